@@ -1,0 +1,88 @@
+//! The `ApiError` trait.
+
+use std::borrow::Cow;
+
+use http::StatusCode;
+
+use crate::spec::ErrorSpec;
+
+/// An error an HTTP API answers with: a numeric code, a string key, an HTTP status and a
+/// client-facing message, plus a static catalogue of every error the type can produce.
+///
+/// Derive it; the derive checks codes, keys and statuses at compile time and generates the
+/// lookups. See the [crate documentation](crate) for the attributes.
+///
+/// ```
+/// use assetpay_errors::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(domain = "trading")]
+/// pub enum TradingError {
+///     /// Price has changed since you last fetched it
+///     #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
+///     PriceChanged,
+///     /// Too many items in a single request
+///     #[api(code = 8, key = "TOO_MANY_ITEMS", status = 400, message = "At most {max} items per request")]
+///     TooManyItems { max: usize },
+/// }
+///
+/// let error = TradingError::TooManyItems { max: 50 };
+/// assert_eq!(error.code(), 8);
+/// assert_eq!(error.key(), "TOO_MANY_ITEMS");
+/// assert_eq!(error.status(), http::StatusCode::BAD_REQUEST);
+/// assert_eq!(error.message(), "At most 50 items per request");
+/// assert_eq!(TradingError::CATALOG.len(), 2);
+/// assert_eq!(TradingError::spec_for_key("PRICE_CHANGED").unwrap().code(), 11);
+/// ```
+pub trait ApiError {
+    /// Every error the type can produce, in declaration order, with the catalogues of
+    /// `#[api(transparent)]` variants flattened in place.
+    const CATALOG: &'static [ErrorSpec];
+
+    /// The static description of this error.
+    fn spec(&self) -> &'static ErrorSpec;
+
+    /// The client-facing message: the declared template with the error's fields filled in, or the
+    /// doc comment's text.
+    fn message(&self) -> Cow<'_, str>;
+
+    /// The numeric code, such as `1001`.
+    fn code(&self) -> u16 {
+        self.spec().code()
+    }
+
+    /// The stable string key, such as `"VALIDATION_FAILED"`.
+    fn key(&self) -> &'static str {
+        self.spec().key()
+    }
+
+    /// The HTTP status to answer with.
+    fn status(&self) -> StatusCode {
+        self.spec().status()
+    }
+
+    /// Whether a client may retry the request later and expect it to succeed.
+    fn is_retryable(&self) -> bool {
+        self.spec().is_retryable()
+    }
+
+    /// The catalogue entry with this numeric code, if the type declares one.
+    ///
+    /// The derive answers from a hash table built at compile time.
+    fn spec_for_code(code: u16) -> Option<&'static ErrorSpec>
+    where
+        Self: Sized,
+    {
+        Self::CATALOG.iter().find(|spec| spec.code() == code)
+    }
+
+    /// The catalogue entry with this key, if the type declares one.
+    ///
+    /// The derive answers from a hash table built at compile time.
+    fn spec_for_key(key: &str) -> Option<&'static ErrorSpec>
+    where
+        Self: Sized,
+    {
+        Self::CATALOG.iter().find(|spec| spec.key() == key)
+    }
+}

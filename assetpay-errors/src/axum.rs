@@ -1,0 +1,1 @@
+//! axum integration (issue #5 fills this in).

@@ -1,0 +1,177 @@
+//! The JSON error envelope: `{"requestId":"…","success":false,"error":{"code","key","message"}}`.
+
+use std::borrow::Cow;
+
+use http::StatusCode;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use crate::api_error::ApiError;
+use crate::json::write_escaped;
+use crate::spec::ErrorSpec;
+
+/// The body of an error response, exactly as AssetPay publishes it:
+///
+/// ```json
+/// {"requestId":"…","success":false,"error":{"code":1001,"key":"VALIDATION_FAILED","message":"…"}}
+/// ```
+///
+/// Fields always come in that order. Serialize it with serde, or render it with
+/// [`write_json`](Self::write_json), which produces the same bytes from fragments the derive
+/// pre-rendered at compile time.
+///
+/// ```
+/// use assetpay_errors::{ApiError, Envelope};
+///
+/// #[derive(ApiError)]
+/// enum GenericError {
+///     /// The request data is invalid
+///     #[api(code = 1001, key = "VALIDATION_FAILED", status = 422)]
+///     ValidationFailed,
+/// }
+///
+/// let envelope = Envelope::new("req-1", &GenericError::ValidationFailed);
+/// let expected = r#"{"requestId":"req-1","success":false,"error":{"code":1001,"key":"VALIDATION_FAILED","message":"The request data is invalid"}}"#;
+/// assert_eq!(serde_json::to_string(&envelope).unwrap(), expected);
+/// assert_eq!(envelope.to_json_vec(), expected.as_bytes());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Envelope<'a> {
+    request_id: &'a str,
+    spec: &'static ErrorSpec,
+    message: Cow<'a, str>,
+}
+
+impl<'a> Envelope<'a> {
+    /// The envelope for `error`, answering the request `request_id`.
+    pub fn new<E: ApiError>(request_id: &'a str, error: &'a E) -> Self {
+        Envelope {
+            request_id,
+            spec: error.spec(),
+            message: error.message(),
+        }
+    }
+
+    /// The envelope for a catalogue entry with a message of the caller's choosing, for answers
+    /// that come from no error value (a framework's own rejection, say).
+    pub fn from_spec(
+        request_id: &'a str,
+        spec: &'static ErrorSpec,
+        message: impl Into<Cow<'a, str>>,
+    ) -> Self {
+        Envelope {
+            request_id,
+            spec,
+            message: message.into(),
+        }
+    }
+
+    /// The request id the envelope carries.
+    pub fn request_id(&self) -> &str {
+        self.request_id
+    }
+
+    /// The catalogue entry of the error.
+    pub fn spec(&self) -> &'static ErrorSpec {
+        self.spec
+    }
+
+    /// The client-facing message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The numeric code.
+    pub fn code(&self) -> u16 {
+        self.spec.code()
+    }
+
+    /// The string key.
+    pub fn key(&self) -> &'static str {
+        self.spec.key()
+    }
+
+    /// The HTTP status the envelope is sent with.
+    pub fn status(&self) -> StatusCode {
+        self.spec.status()
+    }
+
+    /// The same envelope with another request id.
+    pub fn with_request_id<'b>(self, request_id: &'b str) -> Envelope<'b>
+    where
+        'a: 'b,
+    {
+        Envelope {
+            request_id,
+            spec: self.spec,
+            message: self.message,
+        }
+    }
+
+    /// Appends the envelope's JSON to `out`: byte for byte what `serde_json::to_writer` writes,
+    /// without going through serde. Only the request id and an interpolated message are escaped
+    /// at run time; everything else was rendered by the derive.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        const OPEN: &[u8] = br#"{"requestId":""#;
+        const CLOSE: &[u8] = br#""}}"#;
+        let head = self.spec.json_head.as_bytes();
+        out.reserve(OPEN.len() + self.request_id.len() + head.len() + self.message.len() + 8);
+        out.extend_from_slice(OPEN);
+        write_escaped(out, self.request_id);
+        out.extend_from_slice(head);
+        if self.has_declared_message() {
+            out.extend_from_slice(self.spec.json_message.as_bytes());
+        } else {
+            write_escaped(out, &self.message);
+        }
+        out.extend_from_slice(CLOSE);
+    }
+
+    /// The envelope's JSON, as [`write_json`](Self::write_json) renders it.
+    pub fn to_json_vec(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(128);
+        self.write_json(&mut out);
+        out
+    }
+
+    /// Whether the message is the declaration's own static text, whose escaped form the derive
+    /// already rendered.
+    fn has_declared_message(&self) -> bool {
+        !self.spec.interpolated
+            && matches!(&self.message, Cow::Borrowed(message)
+                if core::ptr::eq(message.as_ptr(), self.spec.message.as_ptr())
+                    && message.len() == self.spec.message.len())
+    }
+}
+
+struct ErrorBody<'e> {
+    code: u16,
+    key: &'static str,
+    message: &'e str,
+}
+
+impl Serialize for ErrorBody<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut body = serializer.serialize_struct("Error", 3)?;
+        body.serialize_field("code", &self.code)?;
+        body.serialize_field("key", self.key)?;
+        body.serialize_field("message", self.message)?;
+        body.end()
+    }
+}
+
+impl Serialize for Envelope<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut envelope = serializer.serialize_struct("Envelope", 3)?;
+        envelope.serialize_field("requestId", self.request_id)?;
+        envelope.serialize_field("success", &false)?;
+        envelope.serialize_field(
+            "error",
+            &ErrorBody {
+                code: self.spec.code,
+                key: self.spec.key,
+                message: &self.message,
+            },
+        )?;
+        envelope.end()
+    }
+}

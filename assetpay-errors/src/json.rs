@@ -1,0 +1,110 @@
+//! JSON string escaping for the envelope's fast path.
+//!
+//! It must produce exactly the bytes serde_json produces, so that `Envelope::write_json` and the
+//! `Serialize` impl are interchangeable; `tests/envelope_bytes.rs` holds it to that.
+
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+
+/// What a byte becomes inside a JSON string: 0 for itself, b'u' for `\u00XX`, else the letter
+/// after the backslash. The same table serde_json uses.
+const ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// Appends `text` to `out` escaped as the inside of a JSON string (no surrounding quotes).
+pub(crate) fn write_escaped(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    if !needs_escaping(bytes) {
+        out.extend_from_slice(bytes);
+        return;
+    }
+    let mut start = 0;
+    for (index, &byte) in bytes.iter().enumerate() {
+        let escape = ESCAPE[byte as usize];
+        if escape == 0 {
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..index]);
+        if escape == b'u' {
+            out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX_DIGITS[(byte >> 4) as usize],
+                HEX_DIGITS[(byte & 0xf) as usize],
+            ]);
+        } else {
+            out.extend_from_slice(&[b'\\', escape]);
+        }
+        start = index + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
+/// Whether any byte is a control character, `"` or `\`. Request ids and most messages need no
+/// escaping at all, so this checks eight bytes per step before falling back to the table.
+#[inline]
+fn needs_escaping(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        // A byte below 0x20 turns up as a zero after masking its three high bits away; quotes
+        // and backslashes as zeros after xor with their repeated pattern.
+        let control = has_zero(word & (ONES * 0xe0));
+        let quote = has_zero(word ^ (ONES * u64::from(b'"')));
+        let backslash = has_zero(word ^ (ONES * u64::from(b'\\')));
+        if control | quote | backslash != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&byte| ESCAPE[byte as usize] != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(text: &str) -> String {
+        let mut out = Vec::new();
+        write_escaped(&mut out, text);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn matches_serde_json_for_every_ascii_byte_in_every_position() {
+        for byte in 0u8..=0x7f {
+            for position in 0..10 {
+                let mut text = "abcdefghi".to_owned();
+                text.insert(position, byte as char);
+                let expected = serde_json::to_string(&text).unwrap();
+                assert_eq!(format!("\"{}\"", escaped(&text)), expected, "byte {byte:#x} at {position}");
+                assert_eq!(needs_escaping(text.as_bytes()), expected.len() != text.len() + 2);
+            }
+        }
+    }
+
+    #[test]
+    fn leaves_non_ascii_alone() {
+        assert_eq!(escaped("prix changé – 価格 🚀"), "prix changé – 価格 🚀");
+        assert_eq!(escaped("\u{7f}\u{80}\u{2028}"), "\u{7f}\u{80}\u{2028}");
+    }
+}

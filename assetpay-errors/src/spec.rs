@@ -1,0 +1,153 @@
+//! `ErrorSpec`: everything known about one error at compile time.
+
+use core::fmt;
+use core::time::Duration;
+
+use http::StatusCode;
+
+use crate::domain::Domain;
+
+/// The static description of one error: what a catalogue row, a docs page or a client needs to
+/// know without holding a value of the error.
+///
+/// Built only by `#[derive(ApiError)]`; read it through [`ApiError::spec`](crate::ApiError::spec),
+/// [`ApiError::CATALOG`](crate::ApiError::CATALOG) or the lookups.
+#[derive(Clone, Copy)]
+pub struct ErrorSpec {
+    pub(crate) code: u16,
+    pub(crate) key: &'static str,
+    pub(crate) status: StatusCode,
+    pub(crate) message: &'static str,
+    pub(crate) description: &'static str,
+    pub(crate) domain: Option<&'static Domain>,
+    pub(crate) retryable: bool,
+    pub(crate) retry_after: Option<u32>,
+    pub(crate) type_name: &'static str,
+    pub(crate) variant: &'static str,
+    pub(crate) interpolated: bool,
+    /// `","success":false,"error":{"code":…,"key":"…","message":"`, pre-rendered by the derive.
+    pub(crate) json_head: &'static str,
+    /// The message escaped for JSON, pre-rendered by the derive; meaningful only when the
+    /// message interpolates nothing.
+    pub(crate) json_message: &'static str,
+}
+
+impl ErrorSpec {
+    /// The numeric code, such as `1001`.
+    pub const fn code(&self) -> u16 {
+        self.code
+    }
+
+    /// The stable string key, such as `"VALIDATION_FAILED"`.
+    pub const fn key(&self) -> &'static str {
+        self.key
+    }
+
+    /// The HTTP status the error is answered with (always 4xx or 5xx).
+    pub const fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The client-facing message. When [`is_interpolated`](Self::is_interpolated) it is a template
+    /// such as `"Field {field} is invalid"`, filled in from the error's fields by
+    /// [`ApiError::message`](crate::ApiError::message).
+    pub const fn message(&self) -> &'static str {
+        self.message
+    }
+
+    /// The description from the variant's doc comment (its first paragraph), or the message when
+    /// the variant has no doc comment.
+    pub const fn description(&self) -> &'static str {
+        self.description
+    }
+
+    /// The domain declared with `#[api(domain = "…")]`, if any.
+    pub const fn domain(&self) -> Option<&'static Domain> {
+        self.domain
+    }
+
+    /// Whether a client may retry the same request later and expect it to succeed.
+    pub const fn is_retryable(&self) -> bool {
+        self.retryable
+    }
+
+    /// How many seconds to wait before retrying, when the declaration says so
+    /// (`retry_after = SECONDS`); servers send it as a `Retry-After` header.
+    pub const fn retry_after_secs(&self) -> Option<u32> {
+        self.retry_after
+    }
+
+    /// [`retry_after_secs`](Self::retry_after_secs) as a `Duration`.
+    pub const fn retry_after(&self) -> Option<Duration> {
+        match self.retry_after {
+            Some(secs) => Some(Duration::from_secs(secs as u64)),
+            None => None,
+        }
+    }
+
+    /// The name of the type that declares the error, such as `"TradingError"`.
+    pub const fn type_name(&self) -> &'static str {
+        self.type_name
+    }
+
+    /// The name of the variant that declares the error, such as `"PriceChanged"` (for a struct,
+    /// the struct's name).
+    pub const fn variant(&self) -> &'static str {
+        self.variant
+    }
+
+    /// Whether the message is a template that interpolates the error's fields.
+    pub const fn is_interpolated(&self) -> bool {
+        self.interpolated
+    }
+
+    /// Whether this is a server error (5xx). Server errors never carry an error source's text in
+    /// their message unless the declaration interpolates it explicitly.
+    pub const fn is_server_error(&self) -> bool {
+        self.status.as_u16() >= 500
+    }
+}
+
+impl fmt::Debug for ErrorSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ErrorSpec")
+            .field("code", &self.code)
+            .field("key", &self.key)
+            .field("status", &self.status.as_u16())
+            .field("message", &self.message)
+            .field("description", &self.description)
+            .field("domain", &self.domain.map(Domain::name))
+            .field("retryable", &self.retryable)
+            .field("retry_after", &self.retry_after)
+            .field("type_name", &self.type_name)
+            .field("variant", &self.variant)
+            .finish()
+    }
+}
+
+/// Two specs are equal when they describe the same error: code and key.
+impl PartialEq for ErrorSpec {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.key == other.key
+    }
+}
+
+impl Eq for ErrorSpec {}
+
+/// Serializes as one row of the published catalogue:
+/// `{"code","key","status","description","message","domain","retryable","retryAfter"}`.
+impl serde::Serialize for ErrorSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut row = serializer.serialize_struct("ErrorSpec", 8)?;
+        row.serialize_field("code", &self.code)?;
+        row.serialize_field("key", self.key)?;
+        row.serialize_field("status", &self.status.as_u16())?;
+        row.serialize_field("description", self.description)?;
+        row.serialize_field("message", self.message)?;
+        row.serialize_field("domain", &self.domain.map(Domain::name))?;
+        row.serialize_field("retryable", &self.retryable)?;
+        row.serialize_field("retryAfter", &self.retry_after)?;
+        row.end()
+    }
+}

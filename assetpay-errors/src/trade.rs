@@ -1,0 +1,1 @@
+//! Asynchronous trade failures (issue #3 fills this in).
