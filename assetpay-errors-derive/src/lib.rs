@@ -1,4 +1,28 @@
-//! placeholder while the derive is written
+//! `#[derive(ApiError)]` for the `assetpay-errors` crate; use it through `assetpay_errors`, which
+//! re-exports it next to the trait of the same name.
+//!
+//! The derive is a pipeline, one module per stage: `attr` and `ast` parse the input into a small
+//! tree that keeps each literal's span, `valid` checks it into a model (reporting every error
+//! into `ctxt`), and `expand` renders the model with code that cannot fail. When validation
+//! fails, `fallback` emits the errors plus stub impls.
+
+mod ast;
+mod attr;
+mod ctxt;
+mod domains;
+mod expand;
+mod fallback;
+mod json;
+mod message;
+mod valid;
+
+#[cfg(test)]
+mod robustness;
+
 use proc_macro::TokenStream;
+
+/// Derives `assetpay_errors::ApiError`. See the `assetpay-errors` crate for the attributes.
 #[proc_macro_derive(ApiError, attributes(api))]
-pub fn derive_api_error(_input: TokenStream) -> TokenStream { TokenStream::new() }
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    expand::derive(input.into()).into()
+}

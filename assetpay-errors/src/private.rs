@@ -89,3 +89,8 @@ pub const fn offsets<const N: usize, const M: usize>(sizes: [usize; N]) -> [usiz
     }
     out
 }
+
+/// The error of a generated `FromStr`.
+pub fn unknown_key(key: &str) -> UnknownKey {
+    UnknownKey(key.to_owned())
+}

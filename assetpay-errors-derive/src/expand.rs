@@ -1,0 +1,434 @@
+//! Rendering of a validated model. Nothing here can fail: every check happened in `valid`.
+//!
+//! Everything is emitted inside `const _: () = { … };` so the helper items (the catalogue array,
+//! its lookup tables, the cross-enum checks) are invisible to the user's namespace. Paths go
+//! through `::assetpay_errors::__private` and `::core`, never the prelude.
+
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::DeriveInput;
+use syn::ext::IdentExt;
+
+use crate::ast::{ErrorDecl, Input, Shape};
+use crate::ctxt::Ctxt;
+use crate::json;
+use crate::message::Piece;
+use crate::valid::{self, Checked, Model, Own, Transparent};
+use crate::fallback;
+
+/// The derive's whole work on proc_macro2 tokens; the entry point and the robustness tests call it.
+pub(crate) fn derive(input: TokenStream) -> TokenStream {
+    let input: DeriveInput = match syn::parse2(input) {
+        Ok(input) => input,
+        Err(error) => return error.to_compile_error(),
+    };
+    let cx = Ctxt::default();
+    let Some(ast) = Input::from_syn(&cx, &input) else {
+        return match cx.check() {
+            Err(errors) => fallback::expand(&input, errors),
+            Ok(()) => fallback::expand(&input, syn::Error::new(Span::call_site(), "unsupported input")),
+        };
+    };
+    let model = valid::check(&cx, &ast);
+    match cx.check() {
+        Ok(()) => expand(&model),
+        Err(errors) => fallback::expand(&input, errors),
+    }
+}
+
+fn private() -> TokenStream {
+    quote!(::assetpay_errors::__private)
+}
+
+fn expand(model: &Model) -> TokenStream {
+    let private = private();
+    let input = model.input;
+    let ident = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let type_name = ident.unraw().to_string();
+
+    let catalog = Catalog::new(model, &type_name);
+    let catalog_items = &catalog.items;
+    let composition_checks = composition_checks(model, &catalog, &type_name);
+    let spec_arms = model.errors.iter().enumerate().map(|(position, checked)| {
+        let pattern = pattern_path(input, checked.decl());
+        let cfgs = &checked.decl().cfgs;
+        match checked {
+            Checked::Own(_) => {
+                let index = catalog.index_of(position);
+                quote!(#(#cfgs)* #pattern { .. } => &<Self as #private::ApiError>::CATALOG[#index],)
+            }
+            Checked::Transparent(transparent) => {
+                let member = &transparent.field.member;
+                quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => #private::ApiError::spec(__api_inner),)
+            }
+        }
+    });
+    let spec_body = if model.errors.is_empty() {
+        quote!(match *self {})
+    } else {
+        quote!(match self { #(#spec_arms)* })
+    };
+    let message_body = message_body(model);
+    let conversions = conversions(model);
+
+    quote! {
+        #[allow(deprecated, unused_qualifications, non_upper_case_globals)]
+        const _: () = {
+            #catalog_items
+
+            const __API_TABLE_LEN: ::core::primitive::usize = #private::table_len(__API_CATALOG_LEN);
+            static __API_CODE_TABLE: [::core::primitive::u16; __API_TABLE_LEN] =
+                #private::code_table::<__API_TABLE_LEN>(&__API_CATALOG);
+            static __API_KEY_TABLE: [::core::primitive::u16; __API_TABLE_LEN] =
+                #private::key_table::<__API_TABLE_LEN>(&__API_CATALOG);
+
+            #composition_checks
+
+            #[automatically_derived]
+            impl #impl_generics #private::ApiError for #ident #ty_generics #where_clause {
+                const CATALOG: &'static [#private::ErrorSpec] = &__API_CATALOG;
+
+                #[inline]
+                fn spec(&self) -> &'static #private::ErrorSpec {
+                    #spec_body
+                }
+
+                fn message(&self) -> #private::Cow<'_, ::core::primitive::str> {
+                    #message_body
+                }
+
+                #[inline]
+                fn spec_for_code(code: ::core::primitive::u16) -> #private::Option<&'static #private::ErrorSpec> {
+                    #private::find_code(&__API_CODE_TABLE, <Self as #private::ApiError>::CATALOG, code)
+                }
+
+                #[inline]
+                fn spec_for_key(key: &::core::primitive::str) -> #private::Option<&'static #private::ErrorSpec> {
+                    #private::find_key(&__API_KEY_TABLE, <Self as #private::ApiError>::CATALOG, key)
+                }
+            }
+
+            #conversions
+        };
+    }
+}
+
+/// `Self::Variant` for an enum, `Self` for a struct.
+fn pattern_path(input: &Input, decl: &ErrorDecl) -> TokenStream {
+    match (input.shape, decl.variant) {
+        (Shape::Enum, Some(variant)) => quote!(Self::#variant),
+        _ => quote!(Self),
+    }
+}
+
+/// The flattened catalogue array and how to find each declaration's place in it.
+struct Catalog {
+    items: TokenStream,
+    /// Literal positions when nothing is flattened or `cfg`'d; otherwise offsets computed during
+    /// constant evaluation.
+    literal_indices: bool,
+}
+
+impl Catalog {
+    fn new(model: &Model, type_name: &str) -> Catalog {
+        let private = private();
+        let plain = model
+            .errors
+            .iter()
+            .all(|checked| matches!(checked, Checked::Own(_)) && checked.decl().cfgs.is_empty());
+        if plain {
+            let specs = model.errors.iter().filter_map(|checked| match checked {
+                Checked::Own(own) => Some(spec_expr(model, own, type_name)),
+                Checked::Transparent(_) => None,
+            });
+            let len = model.errors.len();
+            return Catalog {
+                items: quote! {
+                    const __API_CATALOG_LEN: ::core::primitive::usize = #len;
+                    const __API_CATALOG: [#private::ErrorSpec; __API_CATALOG_LEN] = [#(#specs),*];
+                },
+                literal_indices: true,
+            };
+        }
+
+        let count = model.errors.len();
+        let count_plus_one = count + 1;
+        let sizes = model.errors.iter().map(|checked| {
+            let size = match checked {
+                Checked::Own(_) => quote!(1),
+                Checked::Transparent(transparent) => {
+                    let ty = transparent.field.ty;
+                    quote!(<#ty as #private::ApiError>::CATALOG.len())
+                }
+            };
+            let cfgs = &checked.decl().cfgs;
+            if cfgs.is_empty() {
+                size
+            } else {
+                quote!({
+                    let mut __api_size = 0;
+                    #(#cfgs)* { __api_size = #size; }
+                    __api_size
+                })
+            }
+        });
+        let fills = model.errors.iter().enumerate().map(|(position, checked)| {
+            let cfgs = &checked.decl().cfgs;
+            match checked {
+                Checked::Own(own) => {
+                    let spec = spec_expr(model, own, type_name);
+                    quote!(#(#cfgs)* { __api_catalog[__API_OFFSETS[#position]] = #spec; })
+                }
+                Checked::Transparent(transparent) => {
+                    let ty = transparent.field.ty;
+                    quote!(#(#cfgs)* {
+                        #private::copy_specs(&mut __api_catalog, __API_OFFSETS[#position], <#ty as #private::ApiError>::CATALOG);
+                    })
+                }
+            }
+        });
+        Catalog {
+            items: quote! {
+                const __API_OFFSETS: [::core::primitive::usize; #count_plus_one] =
+                    #private::offsets::<#count, #count_plus_one>([#(#sizes),*]);
+                const __API_CATALOG_LEN: ::core::primitive::usize = __API_OFFSETS[#count];
+                const __API_CATALOG: [#private::ErrorSpec; __API_CATALOG_LEN] = {
+                    let mut __api_catalog = [#private::PLACEHOLDER; __API_CATALOG_LEN];
+                    #(#fills)*
+                    __api_catalog
+                };
+            },
+            literal_indices: false,
+        }
+    }
+
+    fn index_of(&self, position: usize) -> TokenStream {
+        if self.literal_indices {
+            Literal::usize_unsuffixed(position).into_token_stream()
+        } else {
+            quote!(__API_OFFSETS[#position])
+        }
+    }
+}
+
+fn spec_expr(model: &Model, own: &Own, type_name: &str) -> TokenStream {
+    let private = private();
+    let code = own.code;
+    let key = &own.key;
+    let status = own.status;
+    let message = &own.message;
+    let description = &own.description;
+    let domain = match model.domain {
+        Some(domain) => {
+            let constant = syn::Ident::new(domain.constant, Span::call_site());
+            quote!(#private::Some(&#private::Domain::#constant))
+        }
+        None => quote!(#private::None),
+    };
+    let retryable = own.retryable;
+    let retry_after = match own.retry_after {
+        Some(seconds) => quote!(#private::Some(#seconds)),
+        None => quote!(#private::None),
+    };
+    let variant = &own.decl.name;
+    let interpolated = own.template.is_interpolated();
+    let json_head = format!(r#"","success":false,"error":{{"code":{code},"key":"{key}","message":""#);
+    let json_message = if interpolated {
+        String::new()
+    } else {
+        json::escape(message)
+    };
+    quote! {
+        #private::SpecParts {
+            code: #code,
+            key: #key,
+            status: #status,
+            message: #message,
+            description: #description,
+            domain: #domain,
+            retryable: #retryable,
+            retry_after: #retry_after,
+            type_name: #type_name,
+            variant: #variant,
+            interpolated: #interpolated,
+            json_head: #json_head,
+            json_message: #json_message,
+        }
+        .build()
+    }
+}
+
+/// One const check per declaration that can bring a clash the derive cannot see: each
+/// transparent variant, and each own variant declared after one. A clash is reported at the
+/// declaration that brought the second use.
+fn composition_checks(model: &Model, catalog: &Catalog, type_name: &str) -> TokenStream {
+    let private = private();
+    let Some(first_transparent) = model
+        .errors
+        .iter()
+        .position(|checked| matches!(checked, Checked::Transparent(_)))
+    else {
+        return TokenStream::new();
+    };
+    let checks = model.errors.iter().enumerate().skip(first_transparent).map(|(position, checked)| {
+        let span = match checked {
+            Checked::Transparent(Transparent { span, .. }) => *span,
+            Checked::Own(own) => own.decl.span,
+        };
+        let start = catalog.index_of(position);
+        let end = catalog.index_of(position + 1);
+        let cfgs = &checked.decl().cfgs;
+        quote_spanned! {span=>
+            #(#cfgs)*
+            const _: () = #private::check_segment::<__API_TABLE_LEN>(&__API_CATALOG, #start, #end, #type_name);
+        }
+    });
+    quote!(#(#checks)*)
+}
+
+fn message_body(model: &Model) -> TokenStream {
+    let private = private();
+    if model.errors.is_empty() {
+        return quote!(match *self {});
+    }
+    let input = model.input;
+    let mut needs_default = false;
+    let arms: Vec<TokenStream> = model
+        .errors
+        .iter()
+        .filter_map(|checked| {
+            let pattern = pattern_path(input, checked.decl());
+            let cfgs = &checked.decl().cfgs;
+            match checked {
+                Checked::Transparent(transparent) => {
+                    let member = &transparent.field.member;
+                    Some(quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => #private::ApiError::message(__api_inner),))
+                }
+                Checked::Own(own) if own.template.is_interpolated() => {
+                    Some(interpolated_arm(own, &pattern))
+                }
+                Checked::Own(_) => {
+                    needs_default = true;
+                    None
+                }
+            }
+        })
+        .collect();
+    let default = needs_default.then(|| {
+        quote!(_ => #private::Cow::Borrowed(#private::ApiError::spec(self).message()),)
+    });
+    quote!(match self { #(#arms)* #default })
+}
+
+fn interpolated_arm(own: &Own, pattern: &TokenStream) -> TokenStream {
+    let private = private();
+    let decl = own.decl;
+    let binding = |index: usize| syn::Ident::new(&format!("__api_field_{index}"), Span::call_site());
+    let used: Vec<usize> = decl
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, field)| own.template.fields().any(|name| name == field.name))
+        .map(|(index, _)| index)
+        .collect();
+    let bindings = used.iter().map(|&index| {
+        let member = &decl.fields[index].member;
+        let name = binding(index);
+        quote!(#member: #name)
+    });
+    let arguments = own.template.pieces.iter().filter_map(|piece| match piece {
+        Piece::Field { name, .. } => decl
+            .fields
+            .iter()
+            .position(|field| field.name == *name)
+            .map(binding),
+        Piece::Text(_) => None,
+    });
+    let mut format = Literal::string(&own.template.format_string());
+    if let Some(message) = &decl.attrs.message {
+        format.set_span(message.span);
+    }
+    let cfgs = &decl.cfgs;
+    quote! {
+        #(#cfgs)* #pattern { #(#bindings,)* .. } => #private::Cow::Owned(#private::format!(#format #(, #arguments)*)),
+    }
+}
+
+/// `TryFrom<u16>` and `FromStr` for enums whose own variants are all unit variants. Transparent
+/// variants take part through the wrapped type's `TryFrom<u16>`; the bound is higher-ranked so
+/// an enum wrapping a type without it simply gets no conversions instead of an error.
+fn conversions(model: &Model) -> TokenStream {
+    let private = private();
+    let input = model.input;
+    let unit_only = input.shape == Shape::Enum
+        && model.errors.iter().all(|checked| match checked {
+            Checked::Own(own) => own.decl.fields.is_empty(),
+            Checked::Transparent(_) => true,
+        });
+    if !unit_only {
+        return TokenStream::new();
+    }
+    let ident = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let mut predicates: Vec<TokenStream> = where_clause
+        .map(|clause| clause.predicates.iter().map(ToTokens::to_token_stream).collect())
+        .unwrap_or_default();
+    let mut own_arms = Vec::new();
+    let mut delegations = Vec::new();
+    for checked in &model.errors {
+        let decl = checked.decl();
+        let cfgs = &decl.cfgs;
+        let pattern = pattern_path(input, decl);
+        match checked {
+            Checked::Own(own) => {
+                let code = own.code;
+                own_arms.push(quote!(#(#cfgs)* #code => return #private::Ok(#pattern),));
+            }
+            Checked::Transparent(transparent) => {
+                let ty = transparent.field.ty;
+                let member = &transparent.field.member;
+                predicates.push(quote!(for<'__api> #ty: #private::TryFrom<::core::primitive::u16>));
+                delegations.push(quote! {
+                    #(#cfgs)* {
+                        if let #private::Ok(inner) = <#ty as #private::TryFrom<::core::primitive::u16>>::try_from(code) {
+                            return #private::Ok(#pattern { #member: inner });
+                        }
+                    }
+                });
+            }
+        }
+    }
+    let where_clause = (!predicates.is_empty()).then(|| quote!(where #(#predicates),*));
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::TryFrom<::core::primitive::u16> for #ident #ty_generics #where_clause {
+            type Error = #private::UnknownCode;
+
+            fn try_from(code: ::core::primitive::u16) -> #private::Result<Self, #private::UnknownCode> {
+                match code {
+                    #(#own_arms)*
+                    _ => {}
+                }
+                #(#delegations)*
+                #private::Err(#private::UnknownCode(code))
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #private::FromStr for #ident #ty_generics #where_clause {
+            type Err = #private::UnknownKey;
+
+            fn from_str(key: &::core::primitive::str) -> #private::Result<Self, #private::UnknownKey> {
+                let code = match <Self as #private::ApiError>::spec_for_key(key) {
+                    #private::Some(spec) => spec.code(),
+                    #private::None => return #private::Err(#private::unknown_key(key)),
+                };
+                match <Self as #private::TryFrom<::core::primitive::u16>>::try_from(code) {
+                    #private::Ok(found) => #private::Ok(found),
+                    #private::Err(_) => #private::Err(#private::unknown_key(key)),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! What the derive emits when the declaration has errors: the errors, plus impls with the right
+//! signatures, so code using the type does not add a second error for every mistake.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{Data, DeriveInput};
+
+pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
+    let errors = errors.to_compile_error();
+    let private = quote!(::assetpay_errors::__private);
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let unit_only = match &input.data {
+        Data::Enum(data) => data.variants.iter().all(|variant| variant.fields.is_empty()),
+        Data::Struct(_) | Data::Union(_) => false,
+    };
+    let conversions = unit_only.then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #private::TryFrom<::core::primitive::u16> for #ident #ty_generics #where_clause {
+                type Error = #private::UnknownCode;
+                fn try_from(_: ::core::primitive::u16) -> #private::Result<Self, #private::UnknownCode> {
+                    ::core::unreachable!()
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics #private::FromStr for #ident #ty_generics #where_clause {
+                type Err = #private::UnknownKey;
+                fn from_str(_: &::core::primitive::str) -> #private::Result<Self, #private::UnknownKey> {
+                    ::core::unreachable!()
+                }
+            }
+        }
+    });
+    quote! {
+        #errors
+        #[allow(deprecated, unused_qualifications)]
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics #private::ApiError for #ident #ty_generics #where_clause {
+                const CATALOG: &'static [#private::ErrorSpec] = &[];
+                fn spec(&self) -> &'static #private::ErrorSpec {
+                    ::core::unreachable!()
+                }
+                fn message(&self) -> #private::Cow<'_, ::core::primitive::str> {
+                    ::core::unreachable!()
+                }
+            }
+            #conversions
+        };
+    }
+}

@@ -1,0 +1,398 @@
+//! Validation: turns the parsed declarations into the checked model `expand` renders, reporting
+//! every problem, each at the token that caused it.
+
+use std::collections::HashMap;
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::{GenericParam, Generics};
+
+use crate::ast::{ErrorDecl, Field, Input};
+use crate::attr::Located;
+use crate::ctxt::Ctxt;
+use crate::domains::{self, DomainInfo};
+use crate::message::Template;
+
+/// Keys are sent to clients and used as identifiers in their code; 63 leaves room for a prefix
+/// in systems that cap identifiers at 64.
+const MAX_KEY_LEN: usize = 63;
+
+pub(crate) struct Model<'a> {
+    pub(crate) input: &'a Input<'a>,
+    pub(crate) domain: Option<&'static DomainInfo>,
+    pub(crate) errors: Vec<Checked<'a>>,
+}
+
+pub(crate) enum Checked<'a> {
+    Own(Own<'a>),
+    Transparent(Transparent<'a>),
+}
+
+pub(crate) struct Own<'a> {
+    pub(crate) decl: &'a ErrorDecl<'a>,
+    pub(crate) code: u16,
+    pub(crate) key: String,
+    pub(crate) status: u16,
+    pub(crate) template: Template,
+    /// The template as declared, or the doc text: what `ErrorSpec::message` holds.
+    pub(crate) message: String,
+    pub(crate) description: String,
+    pub(crate) retryable: bool,
+    pub(crate) retry_after: Option<u32>,
+}
+
+pub(crate) struct Transparent<'a> {
+    pub(crate) decl: &'a ErrorDecl<'a>,
+    pub(crate) field: &'a Field<'a>,
+    pub(crate) span: Span,
+}
+
+impl Checked<'_> {
+    pub(crate) fn decl(&self) -> &ErrorDecl<'_> {
+        match self {
+            Checked::Own(own) => own.decl,
+            Checked::Transparent(transparent) => transparent.decl,
+        }
+    }
+}
+
+pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
+    let (domain, range) = code_range(cx, input);
+    let errors: Vec<Checked> = input
+        .errors
+        .iter()
+        .filter_map(|decl| check_decl(cx, input, decl, range.as_ref()))
+        .collect();
+    check_unique(cx, &errors);
+    Model {
+        input,
+        domain,
+        errors,
+    }
+}
+
+/// The codes the type may use: a domain's range, a declared range, or any code.
+fn code_range(cx: &Ctxt, input: &Input) -> (Option<&'static DomainInfo>, Option<RangeRule>) {
+    let attrs = &input.attrs;
+    if let (Some(_), Some(range)) = (&attrs.domain, &attrs.range) {
+        cx.error_at(
+            range.span,
+            "`range` cannot be combined with `domain`, a domain already fixes the range",
+        );
+    }
+    if let Some(name) = &attrs.domain {
+        return match domains::find(&name.value) {
+            Some(domain) => (
+                Some(domain),
+                Some(RangeRule {
+                    first: domain.first,
+                    last: domain.last,
+                    owner: format!("domain `{}`", domain.name),
+                }),
+            ),
+            None => {
+                cx.error_at(
+                    name.span,
+                    format!(
+                        "unknown domain `{}`, expected one of {}",
+                        name.value,
+                        domains::list_names()
+                    ),
+                );
+                (None, None)
+            }
+        };
+    }
+    let range = attrs.range.as_ref().map(|range| RangeRule {
+        first: range.value.0,
+        last: range.value.1,
+        owner: "the declared range".to_owned(),
+    });
+    (None, range)
+}
+
+struct RangeRule {
+    first: u16,
+    last: u16,
+    owner: String,
+}
+
+fn check_decl<'a>(
+    cx: &Ctxt,
+    input: &'a Input<'a>,
+    decl: &'a ErrorDecl<'a>,
+    range: Option<&RangeRule>,
+) -> Option<Checked<'a>> {
+    match decl.attrs.transparent {
+        Some(span) => check_transparent(cx, input, decl, span).map(Checked::Transparent),
+        None => check_own(cx, decl, range).map(Checked::Own),
+    }
+}
+
+fn check_transparent<'a>(
+    cx: &Ctxt,
+    input: &'a Input<'a>,
+    decl: &'a ErrorDecl<'a>,
+    span: Span,
+) -> Option<Transparent<'a>> {
+    let attrs = &decl.attrs;
+    let conflicts = [
+        ("code", attrs.code.as_ref().map(|v| v.span)),
+        ("key", attrs.key.as_ref().map(|v| v.span)),
+        ("status", attrs.status.as_ref().map(|v| v.span)),
+        ("message", attrs.message.as_ref().map(|v| v.span)),
+        ("retryable", attrs.retryable),
+        ("retry_after", attrs.retry_after.as_ref().map(|v| v.span)),
+    ];
+    let mut valid = true;
+    for (key, conflict) in conflicts {
+        if let Some(conflict) = conflict {
+            cx.error_at(
+                conflict,
+                format!("`{key}` cannot be combined with `transparent`, the wrapped error provides it"),
+            );
+            valid = false;
+        }
+    }
+    let [field] = decl.fields.as_slice() else {
+        cx.error_at(
+            span,
+            format!(
+                "`transparent` needs exactly one field, the wrapped error, and `{}` has {}",
+                decl.name,
+                decl.fields.len()
+            ),
+        );
+        return None;
+    };
+    if let Some(param) = generic_param_in(input.generics, field.ty.to_token_stream()) {
+        cx.error_spanned_by(
+            field.ty,
+            format!(
+                "a `transparent` field cannot depend on the generic parameter `{param}`, its catalogue is flattened at compile time"
+            ),
+        );
+        valid = false;
+    }
+    valid.then_some(Transparent { decl, field, span })
+}
+
+fn check_own<'a>(cx: &Ctxt, decl: &'a ErrorDecl<'a>, range: Option<&RangeRule>) -> Option<Own<'a>> {
+    let attrs = &decl.attrs;
+    let Some(attr_span) = attrs.attr_span else {
+        cx.error_at(
+            decl.span,
+            format!(
+                "`{}` has no `#[api(...)]`, declare its error: `#[api(code = …, key = \"…\", status = …)]`",
+                decl.name
+            ),
+        );
+        return None;
+    };
+    let missing = |key: &str, example: &str| {
+        cx.error_at(attr_span, format!("missing `{key}` for `{}`, add `{example}`", decl.name));
+    };
+    if attrs.code.is_none() {
+        missing("code", "code = 1001");
+    }
+    if attrs.key.is_none() {
+        missing("key", "key = \"VALIDATION_FAILED\"");
+    }
+    if attrs.status.is_none() {
+        missing("status", "status = 422");
+    }
+
+    let code = attrs.code.as_ref().filter(|code| check_code(cx, code, range));
+    let key = attrs.key.as_ref().filter(|key| check_key(cx, key));
+    let status = attrs.status.as_ref().filter(|status| check_status(cx, status));
+    let message = message(cx, decl);
+    Some(Own {
+        decl,
+        code: code?.value,
+        key: key?.value.clone(),
+        status: status?.value,
+        template: message.as_ref()?.0.clone(),
+        description: decl
+            .doc
+            .clone()
+            .unwrap_or_else(|| message.as_ref().map(|m| m.1.clone()).unwrap_or_default()),
+        message: message?.1,
+        retryable: attrs.retryable.is_some() || attrs.retry_after.is_some(),
+        retry_after: attrs.retry_after.as_ref().map(|seconds| seconds.value),
+    })
+}
+
+fn check_code(cx: &Ctxt, code: &Located<u16>, range: Option<&RangeRule>) -> bool {
+    let Some(range) = range else {
+        return true;
+    };
+    let inside = (range.first..=range.last).contains(&code.value);
+    if !inside {
+        cx.error_at(
+            code.span,
+            format!(
+                "code `{}` is outside {}, which owns {}..={}",
+                code.value, range.owner, range.first, range.last
+            ),
+        );
+    }
+    inside
+}
+
+fn check_key(cx: &Ctxt, key: &Located<String>) -> bool {
+    let text = &key.value;
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() >= 2
+        && bytes[0].is_ascii_uppercase()
+        && bytes.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
+        && bytes.last() != Some(&b'_');
+    if !shaped {
+        cx.error_at(
+            key.span,
+            format!("key `{text}` is not UPPER_SNAKE_CASE (`[A-Z][A-Z0-9_]*[A-Z0-9]`)"),
+        );
+        return false;
+    }
+    if bytes.len() > MAX_KEY_LEN {
+        cx.error_at(
+            key.span,
+            format!(
+                "key is {} characters long, at most {MAX_KEY_LEN} are allowed",
+                bytes.len()
+            ),
+        );
+        return false;
+    }
+    true
+}
+
+fn check_status(cx: &Ctxt, status: &Located<u16>) -> bool {
+    let valid = (400..=599).contains(&status.value);
+    if !valid {
+        cx.error_at(
+            status.span,
+            format!(
+                "status `{}` is not an error status, expected 400..=599",
+                status.value
+            ),
+        );
+    }
+    valid
+}
+
+/// The parsed template and the text `ErrorSpec::message` holds.
+fn message(cx: &Ctxt, decl: &ErrorDecl) -> Option<(Template, String)> {
+    if let Some(message) = &decl.attrs.message {
+        let template = match Template::parse(&message.value) {
+            Ok(template) => template,
+            Err(problem) => {
+                cx.error_at(message.span, problem);
+                return None;
+            }
+        };
+        let mut valid = true;
+        for name in template.fields() {
+            if !decl.fields.iter().any(|field| field.name == name) {
+                cx.error_at(message.span, unknown_field(decl, name));
+                valid = false;
+            }
+        }
+        if !valid {
+            return None;
+        }
+        let text = if template.is_interpolated() {
+            message.value.clone()
+        } else {
+            template.plain_text()
+        };
+        return Some((template, text));
+    }
+    match &decl.doc {
+        // Doc text is never a template: braces in it are shown as written.
+        Some(doc) => Some((Template::plain(doc), doc.clone())),
+        None => {
+            cx.error_at(
+                decl.span,
+                format!(
+                    "`{}` needs a doc comment or `message = \"…\"`, it is the message clients see",
+                    decl.name
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn unknown_field(decl: &ErrorDecl, name: &str) -> String {
+    if decl.fields.is_empty() {
+        return format!("message interpolates `{{{name}}}`, but `{}` has no fields", decl.name);
+    }
+    let fields: Vec<String> = decl.fields.iter().map(|f| format!("`{}`", f.name)).collect();
+    format!(
+        "message interpolates `{{{name}}}`, but `{}` has no field `{name}`, its fields are {}",
+        decl.name,
+        fields.join(", ")
+    )
+}
+
+/// Each code and each key names one error: a repeat is reported at the second use.
+fn check_unique(cx: &Ctxt, errors: &[Checked]) {
+    let mut codes: HashMap<u16, &str> = HashMap::new();
+    let mut keys: HashMap<&str, &str> = HashMap::new();
+    for own in errors.iter().filter_map(|checked| match checked {
+        Checked::Own(own) => Some(own),
+        Checked::Transparent(_) => None,
+    }) {
+        let attrs = &own.decl.attrs;
+        if let Some(first) = codes.insert(own.code, &own.decl.name) {
+            codes.insert(own.code, first);
+            if let Some(code) = &attrs.code {
+                cx.error_at(code.span, format!("duplicate code `{}`, first used by `{first}`", own.code));
+            }
+        }
+        if let Some(first) = keys.insert(&own.key, &own.decl.name) {
+            keys.insert(&own.key, first);
+            if let Some(key) = &attrs.key {
+                cx.error_at(key.span, format!("duplicate key `{}`, first used by `{first}`", own.key));
+            }
+        }
+    }
+}
+
+/// The first generic parameter of `generics` named in `tokens`, if any.
+fn generic_param_in(generics: &Generics, tokens: TokenStream) -> Option<String> {
+    let names: Vec<String> = generics
+        .params
+        .iter()
+        .map(|param| match param {
+            GenericParam::Type(ty) => ty.ident.to_string(),
+            GenericParam::Lifetime(lifetime) => format!("'{}", lifetime.lifetime.ident),
+            GenericParam::Const(konst) => konst.ident.to_string(),
+        })
+        .chain(["Self".to_owned()])
+        .collect();
+    find_name(&names, tokens)
+}
+
+fn find_name(names: &[String], tokens: TokenStream) -> Option<String> {
+    let mut previous_was_quote = false;
+    for token in tokens {
+        let found = match &token {
+            TokenTree::Ident(ident) => {
+                let text = if previous_was_quote {
+                    format!("'{ident}")
+                } else {
+                    ident.to_string()
+                };
+                names.iter().find(|name| **name == text).cloned()
+            }
+            TokenTree::Group(group) => find_name(names, group.stream()),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+        previous_was_quote = matches!(&token, TokenTree::Punct(p) if p.as_char() == '\'');
+    }
+    None
+}
