@@ -263,7 +263,6 @@ fn spec_expr(model: &Model, own: &Own, type_name: &str) -> TokenStream {
 /// transparent variant, and each own variant declared after one. A clash is reported at the
 /// declaration that brought the second use.
 fn composition_checks(model: &Model, catalog: &Catalog, type_name: &str) -> TokenStream {
-    let private = private();
     let Some(first_transparent) = model
         .errors
         .iter()
@@ -279,9 +278,11 @@ fn composition_checks(model: &Model, catalog: &Catalog, type_name: &str) -> Toke
         let start = catalog.index_of(position);
         let end = catalog.index_of(position + 1);
         let cfgs = &checked.decl().cfgs;
+        // The call's path is written out under `span` (not interpolated) so the const-evaluation
+        // error points at the declaration that brought the clash.
         quote_spanned! {span=>
             #(#cfgs)*
-            const _: () = #private::check_segment::<__API_TABLE_LEN>(&__API_CATALOG, #start, #end, #type_name);
+            const _: () = ::assetpay_errors::__private::check_segment::<__API_TABLE_LEN>(&__API_CATALOG, #start, #end, #type_name);
         }
     });
     quote!(#(#checks)*)
