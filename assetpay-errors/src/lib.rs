@@ -49,6 +49,7 @@ mod unknown;
 pub mod __private;
 
 pub use crate::api_error::ApiError;
+pub use crate::assetpay::AssetPayError;
 pub use crate::domain::{DOMAINS, Domain, domain_of};
 pub use crate::envelope::Envelope;
 pub use crate::spec::ErrorSpec;

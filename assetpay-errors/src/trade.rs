@@ -1,1 +1,0 @@
-//! Asynchronous trade failures (issue #3 fills this in).
