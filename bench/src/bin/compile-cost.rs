@@ -1,0 +1,199 @@
+//! Build-time benchmarks: generates crates holding the 2,000-variant enum (our derive,
+//! hand-written, thiserror) and the 20-enum composition, builds each with deps already built,
+//! and prints seconds and ratios. Also measures a clean build of a user crate's dependencies.
+//!
+//! Run: `cargo run --release -p assetpay-errors-bench --bin compile-cost` (about 10 minutes on
+//! 2 cores). Work files go to `bench/work/` (ignored by git).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use assetpay_errors_bench::generate;
+
+/// Builds per measurement; the minimum is reported, the least disturbed by other load.
+const RUNS: usize = 5;
+
+struct Subject {
+    name: &'static str,
+    what: &'static str,
+    source: String,
+}
+
+fn main() {
+    let bench_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let runtime = bench_dir.join("../assetpay-errors").canonicalize().expect("runtime crate");
+    let work = bench_dir.join("work");
+    std::fs::create_dir_all(&work).expect("create bench/work");
+
+    let subjects = vec![
+        Subject {
+            name: "hand_core",
+            what: "hand-written code/key/status matches",
+            source: generate::handwritten_core("Big"),
+        },
+        Subject {
+            name: "hand_full",
+            what: "hand-written, everything the derive provides",
+            source: generate::handwritten_full("Big"),
+        },
+        Subject {
+            name: "ours",
+            what: "#[derive(ApiError)]",
+            source: generate::derive_enum("Big", 0, generate::VARIANTS, None),
+        },
+        Subject {
+            name: "thiserror",
+            what: "#[derive(thiserror::Error)]",
+            source: generate::thiserror_enum("Big"),
+        },
+        Subject {
+            name: "parts_only",
+            what: "20 derived enums of 100 variants",
+            source: generate::composed(20, 100, false),
+        },
+        Subject {
+            name: "parts_composed",
+            what: "the same 20 enums + one composing them with transparent",
+            source: generate::composed(20, 100, true),
+        },
+    ];
+    write_workspace(&work, &runtime, &subjects);
+
+    let mut report = String::new();
+    let _ = writeln!(report, "| crate | what | debug (s) | release (s) |");
+    let _ = writeln!(report, "|---|---|---|---|");
+    let mut results = Vec::new();
+    for subject in &subjects {
+        let debug = measure(&work, subject.name, false);
+        let release = measure(&work, subject.name, true);
+        let _ = writeln!(
+            report,
+            "| {} | {} | {:.2} | {:.2} |",
+            subject.name,
+            subject.what,
+            debug.as_secs_f64(),
+            release.as_secs_f64()
+        );
+        results.push((subject.name, debug, release));
+    }
+    let find = |name: &str| results.iter().find(|r| r.0 == name).map(|r| (r.1.as_secs_f64(), r.2.as_secs_f64())).expect("measured");
+    let (ours, full, core, thiserror) = (find("ours"), find("hand_full"), find("hand_core"), find("thiserror"));
+    let _ = writeln!(report, "\nratios (debug / release):");
+    let _ = writeln!(report, "- ours / hand-written, same functionality: {:.2} / {:.2}", ours.0 / full.0, ours.1 / full.1);
+    let _ = writeln!(report, "- ours / hand-written code/key/status only: {:.2} / {:.2}", ours.0 / core.0, ours.1 / core.1);
+    let _ = writeln!(report, "- ours / thiserror: {:.2} / {:.2}", ours.0 / thiserror.0, ours.1 / thiserror.1);
+    let (parts, composed) = (find("parts_only"), find("parts_composed"));
+    let _ = writeln!(
+        report,
+        "- composition of 2,000 codes in 20 enums adds: {:.2} s debug / {:.2} s release",
+        composed.0 - parts.0,
+        composed.1 - parts.1
+    );
+
+    let _ = writeln!(report, "\ndependency cost (clean debug build of a user crate's dependencies):");
+    for (name, deps) in [
+        ("uses_assetpay_errors", format!("assetpay-errors = {{ path = {:?} }}\n", runtime)),
+        ("reference_serde_http_derive", "serde = { version = \"1\", features = [\"derive\"] }\nhttp = \"1\"\n".to_owned()),
+    ] {
+        let seconds = clean_dependency_build(&work, name, &deps);
+        let _ = writeln!(report, "- {name}: {:.2} s", seconds.as_secs_f64());
+    }
+    let _ = writeln!(report, "- syn versions in a user's build: {}", syn_versions(&work.join("deps_uses_assetpay_errors")));
+    println!("{report}");
+}
+
+fn write_workspace(work: &Path, runtime: &Path, subjects: &[Subject]) {
+    let members: Vec<String> = subjects.iter().map(|s| format!("{:?}", s.name)).collect();
+    std::fs::write(
+        work.join("Cargo.toml"),
+        format!("[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n[profile.release]\nincremental = false\n[profile.dev]\nincremental = false\n", members.join(", ")),
+    )
+    .expect("write workspace manifest");
+    for subject in subjects {
+        let dir = work.join(subject.name);
+        std::fs::create_dir_all(dir.join("src")).expect("create crate dir");
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            format!(
+                "[package]\nname = {:?}\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nassetpay-errors = {{ path = {:?} }}\nhttp = \"1\"\nthiserror = \"2\"\n",
+                subject.name, runtime
+            ),
+        )
+        .expect("write crate manifest");
+        std::fs::write(dir.join("src/lib.rs"), format!("#![allow(dead_code)]\n{}", subject.source)).expect("write lib.rs");
+    }
+}
+
+/// Seconds to rebuild `crate_name` alone (dependencies already built), minus cargo's own no-op time.
+fn measure(work: &Path, crate_name: &str, release: bool) -> Duration {
+    let build = || {
+        let mut command = Command::new("cargo");
+        command.current_dir(work).args(["build", "--quiet", "-p", crate_name]).env("CARGO_INCREMENTAL", "0");
+        if release {
+            command.arg("--release");
+        }
+        let started = Instant::now();
+        let status = command.status().expect("run cargo");
+        assert!(status.success(), "cargo build -p {crate_name} failed");
+        started.elapsed()
+    };
+    build();
+    let no_op = (0..RUNS).map(|_| build()).min().expect("runs");
+    let lib = work.join(crate_name).join("src/lib.rs");
+    let rebuild = (0..RUNS)
+        .map(|_| {
+            let source = std::fs::read(&lib).expect("read lib.rs");
+            std::fs::write(&lib, source).expect("touch lib.rs");
+            build()
+        })
+        .min()
+        .expect("runs");
+    rebuild.saturating_sub(no_op)
+}
+
+/// Seconds for a clean debug build of a crate whose only code is one derive, in its own target
+/// directory, so every dependency is compiled.
+fn clean_dependency_build(work: &Path, name: &str, dependencies: &str) -> Duration {
+    let dir: PathBuf = work.join(format!("deps_{name}"));
+    std::fs::create_dir_all(dir.join("src")).expect("create crate dir");
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!("[package]\nname = {name:?}\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n{dependencies}\n[workspace]\n"),
+    )
+    .expect("write manifest");
+    let source = if name.contains("assetpay") {
+        "#[derive(Debug, assetpay_errors::ApiError)]\npub enum E {\n    /// Gone\n    #[api(code = 1, key = \"GONE\", status = 410)]\n    Gone,\n}\n"
+    } else {
+        "#[derive(Debug, serde::Serialize)]\npub struct E { pub code: u16 }\npub fn status() -> http::StatusCode { http::StatusCode::GONE }\n"
+    };
+    std::fs::write(dir.join("src/lib.rs"), source).expect("write lib.rs");
+    let fetch = Command::new("cargo").current_dir(&dir).args(["fetch", "--quiet"]).status().expect("cargo fetch");
+    assert!(fetch.success(), "cargo fetch failed in {}", dir.display());
+    (0..3)
+        .map(|_| {
+            let _ = std::fs::remove_dir_all(dir.join("target"));
+            let started = Instant::now();
+            let status = Command::new("cargo")
+                .current_dir(&dir)
+                .args(["build", "--quiet", "--offline"])
+                .env("CARGO_INCREMENTAL", "0")
+                .status()
+                .expect("run cargo");
+            assert!(status.success(), "clean build of {name} failed");
+            started.elapsed()
+        })
+        .min()
+        .expect("runs")
+}
+
+fn syn_versions(dir: &Path) -> String {
+    let output = Command::new("cargo")
+        .current_dir(dir)
+        .args(["tree", "--quiet", "--offline", "-e", "normal,build", "-i", "syn", "--depth", "0"])
+        .output()
+        .expect("cargo tree");
+    let text = String::from_utf8_lossy(&output.stdout).trim().replace('\n', "; ");
+    if text.is_empty() { String::from_utf8_lossy(&output.stderr).trim().to_owned() } else { text }
+}
