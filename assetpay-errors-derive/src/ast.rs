@@ -144,7 +144,9 @@ fn doc_first_paragraph(attrs: &[Attribute]) -> Option<String> {
         let Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) = &name_value.value else {
             continue;
         };
-        lines.extend(text.value().lines().map(|line| line.trim().to_owned()));
+        // `split`, not `lines`: an empty `///` is the empty string, which `lines` drops, and it
+        // is exactly the paragraph break.
+        lines.extend(text.value().split('\n').map(|line| line.trim().to_owned()));
     }
     let paragraph: Vec<&str> = lines
         .iter()
