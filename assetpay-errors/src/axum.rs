@@ -1,1 +1,0 @@
-//! axum integration (issue #5 fills this in).

@@ -1,0 +1,62 @@
+//! `PanicAsEnvelope`: tower-http's `CatchPanicLayer` answers panics with an envelope.
+
+use std::any::Any;
+use std::borrow::Cow;
+
+use axum::body::Body;
+use http::Response;
+use tower_http::catch_panic::ResponseForPanic;
+
+use crate::axum::request_id::{as_text, current_request_id, new_request_id};
+use crate::axum::response::ErrorEnvelope;
+use crate::spec::ErrorSpec;
+
+/// A panic handler for tower-http's `CatchPanicLayer::custom`: answers with the envelope of a
+/// server-error entry and logs the panic's message with the request id. The message never
+/// reaches the body.
+///
+/// [`ApiErrorLayer`](crate::axum::ApiErrorLayer) installs it with
+/// [`FrameworkErrors::server_error`](crate::axum::FrameworkErrors::server_error).
+#[derive(Debug, Clone, Copy)]
+pub struct PanicAsEnvelope {
+    spec: &'static ErrorSpec,
+}
+
+impl PanicAsEnvelope {
+    /// The handler, answering panics with `spec`.
+    ///
+    /// # Panics
+    ///
+    /// If `spec` is not a server error (5xx).
+    pub fn new(spec: &'static ErrorSpec) -> Self {
+        assert!(
+            spec.is_server_error(),
+            "panics must be answered with a 5xx entry, {} has {}",
+            spec.key(),
+            spec.status().as_u16(),
+        );
+        PanicAsEnvelope { spec }
+    }
+}
+
+impl ResponseForPanic for PanicAsEnvelope {
+    type ResponseBody = Body;
+
+    fn response_for_panic(&mut self, panic: Box<dyn Any + Send + 'static>) -> Response<Body> {
+        let request_id = current_request_id().unwrap_or_else(new_request_id);
+        let message = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("(the panic's payload is not a string)");
+        tracing::error!(
+            request_id = as_text(&request_id),
+            code = self.spec.code(),
+            key = self.spec.key(),
+            panic = message,
+            "a handler panicked; answering with a server error",
+        );
+        ErrorEnvelope::new(self.spec, Cow::Borrowed(self.spec.message()))
+            .into_response_with(request_id, None)
+    }
+}

@@ -1,0 +1,115 @@
+//! Request ids: which incoming ids are kept, how new ones are made, and the id of the request
+//! being handled on this thread.
+
+use std::cell::Cell;
+
+use http::{HeaderValue, Request};
+use tower_http::request_id::RequestId;
+
+/// The header that carries the request id, on requests and responses alike.
+pub const REQUEST_ID_HEADER: http::HeaderName = http::HeaderName::from_static("x-request-id");
+
+/// The longest incoming request id that is kept, in bytes.
+pub const MAX_REQUEST_ID_LEN: usize = 128;
+
+/// Whether `id` may be used as a request id: 1 to [`MAX_REQUEST_ID_LEN`] characters, each an
+/// ASCII letter or digit or one of `-`, `_`, `.` and `:`.
+///
+/// The set is narrow on purpose. An id is echoed in a response header, in every error body and
+/// in log lines, so it must not be able to break any of them: no control characters (CR and LF
+/// split headers and log lines), no quotes or backslashes (which a naive log or JSON consumer
+/// mis-reads), no spaces, no non-ASCII bytes. UUIDs, ULIDs, hexadecimal trace ids and
+/// `prefix_123`-style ids all fit.
+///
+/// ```
+/// use assetpay_errors::axum::is_valid_request_id;
+///
+/// assert!(is_valid_request_id("0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f"));
+/// assert!(is_valid_request_id("req_01HZX3:retry.2"));
+/// assert!(!is_valid_request_id(""));
+/// assert!(!is_valid_request_id("two words"));
+/// assert!(!is_valid_request_id("\"quoted\""));
+/// assert!(!is_valid_request_id("split\r\nSet-Cookie: x=1"));
+/// assert!(!is_valid_request_id("caf\u{e9}"));
+/// assert!(!is_valid_request_id(&"a".repeat(129)));
+/// ```
+pub fn is_valid_request_id(id: &str) -> bool {
+    is_valid_request_id_bytes(id.as_bytes())
+}
+
+pub(crate) fn is_valid_request_id_bytes(id: &[u8]) -> bool {
+    (1..=MAX_REQUEST_ID_LEN).contains(&id.len())
+        && id
+            .iter()
+            .all(|&byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b':'))
+}
+
+/// Removes the request's `x-request-id` header unless it is a single valid id (see
+/// [`is_valid_request_id`]), so that tower-http's `SetRequestIdLayer`, which keeps any id it
+/// finds, generates a fresh one instead.
+///
+/// [`ApiErrorLayer`](crate::axum::ApiErrorLayer) runs it first; use it on its own (with
+/// `tower::ServiceBuilder::map_request`) only when assembling the layers by hand.
+pub fn drop_invalid_request_id<B>(mut request: Request<B>) -> Request<B> {
+    let mut ids = request.headers().get_all(REQUEST_ID_HEADER).iter();
+    let keep = match (ids.next(), ids.next()) {
+        (Some(id), None) => is_valid_request_id_bytes(id.as_bytes()),
+        // Two ids leave no way to tell which one the client meant.
+        _ => false,
+    };
+    if !keep {
+        request.headers_mut().remove(REQUEST_ID_HEADER);
+    }
+    request
+}
+
+/// The request's id: the `RequestId` extension tower-http's `SetRequestIdLayer` inserts, else the
+/// `x-request-id` header, if it is valid.
+pub(crate) fn request_id_of<B>(request: &Request<B>) -> Option<HeaderValue> {
+    request
+        .extensions()
+        .get::<RequestId>()
+        .map(RequestId::header_value)
+        .or_else(|| request.headers().get(REQUEST_ID_HEADER))
+        .filter(|id| is_valid_request_id_bytes(id.as_bytes()))
+        .cloned()
+}
+
+/// A fresh request id: a random (version 4) UUID, as tower-http's `MakeRequestUuid` makes them.
+pub(crate) fn new_request_id() -> HeaderValue {
+    let mut buffer = uuid::Uuid::encode_buffer();
+    let id = uuid::Uuid::new_v4().hyphenated().encode_lower(&mut buffer);
+    HeaderValue::from_str(id).expect("a hyphenated UUID is a valid header value")
+}
+
+/// The header value as text; valid ids are ASCII, so this never fails for them.
+pub(crate) fn as_text(id: &HeaderValue) -> &str {
+    id.to_str().unwrap_or_default()
+}
+
+thread_local! {
+    /// The id of the request whose service future is being polled on this thread, set by
+    /// [`EnvelopeService`](crate::axum::EnvelopeService) around every poll.
+    static CURRENT_REQUEST_ID: Cell<Option<HeaderValue>> = const { Cell::new(None) };
+}
+
+/// Runs `work` with `id` as the current request id, restoring the previous one afterwards, even
+/// if `work` panics.
+pub(crate) fn with_current_request_id<R>(id: &HeaderValue, work: impl FnOnce() -> R) -> R {
+    struct Restore(Option<HeaderValue>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            CURRENT_REQUEST_ID.set(self.0.take());
+        }
+    }
+    let _restore = Restore(CURRENT_REQUEST_ID.replace(Some(id.clone())));
+    work()
+}
+
+/// The id of the request being handled on this thread, when an
+/// [`EnvelopeService`](crate::axum::EnvelopeService) is polling its future.
+pub(crate) fn current_request_id() -> Option<HeaderValue> {
+    let id = CURRENT_REQUEST_ID.take();
+    CURRENT_REQUEST_ID.set(id.clone());
+    id
+}
