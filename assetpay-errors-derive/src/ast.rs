@@ -3,7 +3,9 @@
 
 use proc_macro2::Span;
 use syn::ext::IdentExt;
-use syn::{Attribute, Data, DeriveInput, Expr, ExprLit, Fields, Generics, Ident, Lit, Member, Meta, Type};
+use syn::{
+    Attribute, Data, DeriveInput, Expr, ExprLit, Fields, Generics, Ident, Lit, Member, Meta, Type,
+};
 
 use crate::attr::{self, ErrorAttrs, Position, TypeAttrs};
 use crate::ctxt::Ctxt;
@@ -105,7 +107,9 @@ impl<'a> ErrorDecl<'a> {
         let (type_attrs, error_attrs) = attr::parse(cx, attrs, position);
         let decl = ErrorDecl {
             variant,
-            name: variant.map(|ident| ident.unraw().to_string()).unwrap_or_default(),
+            name: variant
+                .map(|ident| ident.unraw().to_string())
+                .unwrap_or_default(),
             span: variant.map_or_else(Span::call_site, Ident::span),
             attrs: error_attrs,
             fields: fields
@@ -124,7 +128,10 @@ impl<'a> ErrorDecl<'a> {
                 })
                 .collect(),
             doc: doc_first_paragraph(attrs),
-            cfgs: attrs.iter().filter(|attr| attr.path().is_ident("cfg")).collect(),
+            cfgs: attrs
+                .iter()
+                .filter(|attr| attr.path().is_ident("cfg"))
+                .collect(),
         };
         (type_attrs, decl)
     }
@@ -141,7 +148,11 @@ fn doc_first_paragraph(attrs: &[Attribute]) -> Option<String> {
         if !name_value.path.is_ident("doc") {
             continue;
         }
-        let Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) = &name_value.value else {
+        let Expr::Lit(ExprLit {
+            lit: Lit::Str(text),
+            ..
+        }) = &name_value.value
+        else {
             continue;
         };
         // `split`, not `lines`: an empty `///` is the empty string, which `lines` drops, and it

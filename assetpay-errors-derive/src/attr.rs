@@ -6,7 +6,7 @@
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser};
-use syn::{Attribute, LitInt, LitStr, Token};
+use syn::{Attribute, LitInt, LitStr, MacroDelimiter, Token};
 
 use crate::ctxt::Ctxt;
 
@@ -29,13 +29,30 @@ pub(crate) struct ErrorAttrs {
     pub(crate) transparent: Option<Span>,
     /// The first `#[api(...)]` attribute, where "missing `code`" and the like point.
     pub(crate) attr_span: Option<Span>,
+    /// Keys the attributes mention, valid or not, and keys an unknown key most likely meant: a
+    /// key given with a bad value (or misspelt) is reported once, not also as missing.
+    pub(crate) written: Vec<String>,
+    /// An `#[api ...]` could not be read to its end (no parentheses, or broken syntax): what it
+    /// holds is unknown, so nothing is reported as missing.
+    pub(crate) malformed: bool,
+}
+
+impl ErrorAttrs {
+    /// Whether `key` was written, even with a value that was rejected.
+    pub(crate) fn mentions(&self, key: &str) -> bool {
+        self.malformed || self.written.iter().any(|written| written == key)
+    }
 }
 
 /// Keys that describe the whole type: on an enum, or on a struct.
 #[derive(Default)]
 pub(crate) struct TypeAttrs {
     pub(crate) domain: Option<Located<String>>,
+    /// The span is the `range` key's.
     pub(crate) range: Option<Located<(u16, u16)>>,
+    /// Per-error keys written on the enum instead of its variants (already reported): the
+    /// variants are not also told that they lack them.
+    pub(crate) misplaced: Vec<String>,
 }
 
 /// Where an `#[api(...)]` attribute stands, which decides the keys it accepts.
@@ -76,6 +93,22 @@ impl Position {
         keys.join(", ")
     }
 
+    /// The accepted key an unknown `key` most likely misspells: the same in another case, one
+    /// inside the other (`http_status`), or at most two edits away (`domian`).
+    fn resembling(self, key: &str) -> Option<&'static str> {
+        let key = key.to_ascii_lowercase();
+        TYPE_KEYS
+            .iter()
+            .chain(ERROR_KEYS)
+            .copied()
+            .filter(|known| self.accepts(known))
+            .find(|known| {
+                key == *known
+                    || (key.len() >= 4 && (key.contains(known) || known.contains(key.as_str())))
+                    || (key.len() >= 4 && edit_distance(&key, known) <= 2)
+            })
+    }
+
     /// Why a known key is refused here, when the user likely put it on the wrong item.
     fn misplaced(self, key: &str) -> Option<&'static str> {
         match self {
@@ -95,13 +128,25 @@ pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute], position: Position) -> (Type
         error_attrs: ErrorAttrs::default(),
     };
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("api")) {
-        parsed.error_attrs.attr_span.get_or_insert_with(|| span_of(attr));
-        if attr.meta.require_list().is_err() {
-            cx.error_spanned_by(attr, "expected `#[api(...)]` with keys inside the parentheses");
+        parsed
+            .error_attrs
+            .attr_span
+            .get_or_insert_with(|| span_of(attr));
+        let parenthesized = matches!(
+            attr.meta.require_list(),
+            Ok(list) if matches!(list.delimiter, MacroDelimiter::Paren(_))
+        );
+        if !parenthesized {
+            cx.error_spanned_by(
+                attr,
+                "expected `#[api(...)]` with keys inside the parentheses",
+            );
+            parsed.error_attrs.malformed = true;
             continue;
         }
         if let Err(error) = attr.parse_nested_meta(|meta| parsed.key(&meta)) {
             cx.syn_error(error);
+            parsed.error_attrs.malformed = true;
         }
     }
     (parsed.type_attrs, parsed.error_attrs)
@@ -125,22 +170,30 @@ struct Parsed<'c> {
 impl Parsed<'_> {
     fn key(&mut self, meta: &ParseNestedMeta) -> syn::Result<()> {
         let Some(ident) = meta.path.get_ident() else {
-            self.cx
-                .error_spanned_by(&meta.path, format!("expected one of {}", self.position.expected_keys()));
+            self.cx.error_spanned_by(
+                &meta.path,
+                format!("expected one of {}", self.position.expected_keys()),
+            );
             return skip_value(meta.input);
         };
         let key = ident.to_string();
         if !self.position.accepts(&key) {
-            let message = match self.position.misplaced(&key) {
-                Some(place) => format!("`{key}` belongs {place}"),
-                None => format!(
+            let message = if let Some(place) = self.position.misplaced(&key) {
+                self.type_attrs.misplaced.push(key.clone());
+                format!("`{key}` belongs {place}")
+            } else if let Some(meant) = self.position.resembling(&key) {
+                self.error_attrs.written.push(meant.to_owned());
+                format!("unknown attribute key `{key}`, did you mean `{meant}`?")
+            } else {
+                format!(
                     "unknown attribute key `{key}`, expected one of {}",
                     self.position.expected_keys()
-                ),
+                )
             };
             self.cx.error_at(ident.span(), message);
             return skip_value(meta.input);
         }
+        self.error_attrs.written.push(key.clone());
         let span = ident.span();
         match key.as_str() {
             "retryable" => {
@@ -161,7 +214,10 @@ impl Parsed<'_> {
                         let code = code.filter(|code| {
                             let valid = code.value != 0;
                             if !valid {
-                                self.cx.error_at(code.span, "code `0` is not allowed, codes start at 1");
+                                self.cx.error_at(
+                                    code.span,
+                                    "code `0` is not allowed, codes start at 1",
+                                );
                             }
                             valid
                         });
@@ -172,22 +228,33 @@ impl Parsed<'_> {
                         set_once(self.cx, &key, span, &mut self.error_attrs.status, status);
                     }
                     "retry_after" => {
-                        let seconds = self.integer::<u32>(&tokens, "retry_after", "retry_after = 30");
+                        let seconds =
+                            self.integer::<u32>(&tokens, "retry_after", "retry_after = 30");
                         let seconds = seconds.filter(|seconds| {
                             let valid = seconds.value != 0;
                             if !valid {
-                                self.cx.error_at(seconds.span, "`retry_after` must be at least 1 second");
+                                self.cx.error_at(
+                                    seconds.span,
+                                    "`retry_after` must be at least 1 second",
+                                );
                             }
                             valid
                         });
-                        set_once(self.cx, &key, span, &mut self.error_attrs.retry_after, seconds);
+                        set_once(
+                            self.cx,
+                            &key,
+                            span,
+                            &mut self.error_attrs.retry_after,
+                            seconds,
+                        );
                     }
                     "key" => {
                         let text = self.string(&tokens, "key", "key = \"PRICE_CHANGED\"");
                         set_once(self.cx, &key, span, &mut self.error_attrs.key, text);
                     }
                     "message" => {
-                        let text = self.string(&tokens, "message", "message = \"Item {id} is gone\"");
+                        let text =
+                            self.string(&tokens, "message", "message = \"Item {id} is gone\"");
                         set_once(self.cx, &key, span, &mut self.error_attrs.message, text);
                     }
                     "domain" => {
@@ -195,7 +262,8 @@ impl Parsed<'_> {
                         set_once(self.cx, &key, span, &mut self.type_attrs.domain, text);
                     }
                     "range" => {
-                        let range = self.range(&tokens);
+                        // Errors about the range as a whole point at the key.
+                        let range = self.range(&tokens).map(|range| Located { span, ..range });
                         set_once(self.cx, &key, span, &mut self.type_attrs.range, range);
                     }
                     _ => unreachable_key(self.cx, span, &key),
@@ -207,7 +275,10 @@ impl Parsed<'_> {
 
     /// A bare key such as `retryable`; a value after it is reported and skipped.
     fn flag(&self, meta: &ParseNestedMeta, key: &str) -> syn::Result<Option<Span>> {
-        let span = meta.path.get_ident().map_or_else(Span::call_site, |ident| ident.span());
+        let span = meta
+            .path
+            .get_ident()
+            .map_or_else(Span::call_site, |ident| ident.span());
         if meta.input.is_empty() || meta.input.peek(Token![,]) {
             return Ok(Some(span));
         }
@@ -219,7 +290,10 @@ impl Parsed<'_> {
 
     /// The tokens after `key =`, up to the next comma.
     fn value(&self, meta: &ParseNestedMeta, key: &str) -> syn::Result<Option<TokenStream>> {
-        let span = meta.path.get_ident().map_or_else(Span::call_site, |ident| ident.span());
+        let span = meta
+            .path
+            .get_ident()
+            .map_or_else(Span::call_site, |ident| ident.span());
         if !meta.input.peek(Token![=]) {
             self.cx.error_at(span, format!("expected `{key} = …`"));
             skip_value(meta.input)?;
@@ -231,7 +305,8 @@ impl Parsed<'_> {
             tokens.extend([meta.input.parse::<TokenTree>()?]);
         }
         if tokens.is_empty() {
-            self.cx.error_at(span, format!("expected a value after `{key} =`"));
+            self.cx
+                .error_at(span, format!("expected a value after `{key} =`"));
             return Ok(None);
         }
         Ok(Some(tokens))
@@ -252,7 +327,10 @@ impl Parsed<'_> {
         if !literal.suffix().is_empty() {
             self.cx.error_at(
                 literal.span(),
-                format!("unexpected suffix `{}`, write the number alone", literal.suffix()),
+                format!(
+                    "unexpected suffix `{}`, write the number alone",
+                    literal.suffix()
+                ),
             );
             return None;
         }
@@ -262,8 +340,9 @@ impl Parsed<'_> {
                 span: literal.span(),
             }),
             Err(_) => {
-                self.cx.error_at(
-                    literal.span(),
+                // The whole value: a negative number is two tokens, `-` and the digits.
+                self.cx.error_spanned_by(
+                    tokens,
                     format!(
                         "`{key}` must fit in {}, `{}` does not",
                         N::RANGE,
@@ -356,6 +435,21 @@ fn set_once<T>(cx: &Ctxt, key: &str, span: Span, slot: &mut Option<T>, value: Op
 /// is reported as an error rather than a panic.
 fn unreachable_key(cx: &Ctxt, span: Span, key: &str) {
     cx.error_at(span, format!("internal error: key `{key}` has no parser"));
+}
+
+/// Levenshtein distance, for "did you mean" on short keys.
+fn edit_distance(left: &str, right: &str) -> usize {
+    let right: Vec<char> = right.chars().collect();
+    let mut previous: Vec<usize> = (0..=right.len()).collect();
+    for (i, left_char) in left.chars().enumerate() {
+        let mut current = vec![i + 1; right.len() + 1];
+        for (j, right_char) in right.iter().enumerate() {
+            let substitution = previous[j] + usize::from(left_char != *right_char);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[right.len()]
 }
 
 /// Consumes whatever follows a rejected key, up to the next comma, so parsing can go on.

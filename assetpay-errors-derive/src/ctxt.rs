@@ -14,7 +14,9 @@ pub(crate) struct Ctxt {
 
 impl Ctxt {
     pub(crate) fn error_at(&self, span: Span, message: impl Display) {
-        self.errors.borrow_mut().push(syn::Error::new(span, message));
+        self.errors
+            .borrow_mut()
+            .push(syn::Error::new(span, message));
     }
 
     /// An error covering `tokens` from first to last.

@@ -11,10 +11,10 @@ use syn::ext::IdentExt;
 
 use crate::ast::{ErrorDecl, Input, Shape};
 use crate::ctxt::Ctxt;
+use crate::fallback;
 use crate::json;
 use crate::message::Piece;
 use crate::valid::{self, Checked, Model, Own, Transparent};
-use crate::fallback;
 
 /// The derive's whole work on proc_macro2 tokens; the entry point and the robustness tests call it.
 pub(crate) fn derive(input: TokenStream) -> TokenStream {
@@ -26,7 +26,10 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
     let Some(ast) = Input::from_syn(&cx, &input) else {
         return match cx.check() {
             Err(errors) => fallback::expand(&input, errors),
-            Ok(()) => fallback::expand(&input, syn::Error::new(Span::call_site(), "unsupported input")),
+            Ok(()) => fallback::expand(
+                &input,
+                syn::Error::new(Span::call_site(), "unsupported input"),
+            ),
         };
     };
     let model = valid::check(&cx, &ast);
@@ -60,7 +63,10 @@ fn expand(model: &Model) -> TokenStream {
             }
             Checked::Transparent(transparent) => {
                 let member = &transparent.field.member;
-                quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => #private::ApiError::spec(__api_inner),)
+                // Through the field's type, so a type that is no `ApiError` is reported once, at
+                // the field, like the catalogue's use of it.
+                let ty = transparent.field.ty;
+                quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => <#ty as #private::ApiError>::spec(__api_inner),)
             }
         }
     });
@@ -233,11 +239,13 @@ fn spec_expr(model: &Model, own: &Own, type_name: &str) -> TokenStream {
     };
     let variant = &own.decl.name;
     let interpolated = own.template.is_interpolated();
-    let json_head = format!(r#"","success":false,"error":{{"code":{code},"key":"{key}","message":""#);
-    let json_message = if interpolated {
+    let json_head =
+        format!(r#"","success":false,"error":{{"code":{code},"key":"{key}","message":""#);
+    // A declared static message makes the whole envelope after the request id a constant.
+    let json_tail = if interpolated {
         String::new()
     } else {
-        json::escape(message)
+        format!("{json_head}{}\"}}}}", json::escape(message))
     };
     quote! {
         #private::SpecParts {
@@ -253,7 +261,7 @@ fn spec_expr(model: &Model, own: &Own, type_name: &str) -> TokenStream {
             variant: #variant,
             interpolated: #interpolated,
             json_head: #json_head,
-            json_message: #json_message,
+            json_tail: #json_tail,
         }
         .build()
     }
@@ -304,7 +312,8 @@ fn message_body(model: &Model) -> TokenStream {
             match checked {
                 Checked::Transparent(transparent) => {
                     let member = &transparent.field.member;
-                    Some(quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => #private::ApiError::message(__api_inner),))
+                    let ty = transparent.field.ty;
+                    Some(quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => <#ty as #private::ApiError>::message(__api_inner),))
                 }
                 Checked::Own(own) if own.template.is_interpolated() => {
                     Some(interpolated_arm(own, &pattern))
@@ -316,16 +325,22 @@ fn message_body(model: &Model) -> TokenStream {
             }
         })
         .collect();
-    let default = needs_default.then(|| {
-        quote!(_ => #private::Cow::Borrowed(#private::ApiError::spec(self).message()),)
-    });
+    let default = needs_default
+        .then(|| quote!(_ => #private::Cow::Borrowed(#private::ApiError::spec(self).message()),));
     quote!(match self { #(#arms)* #default })
 }
 
 fn interpolated_arm(own: &Own, pattern: &TokenStream) -> TokenStream {
     let private = private();
     let decl = own.decl;
-    let binding = |index: usize| syn::Ident::new(&format!("__api_field_{index}"), Span::call_site());
+    // Bindings carry the message's span, so an error about a field's formatting (a missing
+    // `Display` or `Debug`) points at the message that asks for it.
+    let span = decl
+        .attrs
+        .message
+        .as_ref()
+        .map_or_else(Span::call_site, |message| message.span);
+    let binding = |index: usize| syn::Ident::new(&format!("__api_field_{index}"), span);
     let used: Vec<usize> = decl
         .fields
         .iter()
@@ -347,9 +362,7 @@ fn interpolated_arm(own: &Own, pattern: &TokenStream) -> TokenStream {
         Piece::Text(_) => None,
     });
     let mut format = Literal::string(&own.template.format_string());
-    if let Some(message) = &decl.attrs.message {
-        format.set_span(message.span);
-    }
+    format.set_span(span);
     let cfgs = &decl.cfgs;
     quote! {
         #(#cfgs)* #pattern { #(#bindings,)* .. } => #private::Cow::Owned(#private::format!(#format #(, #arguments)*)),
@@ -373,7 +386,13 @@ fn conversions(model: &Model) -> TokenStream {
     let ident = input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let mut predicates: Vec<TokenStream> = where_clause
-        .map(|clause| clause.predicates.iter().map(ToTokens::to_token_stream).collect())
+        .map(|clause| {
+            clause
+                .predicates
+                .iter()
+                .map(ToTokens::to_token_stream)
+                .collect()
+        })
         .unwrap_or_default();
     let mut own_arms = Vec::new();
     let mut delegations = Vec::new();

@@ -1,17 +1,23 @@
 //! What the derive emits when the declaration has errors: the errors, plus impls with the right
 //! signatures, so code using the type does not add a second error for every mistake.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{TokenStream, TokenTree};
 use quote::quote;
-use syn::{Data, DeriveInput};
+use syn::{Attribute, Data, DeriveInput, Meta};
 
 pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
     let errors = errors.to_compile_error();
     let private = quote!(::assetpay_errors::__private);
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    // The stubs mirror the impls a correct declaration gets: the conversions go to enums whose
+    // variants are units or (as far as can be told here) transparent wrappers, so code that
+    // converts a composed enum does not add an error either.
     let unit_only = match &input.data {
-        Data::Enum(data) => data.variants.iter().all(|variant| variant.fields.is_empty()),
+        Data::Enum(data) => data.variants.iter().all(|variant| {
+            variant.fields.is_empty()
+                || (variant.fields.len() == 1 && mentions_transparent(&variant.attrs))
+        }),
         Data::Struct(_) | Data::Union(_) => false,
     };
     let conversions = unit_only.then(|| {
@@ -49,4 +55,17 @@ pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
             #conversions
         };
     }
+}
+
+/// Whether an `#[api(...)]` among `attrs` holds the word `transparent`, without parsing it: the
+/// attribute may be the broken one.
+fn mentions_transparent(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|attr| match &attr.meta {
+        Meta::List(list) if list.path.is_ident("api") => list
+            .tokens
+            .clone()
+            .into_iter()
+            .any(|token| matches!(token, TokenTree::Ident(ident) if ident == "transparent")),
+        _ => false,
+    })
 }

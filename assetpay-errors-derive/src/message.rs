@@ -37,7 +37,9 @@ impl Template {
                     chars.next();
                     text.push('}');
                 }
-                '}' => return Err("unmatched `}` in message, write `}}` for a literal brace".into()),
+                '}' => {
+                    return Err("unmatched `}` in message, write `}}` for a literal brace".into());
+                }
                 '{' => {
                     let mut inside = String::new();
                     loop {
@@ -48,7 +50,10 @@ impl Template {
                             }
                             Some(ch) => inside.push(ch),
                             None => {
-                                return Err("unmatched `{` in message, write `{{` for a literal brace".into());
+                                return Err(
+                                    "unmatched `{` in message, write `{{` for a literal brace"
+                                        .into(),
+                                );
                             }
                         }
                     }
@@ -88,6 +93,27 @@ impl Template {
             .collect()
     }
 
+    /// The template as `ErrorSpec::message` publishes it: as declared, except that placeholders
+    /// name fields the way clients read them, `{type}` for `{r#type}`, without stray spaces.
+    pub(crate) fn published(&self) -> String {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(text) => out.push_str(&text.replace('{', "{{").replace('}', "}}")),
+                Piece::Field { name, spec } => {
+                    out.push('{');
+                    out.push_str(name);
+                    if !spec.is_empty() {
+                        out.push(':');
+                        out.push_str(spec);
+                    }
+                    out.push('}');
+                }
+            }
+        }
+        out
+    }
+
     /// The template as a `format!` string with one positional `{}` per placeholder, in order.
     pub(crate) fn format_string(&self) -> String {
         let mut out = String::new();
@@ -119,7 +145,9 @@ fn parse_placeholder(inside: &str) -> Result<Piece, String> {
     let is_identifier = name.starts_with(|ch: char| ch == '_' || ch.is_alphabetic())
         && name.chars().all(|ch| ch == '_' || ch.is_alphanumeric());
     if !is_index && !is_identifier {
-        return Err(format!("invalid placeholder `{{{inside}}}` in message, expected a field name or index"));
+        return Err(format!(
+            "invalid placeholder `{{{inside}}}` in message, expected a field name or index"
+        ));
     }
     if spec.contains('$') {
         return Err(format!(
@@ -145,6 +173,12 @@ mod tests {
     }
 
     #[test]
+    fn publishes_placeholders_without_raw_prefixes() {
+        let template = Template::parse("{{x}} {r#type} at { id :>5} {0}").unwrap();
+        assert_eq!(template.published(), "{{x}} {type} at {id:>5} {0}");
+    }
+
+    #[test]
     fn unescapes_static_text() {
         let template = Template::parse("use {{braces}}").unwrap();
         assert!(!template.is_interpolated());
@@ -153,7 +187,9 @@ mod tests {
 
     #[test]
     fn rejects_malformed_templates() {
-        for bad in ["{", "}", "a {b", "{}", "{ }", "{a{b}}", "{a-b}", "{x:1$}", "{:?}"] {
+        for bad in [
+            "{", "}", "a {b", "{}", "{ }", "{a{b}}", "{a-b}", "{x:1$}", "{:?}",
+        ] {
             assert!(Template::parse(bad).is_err(), "{bad:?} should be rejected");
         }
     }

@@ -63,7 +63,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         .iter()
         .filter_map(|decl| check_decl(cx, input, decl, range.as_ref()))
         .collect();
-    check_unique(cx, &errors);
+    check_unique(cx, input);
     Model {
         input,
         domain,
@@ -125,7 +125,7 @@ fn check_decl<'a>(
 ) -> Option<Checked<'a>> {
     match decl.attrs.transparent {
         Some(span) => check_transparent(cx, input, decl, span).map(Checked::Transparent),
-        None => check_own(cx, decl, range).map(Checked::Own),
+        None => check_own(cx, input, decl, range).map(Checked::Own),
     }
 }
 
@@ -149,7 +149,9 @@ fn check_transparent<'a>(
         if let Some(conflict) = conflict {
             cx.error_at(
                 conflict,
-                format!("`{key}` cannot be combined with `transparent`, the wrapped error provides it"),
+                format!(
+                    "`{key}` cannot be combined with `transparent`, the wrapped error provides it"
+                ),
             );
             valid = false;
         }
@@ -177,9 +179,25 @@ fn check_transparent<'a>(
     valid.then_some(Transparent { decl, field, span })
 }
 
-fn check_own<'a>(cx: &Ctxt, decl: &'a ErrorDecl<'a>, range: Option<&RangeRule>) -> Option<Own<'a>> {
+fn check_own<'a>(
+    cx: &Ctxt,
+    input: &Input,
+    decl: &'a ErrorDecl<'a>,
+    range: Option<&RangeRule>,
+) -> Option<Own<'a>> {
     let attrs = &decl.attrs;
+    // Keys written on the enum by mistake were reported there, once for all variants.
+    let misplaced = |key: &str| {
+        input
+            .attrs
+            .misplaced
+            .iter()
+            .any(|misplaced| misplaced == key)
+    };
     let Some(attr_span) = attrs.attr_span else {
+        if misplaced("transparent") {
+            return None;
+        }
         cx.error_at(
             decl.span,
             format!(
@@ -190,7 +208,12 @@ fn check_own<'a>(cx: &Ctxt, decl: &'a ErrorDecl<'a>, range: Option<&RangeRule>) 
         return None;
     };
     let missing = |key: &str, example: &str| {
-        cx.error_at(attr_span, format!("missing `{key}` for `{}`, add `{example}`", decl.name));
+        if !attrs.mentions(key) && !misplaced(key) {
+            cx.error_at(
+                attr_span,
+                format!("missing `{key}` for `{}`, add `{example}`", decl.name),
+            );
+        }
     };
     if attrs.code.is_none() {
         missing("code", "code = 1001");
@@ -202,9 +225,15 @@ fn check_own<'a>(cx: &Ctxt, decl: &'a ErrorDecl<'a>, range: Option<&RangeRule>) 
         missing("status", "status = 422");
     }
 
-    let code = attrs.code.as_ref().filter(|code| check_code(cx, code, range));
+    let code = attrs
+        .code
+        .as_ref()
+        .filter(|code| check_code(cx, code, range));
     let key = attrs.key.as_ref().filter(|key| check_key(cx, key));
-    let status = attrs.status.as_ref().filter(|status| check_status(cx, status));
+    let status = attrs
+        .status
+        .as_ref()
+        .filter(|status| check_status(cx, status));
     let message = message(cx, decl);
     Some(Own {
         decl,
@@ -244,7 +273,9 @@ fn check_key(cx: &Ctxt, key: &Located<String>) -> bool {
     let bytes = text.as_bytes();
     let shaped = bytes.len() >= 2
         && bytes[0].is_ascii_uppercase()
-        && bytes.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
         && bytes.last() != Some(&b'_');
     if !shaped {
         cx.error_at(
@@ -297,11 +328,18 @@ fn message(cx: &Ctxt, decl: &ErrorDecl) -> Option<(Template, String)> {
                 valid = false;
             }
         }
+        if !template.is_interpolated() && template.plain_text().trim().is_empty() {
+            cx.error_at(
+                message.span,
+                "`message` is empty, write the text clients see or use a doc comment",
+            );
+            valid = false;
+        }
         if !valid {
             return None;
         }
         let text = if template.is_interpolated() {
-            message.value.clone()
+            template.published()
         } else {
             template.plain_text()
         };
@@ -310,6 +348,8 @@ fn message(cx: &Ctxt, decl: &ErrorDecl) -> Option<(Template, String)> {
     match &decl.doc {
         // Doc text is never a template: braces in it are shown as written.
         Some(doc) => Some((Template::plain(doc), doc.clone())),
+        // A `message` with a bad value was reported where it stands.
+        None if decl.attrs.mentions("message") => None,
         None => {
             cx.error_at(
                 decl.span,
@@ -325,9 +365,16 @@ fn message(cx: &Ctxt, decl: &ErrorDecl) -> Option<(Template, String)> {
 
 fn unknown_field(decl: &ErrorDecl, name: &str) -> String {
     if decl.fields.is_empty() {
-        return format!("message interpolates `{{{name}}}`, but `{}` has no fields", decl.name);
+        return format!(
+            "message interpolates `{{{name}}}`, but `{}` has no fields",
+            decl.name
+        );
     }
-    let fields: Vec<String> = decl.fields.iter().map(|f| format!("`{}`", f.name)).collect();
+    let fields: Vec<String> = decl
+        .fields
+        .iter()
+        .map(|f| format!("`{}`", f.name))
+        .collect();
     format!(
         "message interpolates `{{{name}}}`, but `{}` has no field `{name}`, its fields are {}",
         decl.name,
@@ -335,25 +382,37 @@ fn unknown_field(decl: &ErrorDecl, name: &str) -> String {
     )
 }
 
-/// Each code and each key names one error: a repeat is reported at the second use.
-fn check_unique(cx: &Ctxt, errors: &[Checked]) {
+/// Each code and each key names one error: a repeat is reported at the second use. Every
+/// declaration takes part, even one rejected for another reason, so all clashes show at once.
+fn check_unique(cx: &Ctxt, input: &Input) {
     let mut codes: HashMap<u16, &str> = HashMap::new();
     let mut keys: HashMap<&str, &str> = HashMap::new();
-    for own in errors.iter().filter_map(|checked| match checked {
-        Checked::Own(own) => Some(own),
-        Checked::Transparent(_) => None,
-    }) {
-        let attrs = &own.decl.attrs;
-        if let Some(first) = codes.insert(own.code, &own.decl.name) {
-            codes.insert(own.code, first);
-            if let Some(code) = &attrs.code {
-                cx.error_at(code.span, format!("duplicate code `{}`, first used by `{first}`", own.code));
+    let own = input
+        .errors
+        .iter()
+        .filter(|decl| decl.attrs.transparent.is_none());
+    for decl in own {
+        let attrs = &decl.attrs;
+        if let Some(code) = &attrs.code {
+            match codes.get(&code.value) {
+                Some(first) => cx.error_at(
+                    code.span,
+                    format!("duplicate code `{}`, first used by `{first}`", code.value),
+                ),
+                None => {
+                    codes.insert(code.value, &decl.name);
+                }
             }
         }
-        if let Some(first) = keys.insert(&own.key, &own.decl.name) {
-            keys.insert(&own.key, first);
-            if let Some(key) = &attrs.key {
-                cx.error_at(key.span, format!("duplicate key `{}`, first used by `{first}`", own.key));
+        if let Some(key) = &attrs.key {
+            match keys.get(key.value.as_str()) {
+                Some(first) => cx.error_at(
+                    key.span,
+                    format!("duplicate key `{}`, first used by `{first}`", key.value),
+                ),
+                None => {
+                    keys.insert(&key.value, &decl.name);
+                }
             }
         }
     }

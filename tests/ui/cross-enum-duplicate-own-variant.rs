@@ -1,0 +1,20 @@
+use assetpay_errors::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(domain = "generic")]
+pub enum GenericError {
+    /// The request data is invalid
+    #[api(code = 1001, key = "VALIDATION_FAILED", status = 422)]
+    ValidationFailed,
+}
+
+#[derive(Debug, ApiError)]
+pub enum AppError {
+    #[api(transparent)]
+    Generic(GenericError),
+    /// The service is down for maintenance
+    #[api(code = 1001, key = "MAINTENANCE", status = 503)]
+    Maintenance,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use assetpay_errors::ApiError;
+
+#[derive(Debug, ApiError)]
+pub enum GenericError {
+    #[api(code = 1001, key = "VALIDATION_FAILED", status = 422)]
+    ValidationFailed,
+}
+
+fn main() {}

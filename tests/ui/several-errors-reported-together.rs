@@ -1,0 +1,16 @@
+use assetpay_errors::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(domain = "trading")]
+pub enum TradingError {
+    /// Price has changed since you last fetched it
+    #[api(code = 100, key = "PRICE_CHANGED", status = 409)]
+    PriceChanged,
+    /// The item is no longer available
+    #[api(code = 12, key = "item_unavailable", status = 200)]
+    ItemUnavailable,
+    #[api(code = 13, key = "PRICE_CHANGED", status = 410, colour = "red")]
+    Gone,
+}
+
+fn main() {}

@@ -1,0 +1,18 @@
+use assetpay_errors::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(domain = "trading")]
+pub enum TradingError {
+    /// Price has changed since you last fetched it
+    #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
+    PriceChanged,
+}
+
+#[derive(Debug, ApiError)]
+#[api(transparent)]
+pub struct Traced {
+    inner: TradingError,
+    trace_id: u64,
+}
+
+fn main() {}

@@ -1,0 +1,17 @@
+use assetpay_errors::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(domain = "trading")]
+pub enum TradingError {
+    /// Price has changed since you last fetched it
+    #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
+    PriceChanged,
+}
+
+#[derive(Debug, ApiError)]
+pub enum AppError {
+    #[api(transparent)]
+    Trading(TradingError, u32),
+}
+
+fn main() {}

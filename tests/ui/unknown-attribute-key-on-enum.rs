@@ -1,0 +1,11 @@
+use assetpay_errors::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(domian = "generic")]
+pub enum GenericError {
+    /// The request data is invalid
+    #[api(code = 1001, key = "VALIDATION_FAILED", status = 422)]
+    ValidationFailed,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use assetpay_errors::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(domain = "payments")]
+pub enum PaymentError {
+    /// The card was declined
+    #[api(code = 11, key = "CARD_DECLINED", status = 402)]
+    CardDeclined,
+}
+
+fn main() {}
