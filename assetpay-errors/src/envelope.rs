@@ -6,7 +6,7 @@ use http::StatusCode;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::api_error::ApiError;
-use crate::json::write_escaped;
+use crate::json::{needs_escaping, write_escaped};
 use crate::spec::ErrorSpec;
 
 /// The body of an error response, exactly as AssetPay publishes it:
@@ -110,19 +110,30 @@ impl<'a> Envelope<'a> {
     /// Appends the envelope's JSON to `out`: byte for byte what `serde_json::to_writer` writes,
     /// without going through serde. Only the request id and an interpolated message are escaped
     /// at run time; everything else was rendered by the derive.
+    #[inline]
     pub fn write_json(&self, out: &mut Vec<u8>) {
         const OPEN: &[u8] = br#"{"requestId":""#;
         const CLOSE: &[u8] = br#""}}"#;
+        let id = self.request_id.as_bytes();
+        if self.has_declared_message() && !needs_escaping(id) {
+            // The common case: three copies, like hand-pasted bytes.
+            let tail = self.spec.json_tail.as_bytes();
+            out.reserve(OPEN.len() + id.len() + tail.len());
+            out.extend_from_slice(OPEN);
+            out.extend_from_slice(id);
+            out.extend_from_slice(tail);
+            return;
+        }
         let head = self.spec.json_head.as_bytes();
-        out.reserve(OPEN.len() + self.request_id.len() + head.len() + self.message.len() + 8);
+        out.reserve(OPEN.len() + id.len() + head.len() + self.message.len() + CLOSE.len());
         out.extend_from_slice(OPEN);
         write_escaped(out, self.request_id);
-        out.extend_from_slice(head);
         if self.has_declared_message() {
-            out.extend_from_slice(self.spec.json_message.as_bytes());
-        } else {
-            write_escaped(out, &self.message);
+            out.extend_from_slice(self.spec.json_tail.as_bytes());
+            return;
         }
+        out.extend_from_slice(head);
+        write_escaped(out, &self.message);
         out.extend_from_slice(CLOSE);
     }
 

@@ -56,27 +56,42 @@ pub(crate) fn write_escaped(out: &mut Vec<u8>, text: &str) {
 }
 
 /// Whether any byte is a control character, `"` or `\`. Request ids and most messages need no
-/// escaping at all, so this checks eight bytes per step before falling back to the table.
+/// escaping at all, so this tests eight bytes per step without branching, reading the last
+/// partial word as an overlapping one, before anything falls back to the table.
 #[inline]
-fn needs_escaping(bytes: &[u8]) -> bool {
+pub(crate) fn needs_escaping(bytes: &[u8]) -> bool {
+    let len = bytes.len();
+    if len < 8 {
+        return bytes.iter().any(|&byte| ESCAPE[byte as usize] != 0);
+    }
+    let mut found = 0;
+    let mut at = 0;
+    while at + 8 <= len {
+        found |= escape_flags(word_at(bytes, at));
+        at += 8;
+    }
+    found |= escape_flags(word_at(bytes, len - 8));
+    found != 0
+}
+
+#[inline(always)]
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
+}
+
+/// Non-zero when a byte of `word` is below 0x20, a quote or a backslash.
+#[inline(always)]
+fn escape_flags(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The classic "has a zero byte" test; a byte below 0x20 becomes zero once its three high
+    // bits are masked away, a quote or backslash once xored with its own repeated pattern.
     let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes([
-            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-        ]);
-        // A byte below 0x20 turns up as a zero after masking its three high bits away; quotes
-        // and backslashes as zeros after xor with their repeated pattern.
-        let control = has_zero(word & (ONES * 0xe0));
-        let quote = has_zero(word ^ (ONES * u64::from(b'"')));
-        let backslash = has_zero(word ^ (ONES * u64::from(b'\\')));
-        if control | quote | backslash != 0 {
-            return true;
-        }
-    }
-    chunks.remainder().iter().any(|&byte| ESCAPE[byte as usize] != 0)
+    has_zero(word & (ONES * 0xe0))
+        | has_zero(word ^ (ONES * u64::from(b'"')))
+        | has_zero(word ^ (ONES * u64::from(b'\\')))
 }
 
 #[cfg(test)]
@@ -92,12 +107,19 @@ mod tests {
     #[test]
     fn matches_serde_json_for_every_ascii_byte_in_every_position() {
         for byte in 0u8..=0x7f {
-            for position in 0..10 {
-                let mut text = "abcdefghi".to_owned();
+            for (base, position) in (0..26).flat_map(|len| (0..=len).map(move |at| (len, at))) {
+                let mut text: String = "abcdefghijklmnopqrstuvwxyz"[..base].to_owned();
                 text.insert(position, byte as char);
                 let expected = serde_json::to_string(&text).unwrap();
-                assert_eq!(format!("\"{}\"", escaped(&text)), expected, "byte {byte:#x} at {position}");
-                assert_eq!(needs_escaping(text.as_bytes()), expected.len() != text.len() + 2);
+                assert_eq!(
+                    format!("\"{}\"", escaped(&text)),
+                    expected,
+                    "byte {byte:#x} at {position} of {base}"
+                );
+                assert_eq!(
+                    needs_escaping(text.as_bytes()),
+                    expected.len() != text.len() + 2
+                );
             }
         }
     }

@@ -33,7 +33,7 @@ pub struct SpecParts {
     pub variant: &'static str,
     pub interpolated: bool,
     pub json_head: &'static str,
-    pub json_message: &'static str,
+    pub json_tail: &'static str,
 }
 
 impl SpecParts {
@@ -55,7 +55,7 @@ impl SpecParts {
             variant: self.variant,
             interpolated: self.interpolated,
             json_head: self.json_head,
-            json_message: self.json_message,
+            json_tail: self.json_tail,
         }
     }
 }
@@ -74,7 +74,7 @@ pub const PLACEHOLDER: ErrorSpec = SpecParts {
     variant: "",
     interpolated: false,
     json_head: "",
-    json_message: "",
+    json_tail: "",
 }
 .build();
 

@@ -27,9 +27,9 @@ pub struct ErrorSpec {
     pub(crate) interpolated: bool,
     /// `","success":false,"error":{"code":…,"key":"…","message":"`, pre-rendered by the derive.
     pub(crate) json_head: &'static str,
-    /// The message escaped for JSON, pre-rendered by the derive; meaningful only when the
-    /// message interpolates nothing.
-    pub(crate) json_message: &'static str,
+    /// Everything after the request id: `json_head`, the escaped message and `"}}`,
+    /// pre-rendered by the derive; empty when the message interpolates fields.
+    pub(crate) json_tail: &'static str,
 }
 
 impl ErrorSpec {

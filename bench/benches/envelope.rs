@@ -14,7 +14,12 @@ enum TradingError {
     #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
     PriceChanged,
     /// Too many items
-    #[api(code = 8, key = "TOO_MANY_ITEMS", status = 400, message = "At most {max} items, got {got}")]
+    #[api(
+        code = 8,
+        key = "TOO_MANY_ITEMS",
+        status = 400,
+        message = "At most {max} items, got {got}"
+    )]
     TooManyItems { max: u32, got: u32 },
 }
 
@@ -37,7 +42,8 @@ const REQUEST_ID: &str = "6f1c2a9e-3b7d-4e8a-9c0f-2d5b7a1e4c3f";
 const PREFIX: &[u8] = br#"{"requestId":""#;
 const TAIL: &[u8] = br#"","success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"Price has changed since you last fetched it"}}"#;
 const TAIL_BEFORE_CODE: &[u8] = br#"","success":false,"error":{"code":"#;
-const TAIL_AFTER_CODE: &[u8] = br#","key":"PRICE_CHANGED","message":"Price has changed since you last fetched it"}}"#;
+const TAIL_AFTER_CODE: &[u8] =
+    br#","key":"PRICE_CHANGED","message":"Price has changed since you last fetched it"}}"#;
 
 fn static_message(c: &mut Criterion) {
     let mut group = c.benchmark_group("envelope/static-message");
@@ -84,18 +90,21 @@ fn static_message(c: &mut Criterion) {
             black_box(&out);
         })
     });
-    group.bench_function("limit: static bytes + memcpy + one formatted integer", |b| {
-        let mut integer = itoa::Buffer::new();
-        b.iter(|| {
-            out.clear();
-            out.extend_from_slice(PREFIX);
-            out.extend_from_slice(black_box(REQUEST_ID).as_bytes());
-            out.extend_from_slice(TAIL_BEFORE_CODE);
-            out.extend_from_slice(integer.format(black_box(11u16)).as_bytes());
-            out.extend_from_slice(TAIL_AFTER_CODE);
-            black_box(&out);
-        })
-    });
+    group.bench_function(
+        "limit: static bytes + memcpy + one formatted integer",
+        |b| {
+            let mut integer = itoa::Buffer::new();
+            b.iter(|| {
+                out.clear();
+                out.extend_from_slice(PREFIX);
+                out.extend_from_slice(black_box(REQUEST_ID).as_bytes());
+                out.extend_from_slice(TAIL_BEFORE_CODE);
+                out.extend_from_slice(integer.format(black_box(11u16)).as_bytes());
+                out.extend_from_slice(TAIL_AFTER_CODE);
+                black_box(&out);
+            })
+        },
+    );
     group.finish();
 }
 

@@ -85,7 +85,10 @@ fn pattern(index: usize) -> String {
 pub fn derive_enum(name: &str, first: usize, count: usize, range: Option<(u16, u16)>) -> String {
     let mut out = String::new();
     let range = range.map_or_else(String::new, |(a, b)| format!("#[api(range = {a}..={b})]\n"));
-    let _ = writeln!(out, "/// Generated.\n#[derive(Debug, ::assetpay_errors::ApiError)]\n{range}pub enum {name} {{");
+    let _ = writeln!(
+        out,
+        "/// Generated.\n#[derive(Debug, ::assetpay_errors::ApiError)]\n{range}pub enum {name} {{"
+    );
     for index in first..first + count {
         let (code, key, status) = (code(index), key(index), status(index));
         match kind(index) {
@@ -129,10 +132,16 @@ pub fn handwritten_core(name: &str) -> String {
 pub fn handwritten_full(name: &str) -> String {
     let mut out = handwritten_core(name);
     let _ = writeln!(out, "impl {name} {{");
-    let _ = writeln!(out, "    /// Generated.\n    pub fn message(&self) -> ::std::borrow::Cow<'_, str> {{\n        match self {{");
+    let _ = writeln!(
+        out,
+        "    /// Generated.\n    pub fn message(&self) -> ::std::borrow::Cow<'_, str> {{\n        match self {{"
+    );
     for index in 0..VARIANTS {
         let arm = match kind(index) {
-            Kind::Unit => format!("Self::V{index} => ::std::borrow::Cow::Borrowed({:?}),", message(index)),
+            Kind::Unit => format!(
+                "Self::V{index} => ::std::borrow::Cow::Borrowed({:?}),",
+                message(index)
+            ),
             Kind::Tuple => format!(
                 "Self::V{index}(a, b) => ::std::borrow::Cow::Owned(format!(\"Item {{a}} named {{b}} failed\")),"
             ),
@@ -143,17 +152,33 @@ pub fn handwritten_full(name: &str) -> String {
         let _ = writeln!(out, "            {arm}");
     }
     out.push_str("        }\n    }\n");
-    let _ = writeln!(out, "    /// Generated: (code, key, status, message).\n    pub const CATALOG: &'static [(u16, &'static str, u16, &'static str)] = &[");
+    let _ = writeln!(
+        out,
+        "    /// Generated: (code, key, status, message).\n    pub const CATALOG: &'static [(u16, &'static str, u16, &'static str)] = &["
+    );
     for index in 0..VARIANTS {
-        let _ = writeln!(out, "        ({}, {:?}, {}, {:?}),", code(index), key(index), status(index), message(index));
+        let _ = writeln!(
+            out,
+            "        ({}, {:?}, {}, {:?}),",
+            code(index),
+            key(index),
+            status(index),
+            message(index)
+        );
     }
     out.push_str("    ];\n");
-    let _ = writeln!(out, "    /// Generated.\n    pub fn index_of_code(code: u16) -> Option<usize> {{\n        match code {{");
+    let _ = writeln!(
+        out,
+        "    /// Generated.\n    pub fn index_of_code(code: u16) -> Option<usize> {{\n        match code {{"
+    );
     for index in 0..VARIANTS {
         let _ = writeln!(out, "            {} => Some({index}),", code(index));
     }
     out.push_str("            _ => None,\n        }\n    }\n");
-    let _ = writeln!(out, "    /// Generated.\n    pub fn index_of_key(key: &str) -> Option<usize> {{\n        match key {{");
+    let _ = writeln!(
+        out,
+        "    /// Generated.\n    pub fn index_of_key(key: &str) -> Option<usize> {{\n        match key {{"
+    );
     for index in 0..VARIANTS {
         let _ = writeln!(out, "            {:?} => Some({index}),", key(index));
     }
@@ -164,7 +189,10 @@ pub fn handwritten_full(name: &str) -> String {
 /// The same enum with thiserror's `#[error]` messages.
 pub fn thiserror_enum(name: &str) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "/// Generated.\n#[derive(Debug, ::thiserror::Error)]\npub enum {name} {{");
+    let _ = writeln!(
+        out,
+        "/// Generated.\n#[derive(Debug, ::thiserror::Error)]\npub enum {name} {{"
+    );
     for index in 0..VARIANTS {
         let _ = writeln!(
             out,
@@ -182,12 +210,23 @@ pub fn thiserror_enum(name: &str) -> String {
 pub fn composed(enums: usize, per_enum: usize, with_composer: bool) -> String {
     let mut out = String::new();
     for part in 0..enums {
-        out.push_str(&derive_enum(&format!("Part{part}"), part * per_enum, per_enum, None));
+        out.push_str(&derive_enum(
+            &format!("Part{part}"),
+            part * per_enum,
+            per_enum,
+            None,
+        ));
     }
     if with_composer {
-        let _ = writeln!(out, "/// Generated.\n#[derive(Debug, ::assetpay_errors::ApiError)]\npub enum All {{");
+        let _ = writeln!(
+            out,
+            "/// Generated.\n#[derive(Debug, ::assetpay_errors::ApiError)]\npub enum All {{"
+        );
         for part in 0..enums {
-            let _ = writeln!(out, "    /// Generated.\n    #[api(transparent)]\n    Part{part}(Part{part}),");
+            let _ = writeln!(
+                out,
+                "    /// Generated.\n    #[api(transparent)]\n    Part{part}(Part{part}),"
+            );
         }
         out.push_str("}\n");
     }
@@ -205,9 +244,17 @@ fn plain_enum(name: &str) -> String {
 }
 
 fn method(out: &mut String, name: &str, returns: &str, value: impl Fn(usize) -> String) {
-    let _ = writeln!(out, "    /// Generated.\n    pub fn {name}(&self) -> {returns} {{\n        match self {{");
+    let _ = writeln!(
+        out,
+        "    /// Generated.\n    pub fn {name}(&self) -> {returns} {{\n        match self {{"
+    );
     for index in 0..VARIANTS {
-        let _ = writeln!(out, "            Self::{} => {},", pattern(index), value(index));
+        let _ = writeln!(
+            out,
+            "            Self::{} => {},",
+            pattern(index),
+            value(index)
+        );
     }
     out.push_str("        }\n    }\n");
 }
@@ -216,12 +263,19 @@ fn method(out: &mut String, name: &str, returns: &str, value: impl Fn(usize) -> 
 /// field values, so benchmarks and tests can hold every variant.
 pub fn samples(name: &str) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "impl {name} {{\n    /// A value of variant `index`.\n    pub fn sample(index: usize) -> Option<Self> {{\n        Some(match index {{");
+    let _ = writeln!(
+        out,
+        "impl {name} {{\n    /// A value of variant `index`.\n    pub fn sample(index: usize) -> Option<Self> {{\n        Some(match index {{"
+    );
     for index in 0..VARIANTS {
         let value = match kind(index) {
             Kind::Unit => format!("Self::V{index}"),
-            Kind::Tuple => format!("Self::V{index}({index}, \"widget \\\"{index}\\\"\".to_owned())"),
-            Kind::Named => format!("Self::V{index} {{ id: {index}, name: \"stall-{index}\".to_owned() }}"),
+            Kind::Tuple => {
+                format!("Self::V{index}({index}, \"widget \\\"{index}\\\"\".to_owned())")
+            }
+            Kind::Named => {
+                format!("Self::V{index} {{ id: {index}, name: \"stall-{index}\".to_owned() }}")
+            }
         };
         let _ = writeln!(out, "            {index} => {value},");
     }

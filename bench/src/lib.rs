@@ -20,7 +20,8 @@ pub mod handwritten {
 }
 
 /// Key → code, as a perfect hash map built by phf_codegen.
-pub static PHF_KEYS: phf::Map<&'static str, u16> = include!(concat!(env!("OUT_DIR"), "/phf_keys.rs"));
+pub static PHF_KEYS: phf::Map<&'static str, u16> =
+    include!(concat!(env!("OUT_DIR"), "/phf_keys.rs"));
 
 #[cfg(test)]
 mod tests {
@@ -43,7 +44,10 @@ mod tests {
             assert_eq!(derived.message(), hand.message());
             assert_eq!(derived.code(), generate::code(index));
             let key = generate::key(index);
-            assert_eq!(BigDerive::spec_for_code(hand.code()).unwrap().key(), hand.key());
+            assert_eq!(
+                BigDerive::spec_for_code(hand.code()).unwrap().key(),
+                hand.key()
+            );
             assert_eq!(BigDerive::spec_for_key(&key).unwrap().code(), hand.code());
             assert_eq!(BigHand::index_of_code(hand.code()), Some(index));
             assert_eq!(BigHand::index_of_key(&key), Some(index));

@@ -23,7 +23,10 @@ struct Subject {
 
 fn main() {
     let bench_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let runtime = bench_dir.join("../assetpay-errors").canonicalize().expect("runtime crate");
+    let runtime = bench_dir
+        .join("../assetpay-errors")
+        .canonicalize()
+        .expect("runtime crate");
     let work = bench_dir.join("work");
     std::fs::create_dir_all(&work).expect("create bench/work");
 
@@ -78,12 +81,38 @@ fn main() {
         );
         results.push((subject.name, debug, release));
     }
-    let find = |name: &str| results.iter().find(|r| r.0 == name).map(|r| (r.1.as_secs_f64(), r.2.as_secs_f64())).expect("measured");
-    let (ours, full, core, thiserror) = (find("ours"), find("hand_full"), find("hand_core"), find("thiserror"));
+    let find = |name: &str| {
+        results
+            .iter()
+            .find(|r| r.0 == name)
+            .map(|r| (r.1.as_secs_f64(), r.2.as_secs_f64()))
+            .expect("measured")
+    };
+    let (ours, full, core, thiserror) = (
+        find("ours"),
+        find("hand_full"),
+        find("hand_core"),
+        find("thiserror"),
+    );
     let _ = writeln!(report, "\nratios (debug / release):");
-    let _ = writeln!(report, "- ours / hand-written, same functionality: {:.2} / {:.2}", ours.0 / full.0, ours.1 / full.1);
-    let _ = writeln!(report, "- ours / hand-written code/key/status only: {:.2} / {:.2}", ours.0 / core.0, ours.1 / core.1);
-    let _ = writeln!(report, "- ours / thiserror: {:.2} / {:.2}", ours.0 / thiserror.0, ours.1 / thiserror.1);
+    let _ = writeln!(
+        report,
+        "- ours / hand-written, same functionality: {:.2} / {:.2}",
+        ours.0 / full.0,
+        ours.1 / full.1
+    );
+    let _ = writeln!(
+        report,
+        "- ours / hand-written code/key/status only: {:.2} / {:.2}",
+        ours.0 / core.0,
+        ours.1 / core.1
+    );
+    let _ = writeln!(
+        report,
+        "- ours / thiserror: {:.2} / {:.2}",
+        ours.0 / thiserror.0,
+        ours.1 / thiserror.1
+    );
     let (parts, composed) = (find("parts_only"), find("parts_composed"));
     let _ = writeln!(
         report,
@@ -92,15 +121,28 @@ fn main() {
         composed.1 - parts.1
     );
 
-    let _ = writeln!(report, "\ndependency cost (clean debug build of a user crate's dependencies):");
+    let _ = writeln!(
+        report,
+        "\ndependency cost (clean debug build of a user crate's dependencies):"
+    );
     for (name, deps) in [
-        ("uses_assetpay_errors", format!("assetpay-errors = {{ path = {:?} }}\n", runtime)),
-        ("reference_serde_http_derive", "serde = { version = \"1\", features = [\"derive\"] }\nhttp = \"1\"\n".to_owned()),
+        (
+            "uses_assetpay_errors",
+            format!("assetpay-errors = {{ path = {:?} }}\n", runtime),
+        ),
+        (
+            "reference_serde_http_derive",
+            "serde = { version = \"1\", features = [\"derive\"] }\nhttp = \"1\"\n".to_owned(),
+        ),
     ] {
         let seconds = clean_dependency_build(&work, name, &deps);
         let _ = writeln!(report, "- {name}: {:.2} s", seconds.as_secs_f64());
     }
-    let _ = writeln!(report, "- syn versions in a user's build: {}", syn_versions(&work.join("deps_uses_assetpay_errors")));
+    let _ = writeln!(
+        report,
+        "- syn versions in a user's build: {}",
+        syn_versions(&work.join("deps_uses_assetpay_errors"))
+    );
     println!("{report}");
 }
 
@@ -122,7 +164,11 @@ fn write_workspace(work: &Path, runtime: &Path, subjects: &[Subject]) {
             ),
         )
         .expect("write crate manifest");
-        std::fs::write(dir.join("src/lib.rs"), format!("#![allow(dead_code)]\n{}", subject.source)).expect("write lib.rs");
+        std::fs::write(
+            dir.join("src/lib.rs"),
+            format!("#![allow(dead_code)]\n{}", subject.source),
+        )
+        .expect("write lib.rs");
     }
 }
 
@@ -130,7 +176,10 @@ fn write_workspace(work: &Path, runtime: &Path, subjects: &[Subject]) {
 fn measure(work: &Path, crate_name: &str, release: bool) -> Duration {
     let build = || {
         let mut command = Command::new("cargo");
-        command.current_dir(work).args(["build", "--quiet", "-p", crate_name]).env("CARGO_INCREMENTAL", "0");
+        command
+            .current_dir(work)
+            .args(["build", "--quiet", "-p", crate_name])
+            .env("CARGO_INCREMENTAL", "0");
         if release {
             command.arg("--release");
         }
@@ -169,7 +218,11 @@ fn clean_dependency_build(work: &Path, name: &str, dependencies: &str) -> Durati
         "#[derive(Debug, serde::Serialize)]\npub struct E { pub code: u16 }\npub fn status() -> http::StatusCode { http::StatusCode::GONE }\n"
     };
     std::fs::write(dir.join("src/lib.rs"), source).expect("write lib.rs");
-    let fetch = Command::new("cargo").current_dir(&dir).args(["fetch", "--quiet"]).status().expect("cargo fetch");
+    let fetch = Command::new("cargo")
+        .current_dir(&dir)
+        .args(["fetch", "--quiet"])
+        .status()
+        .expect("cargo fetch");
     assert!(fetch.success(), "cargo fetch failed in {}", dir.display());
     (0..3)
         .map(|_| {
@@ -191,9 +244,25 @@ fn clean_dependency_build(work: &Path, name: &str, dependencies: &str) -> Durati
 fn syn_versions(dir: &Path) -> String {
     let output = Command::new("cargo")
         .current_dir(dir)
-        .args(["tree", "--quiet", "--offline", "-e", "normal,build", "-i", "syn", "--depth", "0"])
+        .args([
+            "tree",
+            "--quiet",
+            "--offline",
+            "-e",
+            "normal,build",
+            "-i",
+            "syn",
+            "--depth",
+            "0",
+        ])
         .output()
         .expect("cargo tree");
-    let text = String::from_utf8_lossy(&output.stdout).trim().replace('\n', "; ");
-    if text.is_empty() { String::from_utf8_lossy(&output.stderr).trim().to_owned() } else { text }
+    let text = String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .replace('\n', "; ");
+    if text.is_empty() {
+        String::from_utf8_lossy(&output.stderr).trim().to_owned()
+    } else {
+        text
+    }
 }
