@@ -31,7 +31,10 @@ pub const fn check_segment<const N: usize>(
     end: usize,
     composite: &str,
 ) {
-    assert!(N == table_len(catalog.len()), "key table length does not fit the catalogue");
+    assert!(
+        N == table_len(catalog.len()),
+        "key table length does not fit the catalogue"
+    );
     let mut seen_codes = [0u64; 1024];
     let mut keys = [u16::MAX; N];
     let mut index = 0;

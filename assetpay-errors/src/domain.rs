@@ -115,7 +115,12 @@ mod tests {
     #[test]
     fn ranges_are_disjoint_and_ordered() {
         for pair in DOMAINS.windows(2) {
-            assert!(pair[0].last < pair[1].first, "{:?} overlaps {:?}", pair[0], pair[1]);
+            assert!(
+                pair[0].last < pair[1].first,
+                "{:?} overlaps {:?}",
+                pair[0],
+                pair[1]
+            );
         }
         assert_eq!(DOMAINS.len(), 15);
     }

@@ -62,7 +62,10 @@ pub(crate) const fn hash_key(key: &[u8]) -> u64 {
 
 /// Builds the code table of `catalog`; `N` is [`table_len`] of its length.
 pub const fn code_table<const N: usize>(catalog: &[ErrorSpec]) -> [u16; N] {
-    assert!(catalog.len() < EMPTY as usize, "a catalogue holds at most 65534 errors");
+    assert!(
+        catalog.len() < EMPTY as usize,
+        "a catalogue holds at most 65534 errors"
+    );
     let mut table = [EMPTY; N];
     let mut index = 0;
     while index < catalog.len() {
@@ -78,7 +81,10 @@ pub const fn code_table<const N: usize>(catalog: &[ErrorSpec]) -> [u16; N] {
 
 /// Builds the key table of `catalog`; `N` is [`table_len`] of its length.
 pub const fn key_table<const N: usize>(catalog: &[ErrorSpec]) -> [u16; N] {
-    assert!(catalog.len() < EMPTY as usize, "a catalogue holds at most 65534 errors");
+    assert!(
+        catalog.len() < EMPTY as usize,
+        "a catalogue holds at most 65534 errors"
+    );
     let mut table = [EMPTY; N];
     let mut index = 0;
     while index < catalog.len() {

@@ -1,0 +1,216 @@
+//! `ErrorResponse`: a decoded error envelope, matched against a client's catalogue.
+
+use core::fmt;
+use core::marker::PhantomData;
+use std::time::Duration;
+
+use http::StatusCode;
+use serde_json::{Map, Value};
+
+use crate::client::retry::MAX_RETRY_AFTER;
+use crate::client::snippet::write_sanitized;
+use crate::spec::ErrorSpec;
+
+/// What the catalogue of the client's error type says about a decoded envelope's code and key.
+///
+/// An entry is trusted only when the code and the key both name it. When they disagree, the
+/// decoder does not guess which one the server meant: acting on the wrong entry (refetching
+/// prices when the server asked the user to wait, say) is worse than the default branch, which
+/// still has the code, key and message as received.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CatalogueMatch {
+    /// The code and the key both name this entry.
+    Known(&'static ErrorSpec),
+    /// Neither the code nor the key is in the catalogue: a server newer than the client, or
+    /// another API altogether.
+    Unknown,
+    /// The code and the key name different entries, or only one of them is in the catalogue.
+    Conflict {
+        /// The entry with the envelope's code, if any.
+        by_code: Option<&'static ErrorSpec>,
+        /// The entry with the envelope's key, if any.
+        by_key: Option<&'static ErrorSpec>,
+    },
+}
+
+impl CatalogueMatch {
+    /// Classifies the entries found by the envelope's code and by its key.
+    pub(crate) fn of(
+        by_code: Option<&'static ErrorSpec>,
+        by_key: Option<&'static ErrorSpec>,
+    ) -> CatalogueMatch {
+        match (by_code, by_key) {
+            (None, None) => CatalogueMatch::Unknown,
+            (Some(by_code), Some(by_key)) if by_code == by_key => CatalogueMatch::Known(by_code),
+            (by_code, by_key) => CatalogueMatch::Conflict { by_code, by_key },
+        }
+    }
+
+    /// The entry, when the code and the key agree on one.
+    pub fn spec(&self) -> Option<&'static ErrorSpec> {
+        match self {
+            CatalogueMatch::Known(spec) => Some(spec),
+            CatalogueMatch::Unknown | CatalogueMatch::Conflict { .. } => None,
+        }
+    }
+}
+
+/// An error response, decoded: the envelope's request id, code, key and message exactly as the
+/// server sent them, the HTTP status, and what the catalogue of the client's error type `E`
+/// says about them.
+///
+/// Get one from [`Decoder::decode`](crate::client::Decoder::decode) or
+/// [`decode`](crate::client::decode). It implements `std::error::Error`, so it can be returned
+/// with `?` as it is.
+pub struct ErrorResponse<E> {
+    pub(crate) status: StatusCode,
+    pub(crate) request_id: Option<String>,
+    pub(crate) code: u16,
+    pub(crate) key: String,
+    pub(crate) message: String,
+    pub(crate) catalogue: CatalogueMatch,
+    pub(crate) header_retry_after: Option<Duration>,
+    pub(crate) extra_fields: Map<String, Value>,
+    pub(crate) extra_envelope_fields: Map<String, Value>,
+    pub(crate) error_type: PhantomData<fn() -> E>,
+}
+
+impl<E> ErrorResponse<E> {
+    /// The HTTP status of the response, as received. It may differ from the status the
+    /// catalogue declares; see [`is_status_mismatch`](Self::is_status_mismatch).
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The envelope's `requestId`: quote it when contacting support. `None` when the envelope
+    /// has none (or `null`).
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The envelope's numeric code.
+    pub fn code(&self) -> u16 {
+        self.code
+    }
+
+    /// The envelope's string key.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The envelope's message, as the server sent it.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// What the catalogue says about the code and key.
+    pub fn catalogue_match(&self) -> CatalogueMatch {
+        self.catalogue
+    }
+
+    /// The catalogue entry, when the code and the key agree on one.
+    pub fn spec(&self) -> Option<&'static ErrorSpec> {
+        self.catalogue.spec()
+    }
+
+    /// Whether the code and the key agree on a catalogue entry.
+    pub fn is_known(&self) -> bool {
+        self.spec().is_some()
+    }
+
+    /// The variant of `E` the envelope names, for enums whose variants are all unit variants
+    /// (the derive gives those `TryFrom<u16>`). `None` unless the code and the key agree on a
+    /// catalogue entry.
+    pub fn variant(&self) -> Option<E>
+    where
+        E: TryFrom<u16>,
+    {
+        E::try_from(self.spec()?.code()).ok()
+    }
+
+    /// Whether the HTTP status differs from the one the catalogue declares for this error.
+    /// The envelope is decoded either way, because proxies and gateways rewrite statuses and the
+    /// body is the more specific of the two. Always `false` when the error is not
+    /// [`Known`](CatalogueMatch::Known).
+    pub fn is_status_mismatch(&self) -> bool {
+        self.spec().is_some_and(|spec| spec.status() != self.status)
+    }
+
+    /// Whether the catalogue says the request may be retried later. `false` when the error is
+    /// not [`Known`](CatalogueMatch::Known): a client cannot know what an error it was not told
+    /// about means.
+    pub fn is_retryable(&self) -> bool {
+        self.spec().is_some_and(ErrorSpec::is_retryable)
+    }
+
+    /// How long to wait before retrying: the response's `Retry-After` header when it was given
+    /// to the decoder and readable, else the wait the catalogue declares, capped at
+    /// [`MAX_RETRY_AFTER`]. The header comes first because it reflects the server's state now.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.header_retry_after
+            .or_else(|| self.spec()?.retry_after())
+            .map(|wait| wait.min(MAX_RETRY_AFTER))
+    }
+
+    /// The members of the envelope's `error` object besides `code`, `key` and `message`, kept
+    /// as they came (a server may add `details`, say).
+    pub fn extra_fields(&self) -> &Map<String, Value> {
+        &self.extra_fields
+    }
+
+    /// The top-level members of the envelope besides `requestId`, `success` and `error`.
+    pub fn extra_envelope_fields(&self) -> &Map<String, Value> {
+        &self.extra_envelope_fields
+    }
+}
+
+impl<E> Clone for ErrorResponse<E> {
+    fn clone(&self) -> Self {
+        ErrorResponse {
+            status: self.status,
+            request_id: self.request_id.clone(),
+            code: self.code,
+            key: self.key.clone(),
+            message: self.message.clone(),
+            catalogue: self.catalogue,
+            header_retry_after: self.header_retry_after,
+            extra_fields: self.extra_fields.clone(),
+            extra_envelope_fields: self.extra_envelope_fields.clone(),
+            error_type: PhantomData,
+        }
+    }
+}
+
+impl<E> fmt::Debug for ErrorResponse<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ErrorResponse")
+            .field("status", &self.status.as_u16())
+            .field("request_id", &self.request_id)
+            .field("code", &self.code)
+            .field("key", &self.key)
+            .field("message", &self.message)
+            .field("catalogue", &self.catalogue)
+            .field("header_retry_after", &self.header_retry_after)
+            .field("extra_fields", &self.extra_fields)
+            .field("extra_envelope_fields", &self.extra_envelope_fields)
+            .finish()
+    }
+}
+
+/// `` `PRICE_CHANGED` (code 11, HTTP 409, request req-7): Price has changed… ``, with control
+/// characters in the server's text replaced, so the line is safe to log.
+impl<E> fmt::Display for ErrorResponse<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("`")?;
+        write_sanitized(f, &self.key)?;
+        write!(f, "` (code {}, HTTP {}", self.code, self.status.as_u16())?;
+        if let Some(request_id) = &self.request_id {
+            f.write_str(", request ")?;
+            write_sanitized(f, request_id)?;
+        }
+        f.write_str("): ")?;
+        write_sanitized(f, &self.message)
+    }
+}
+
+impl<E> std::error::Error for ErrorResponse<E> {}
