@@ -290,7 +290,12 @@ fn composition_checks(model: &Model, catalog: &Catalog, type_name: &str) -> Toke
         // error points at the declaration that brought the clash.
         quote_spanned! {span=>
             #(#cfgs)*
-            const _: () = ::assetpay_errors::__private::check_segment::<__API_TABLE_LEN>(&__API_CATALOG, #start, #end, #type_name);
+            const _: () = {
+                let clash = ::assetpay_errors::__private::check_segment::<__API_TABLE_LEN>(&__API_CATALOG, #start, #end, #type_name);
+                if clash.is_clash() {
+                    ::core::panic!("{}", clash.as_str())
+                }
+            };
         }
     });
     quote!(#(#checks)*)
