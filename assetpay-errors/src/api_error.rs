@@ -44,6 +44,10 @@ pub trait ApiError {
 
     /// The client-facing message: the declared template with the error's fields filled in, or the
     /// doc comment's text.
+    ///
+    /// When [`spec().is_interpolated()`](ErrorSpec::is_interpolated) is false this is exactly
+    /// [`spec().message()`](ErrorSpec::message); [`Envelope`](crate::Envelope) relies on that and
+    /// does not call this method for such errors. The derive keeps the rule by construction.
     fn message(&self) -> Cow<'_, str>;
 
     /// The numeric code, such as `1001`.

@@ -39,15 +39,28 @@ pub struct Envelope<'a> {
     request_id: &'a str,
     spec: &'static ErrorSpec,
     message: Cow<'a, str>,
+    /// The message is the declaration's own static text, whose escaped form the derive already
+    /// rendered into `spec.json_tail`.
+    declared_message: bool,
 }
 
 impl<'a> Envelope<'a> {
     /// The envelope for `error`, answering the request `request_id`.
     pub fn new<E: ApiError>(request_id: &'a str, error: &'a E) -> Self {
+        let spec = error.spec();
+        // A message that interpolates nothing is the declared text (the contract of
+        // `ApiError::message`), so the call, and its match, are skipped on the hot path.
+        let declared_message = !spec.interpolated;
+        let message = if declared_message {
+            Cow::Borrowed(spec.message)
+        } else {
+            error.message()
+        };
         Envelope {
             request_id,
-            spec: error.spec(),
-            message: error.message(),
+            spec,
+            message,
+            declared_message,
         }
     }
 
@@ -58,10 +71,13 @@ impl<'a> Envelope<'a> {
         spec: &'static ErrorSpec,
         message: impl Into<Cow<'a, str>>,
     ) -> Self {
+        let message = message.into();
+        let declared_message = !spec.interpolated && *message == *spec.message;
         Envelope {
             request_id,
             spec,
-            message: message.into(),
+            message,
+            declared_message,
         }
     }
 
@@ -104,6 +120,7 @@ impl<'a> Envelope<'a> {
             request_id,
             spec: self.spec,
             message: self.message,
+            declared_message: self.declared_message,
         }
     }
 
@@ -115,7 +132,7 @@ impl<'a> Envelope<'a> {
         const OPEN: &[u8] = br#"{"requestId":""#;
         const CLOSE: &[u8] = br#""}}"#;
         let id = self.request_id.as_bytes();
-        if self.has_declared_message() && !needs_escaping(id) {
+        if self.declared_message && !needs_escaping(id) {
             // The common case: three copies, like hand-pasted bytes.
             let tail = self.spec.json_tail.as_bytes();
             out.reserve(OPEN.len() + id.len() + tail.len());
@@ -128,7 +145,7 @@ impl<'a> Envelope<'a> {
         out.reserve(OPEN.len() + id.len() + head.len() + self.message.len() + CLOSE.len());
         out.extend_from_slice(OPEN);
         write_escaped(out, self.request_id);
-        if self.has_declared_message() {
+        if self.declared_message {
             out.extend_from_slice(self.spec.json_tail.as_bytes());
             return;
         }
@@ -142,15 +159,6 @@ impl<'a> Envelope<'a> {
         let mut out = Vec::with_capacity(128);
         self.write_json(&mut out);
         out
-    }
-
-    /// Whether the message is the declaration's own static text, whose escaped form the derive
-    /// already rendered.
-    fn has_declared_message(&self) -> bool {
-        !self.spec.interpolated
-            && matches!(&self.message, Cow::Borrowed(message)
-                if core::ptr::eq(message.as_ptr(), self.spec.message.as_ptr())
-                    && message.len() == self.spec.message.len())
     }
 }
 

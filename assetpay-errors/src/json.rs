@@ -65,20 +65,16 @@ pub(crate) fn needs_escaping(bytes: &[u8]) -> bool {
         return bytes.iter().any(|&byte| ESCAPE[byte as usize] != 0);
     }
     let mut found = 0;
-    let mut at = 0;
-    while at + 8 <= len {
-        found |= escape_flags(word_at(bytes, at));
-        at += 8;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        found |= escape_flags(u64::from_le_bytes([
+            word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+        ]));
     }
-    found |= escape_flags(word_at(bytes, len - 8));
+    if let Some(last) = bytes.last_chunk::<8>() {
+        found |= escape_flags(u64::from_le_bytes(*last));
+    }
     found != 0
-}
-
-#[inline(always)]
-fn word_at(bytes: &[u8], at: usize) -> u64 {
-    let mut word = [0u8; 8];
-    word.copy_from_slice(&bytes[at..at + 8]);
-    u64::from_le_bytes(word)
 }
 
 /// Non-zero when a byte of `word` is below 0x20, a quote or a backslash.
