@@ -53,27 +53,38 @@ fn expand(model: &Model) -> TokenStream {
     let catalog = Catalog::new(model, &type_name);
     let catalog_items = &catalog.items;
     let composition_checks = composition_checks(model, &catalog, &type_name);
+    // The match yields an index and `CATALOG` is named once: rustc lowers the whole catalogue
+    // constant to LLVM at every place that names it, which for thousands of arms cost seconds.
     let spec_arms = model.errors.iter().enumerate().map(|(position, checked)| {
         let pattern = pattern_path(input, checked.decl());
         let cfgs = &checked.decl().cfgs;
         match checked {
             Checked::Own(_) => {
                 let index = catalog.index_of(position);
-                quote!(#(#cfgs)* #pattern { .. } => &<Self as #private::ApiError>::CATALOG[#index],)
+                quote!(#(#cfgs)* #pattern { .. } => #index,)
             }
             Checked::Transparent(transparent) => {
                 let member = &transparent.field.member;
                 // Through the field's type, so a type that is no `ApiError` is reported once, at
                 // the field, like the catalogue's use of it.
                 let ty = transparent.field.ty;
-                quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => <#ty as #private::ApiError>::spec(__api_inner),)
+                quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => return <#ty as #private::ApiError>::spec(__api_inner),)
             }
         }
     });
     let spec_body = if model.errors.is_empty() {
         quote!(match *self {})
-    } else {
+    } else if model
+        .errors
+        .iter()
+        .all(|checked| matches!(checked, Checked::Transparent(_)))
+    {
         quote!(match self { #(#spec_arms)* })
+    } else {
+        quote! {
+            let index: ::core::primitive::usize = match self { #(#spec_arms)* };
+            &<Self as #private::ApiError>::CATALOG[index]
+        }
     };
     let message_body = message_body(model);
     let conversions = conversions(model);
@@ -271,6 +282,7 @@ fn spec_expr(model: &Model, own: &Own, type_name: &str) -> TokenStream {
 /// transparent variant, and each own variant declared after one. A clash is reported at the
 /// declaration that brought the second use.
 fn composition_checks(model: &Model, catalog: &Catalog, type_name: &str) -> TokenStream {
+    let private = private();
     let Some(first_transparent) = model
         .errors
         .iter()
@@ -286,19 +298,20 @@ fn composition_checks(model: &Model, catalog: &Catalog, type_name: &str) -> Toke
         let start = catalog.index_of(position);
         let end = catalog.index_of(position + 1);
         let cfgs = &checked.decl().cfgs;
-        // The call's path is written out under `span` (not interpolated) so the const-evaluation
+        // The path is written out under `span` (not interpolated) so the const-evaluation
         // error points at the declaration that brought the clash.
         quote_spanned! {span=>
             #(#cfgs)*
-            const _: () = {
-                let clash = ::assetpay_errors::__private::check_segment::<__API_TABLE_LEN>(&__API_CATALOG, #start, #end, #type_name);
-                if clash.is_clash() {
-                    ::core::panic!("{}", clash.as_str())
-                }
+            const _: () = if let ::core::option::Option::Some(clash) = __API_CLASHES.within(#start, #end) {
+                ::core::panic!("{}", clash)
             };
         }
     });
-    quote!(#(#checks)*)
+    quote! {
+        const __API_CLASHES: #private::Clashes =
+            #private::find_clashes::<__API_TABLE_LEN>(&__API_CATALOG, #type_name);
+        #(#checks)*
+    }
 }
 
 fn message_body(model: &Model) -> TokenStream {

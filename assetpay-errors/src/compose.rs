@@ -18,41 +18,38 @@ pub const fn copy_specs(out: &mut [ErrorSpec], mut at: usize, from: &[ErrorSpec]
     at
 }
 
-/// The first entry in `catalog[start..end]` that repeats the code or key of an earlier entry,
-/// described for a compile error; [`Clash::is_clash`] is false when there is none. `N` must be
-/// [`table_len`] of `catalog.len()`.
+/// Every entry of `catalog` that repeats the code or key of an earlier entry (up to
+/// [`Clashes::CAPACITY`] of them), described for compile errors. `N` must be [`table_len`] of
+/// `catalog.len()`.
 ///
-/// Each segment is checked on its own so the error points at the variant that brought the second
-/// use in. A pass costs O(end): a bit set for codes, an open-addressing table for keys. The
-/// generated code panics with the description, so the compile error is reported at the
-/// declaration, not inside this function.
-pub const fn check_segment<const N: usize>(
-    catalog: &[ErrorSpec],
-    start: usize,
-    end: usize,
-    composite: &str,
-) -> Clash {
+/// One pass over the whole catalogue, during constant evaluation: a bit set for codes, an
+/// open-addressing table for keys. The derive then emits one tiny check per declaration that
+/// panics with the clash in its own range, so the compile error is reported at the declaration
+/// that brought the second use, not inside this function.
+pub const fn find_clashes<const N: usize>(catalog: &[ErrorSpec], composite: &str) -> Clashes {
     assert!(
         N == table_len(catalog.len()),
         "key table length does not fit the catalogue"
     );
+    let mut clashes = Clashes::NONE;
     let mut seen_codes = [0u64; 1024];
     let mut keys = [u16::MAX; N];
     let mut index = 0;
-    while index < end {
+    while index < catalog.len() {
         let spec = &catalog[index];
         let (word, bit) = ((spec.code / 64) as usize, spec.code % 64);
         if seen_codes[word] & (1 << bit) != 0 {
-            if index >= start {
-                let first = first_with_code(catalog, spec.code);
-                return Clash::new(
+            let first = first_with_code(catalog, spec.code);
+            clashes.record(
+                index,
+                Clash::new(
                     "code",
                     DuplicateValue::Code(spec.code),
                     composite,
                     spec,
                     first,
-                );
-            }
+                ),
+            );
         } else {
             seen_codes[word] |= 1 << bit;
         }
@@ -65,23 +62,56 @@ pub const fn check_segment<const N: usize>(
                 break;
             }
             if str_eq(catalog[other as usize].key, spec.key) {
-                if index >= start {
-                    let first = &catalog[other as usize];
-                    return Clash::new(
-                        "key",
-                        DuplicateValue::Key(spec.key),
-                        composite,
-                        spec,
-                        first,
-                    );
-                }
+                let first = &catalog[other as usize];
+                clashes.record(
+                    index,
+                    Clash::new("key", DuplicateValue::Key(spec.key), composite, spec, first),
+                );
                 break;
             }
             slot = (slot + 1) & (N - 1);
         }
         index += 1;
     }
-    Clash::NONE
+    clashes
+}
+
+/// The clashes [`find_clashes`] found, each at the catalogue index of its second use.
+pub struct Clashes {
+    at: [usize; Clashes::CAPACITY],
+    clashes: [Clash; Clashes::CAPACITY],
+    len: usize,
+}
+
+impl Clashes {
+    /// How many clashes one compile reports; more are found after fixing these.
+    pub const CAPACITY: usize = 8;
+
+    const NONE: Clashes = Clashes {
+        at: [0; Clashes::CAPACITY],
+        clashes: [Clash::NONE; Clashes::CAPACITY],
+        len: 0,
+    };
+
+    const fn record(&mut self, at: usize, clash: Clash) {
+        if self.len < Clashes::CAPACITY {
+            self.at[self.len] = at;
+            self.clashes[self.len] = clash;
+            self.len += 1;
+        }
+    }
+
+    /// The text of the first clash whose second use lies in `catalog[start..end]`.
+    pub const fn within(&self, start: usize, end: usize) -> Option<&str> {
+        let mut index = 0;
+        while index < self.len {
+            if start <= self.at[index] && self.at[index] < end {
+                return Some(self.clashes[index].as_str());
+            }
+            index += 1;
+        }
+        None
+    }
 }
 
 enum DuplicateValue<'a> {
@@ -89,9 +119,9 @@ enum DuplicateValue<'a> {
     Key(&'a str),
 }
 
-/// A duplicate found by [`check_segment`], as the text of the compile error:
+/// A duplicate found by [`find_clashes`], as the text of the compile error:
 /// ``duplicate code `11` in `AssetPayError`: `Legacy::Old` reuses it, first used by `TradingError::PriceChanged` ``.
-pub struct Clash {
+struct Clash {
     text: [u8; Clash::CAPACITY],
     len: usize,
 }
@@ -135,13 +165,8 @@ impl Clash {
         clash
     }
 
-    /// Whether a duplicate was found.
-    pub const fn is_clash(&self) -> bool {
-        self.len != 0
-    }
-
     /// The compile error's text.
-    pub const fn as_str(&self) -> &str {
+    const fn as_str(&self) -> &str {
         match core::str::from_utf8(self.text.split_at(self.len).0) {
             Ok(text) => text,
             Err(_) => "duplicate code or key in a composed catalogue",

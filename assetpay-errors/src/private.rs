@@ -13,7 +13,7 @@ pub use std::string::String;
 pub use http::StatusCode;
 
 pub use crate::api_error::ApiError;
-pub use crate::compose::{Clash, check_segment, copy_specs};
+pub use crate::compose::{Clashes, copy_specs, find_clashes};
 pub use crate::domain::Domain;
 pub use crate::lookup::{code_table, find_code, find_key, key_table, table_len};
 pub use crate::spec::ErrorSpec;

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use assetpay_errors_bench::generate;
 
 /// Builds per measurement; the minimum is reported, the least disturbed by other load.
-const RUNS: usize = 5;
+const RUNS: usize = 3;
 
 struct Subject {
     name: &'static str,
@@ -32,32 +32,32 @@ fn main() {
 
     let subjects = vec![
         Subject {
-            name: "hand_core",
+            name: "subject_hand_core",
             what: "hand-written code/key/status matches",
             source: generate::handwritten_core("Big"),
         },
         Subject {
-            name: "hand_full",
+            name: "subject_hand_full",
             what: "hand-written, everything the derive provides",
             source: generate::handwritten_full("Big"),
         },
         Subject {
-            name: "ours",
+            name: "subject_ours",
             what: "#[derive(ApiError)]",
             source: generate::derive_enum("Big", 0, generate::VARIANTS, None),
         },
         Subject {
-            name: "thiserror",
+            name: "subject_thiserror",
             what: "#[derive(thiserror::Error)]",
             source: generate::thiserror_enum("Big"),
         },
         Subject {
-            name: "parts_only",
+            name: "subject_parts_only",
             what: "20 derived enums of 100 variants",
             source: generate::composed(20, 100, false),
         },
         Subject {
-            name: "parts_composed",
+            name: "subject_parts_composed",
             what: "the same 20 enums + one composing them with transparent",
             source: generate::composed(20, 100, true),
         },
@@ -89,10 +89,10 @@ fn main() {
             .expect("measured")
     };
     let (ours, full, core, thiserror) = (
-        find("ours"),
-        find("hand_full"),
-        find("hand_core"),
-        find("thiserror"),
+        find("subject_ours"),
+        find("subject_hand_full"),
+        find("subject_hand_core"),
+        find("subject_thiserror"),
     );
     let _ = writeln!(report, "\nratios (debug / release):");
     let _ = writeln!(
@@ -113,7 +113,7 @@ fn main() {
         ours.0 / thiserror.0,
         ours.1 / thiserror.1
     );
-    let (parts, composed) = (find("parts_only"), find("parts_composed"));
+    let (parts, composed) = (find("subject_parts_only"), find("subject_parts_composed"));
     let _ = writeln!(
         report,
         "- composition of 2,000 codes in 20 enums adds: {:.2} s debug / {:.2} s release",
