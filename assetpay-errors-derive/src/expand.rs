@@ -50,7 +50,7 @@ fn expand(model: &Model) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let type_name = ident.unraw().to_string();
 
-    let catalog = Catalog::new(model, &type_name);
+    let catalog = Catalog::new(model);
     let catalog_items = &catalog.items;
     let composition_checks = composition_checks(model, &catalog, &type_name);
     // The match yields an index and `CATALOG` is named once: rustc lowers the whole catalogue
@@ -89,9 +89,19 @@ fn expand(model: &Model) -> TokenStream {
     let message_body = message_body(model);
     let conversions = conversions(model);
 
+    let domain = match model.domain {
+        Some(domain) => {
+            let constant = syn::Ident::new(domain.constant, Span::call_site());
+            quote!(#private::Some(&#private::Domain::#constant))
+        }
+        None => quote!(#private::None),
+    };
+
     quote! {
         #[allow(deprecated, unused_qualifications, non_upper_case_globals)]
         const _: () = {
+            const __API_DOMAIN: #private::Option<&'static #private::Domain> = #domain;
+            const __API_TYPE_NAME: &::core::primitive::str = #type_name;
             #catalog_items
 
             const __API_TABLE_LEN: ::core::primitive::usize = #private::table_len(__API_CATALOG_LEN);
@@ -148,7 +158,7 @@ struct Catalog {
 }
 
 impl Catalog {
-    fn new(model: &Model, type_name: &str) -> Catalog {
+    fn new(model: &Model) -> Catalog {
         let private = private();
         let plain = model
             .errors
@@ -156,7 +166,7 @@ impl Catalog {
             .all(|checked| matches!(checked, Checked::Own(_)) && checked.decl().cfgs.is_empty());
         if plain {
             let specs = model.errors.iter().filter_map(|checked| match checked {
-                Checked::Own(own) => Some(spec_expr(model, own, type_name)),
+                Checked::Own(own) => Some(spec_expr(own)),
                 Checked::Transparent(_) => None,
             });
             let len = model.errors.len();
@@ -194,7 +204,7 @@ impl Catalog {
             let cfgs = &checked.decl().cfgs;
             match checked {
                 Checked::Own(own) => {
-                    let spec = spec_expr(model, own, type_name);
+                    let spec = spec_expr(own);
                     quote!(#(#cfgs)* { __api_catalog[__API_OFFSETS[#position]] = #spec; })
                 }
                 Checked::Transparent(transparent) => {
@@ -229,20 +239,13 @@ impl Catalog {
     }
 }
 
-fn spec_expr(model: &Model, own: &Own, type_name: &str) -> TokenStream {
+fn spec_expr(own: &Own) -> TokenStream {
     let private = private();
     let code = own.code;
     let key = &own.key;
     let status = own.status;
     let message = &own.message;
     let description = &own.description;
-    let domain = match model.domain {
-        Some(domain) => {
-            let constant = syn::Ident::new(domain.constant, Span::call_site());
-            quote!(#private::Some(&#private::Domain::#constant))
-        }
-        None => quote!(#private::None),
-    };
     let retryable = own.retryable;
     let retry_after = match own.retry_after {
         Some(seconds) => quote!(#private::Some(#seconds)),
@@ -258,23 +261,10 @@ fn spec_expr(model: &Model, own: &Own, type_name: &str) -> TokenStream {
     } else {
         format!("{json_head}{}\"}}}}", json::escape(message))
     };
+    // Positional, with the values every entry shares hoisted into constants: the catalogue of
+    // a large enum is thousands of these, and each token is type-checked.
     quote! {
-        #private::SpecParts {
-            code: #code,
-            key: #key,
-            status: #status,
-            message: #message,
-            description: #description,
-            domain: #domain,
-            retryable: #retryable,
-            retry_after: #retry_after,
-            type_name: #type_name,
-            variant: #variant,
-            interpolated: #interpolated,
-            json_head: #json_head,
-            json_tail: #json_tail,
-        }
-        .build()
+        #private::spec(#code, #key, #status, #message, #description, __API_DOMAIN, #retryable, #retry_after, __API_TYPE_NAME, #variant, #interpolated, #json_head, #json_tail)
     }
 }
 

@@ -19,64 +19,48 @@ pub use crate::lookup::{code_table, find_code, find_key, key_table, table_len};
 pub use crate::spec::ErrorSpec;
 pub use crate::unknown::{UnknownCode, UnknownKey};
 
-/// The fields of an [`ErrorSpec`], named, so the derive's output reads like a declaration.
-pub struct SpecParts {
-    pub code: u16,
-    pub key: &'static str,
-    pub status: u16,
-    pub message: &'static str,
-    pub description: &'static str,
-    pub domain: Option<&'static Domain>,
-    pub retryable: bool,
-    pub retry_after: Option<u32>,
-    pub type_name: &'static str,
-    pub variant: &'static str,
-    pub interpolated: bool,
-    pub json_head: &'static str,
-    pub json_tail: &'static str,
-}
-
-impl SpecParts {
-    pub const fn build(self) -> ErrorSpec {
-        ErrorSpec {
-            code: self.code,
-            key: self.key,
-            status: match StatusCode::from_u16(self.status) {
-                Ok(status) => status,
-                // The derive only accepts 400..=599, so this arm is never evaluated.
-                Err(_) => panic!("status out of range"),
-            },
-            message: self.message,
-            description: self.description,
-            domain: self.domain,
-            retryable: self.retryable,
-            retry_after: self.retry_after,
-            type_name: self.type_name,
-            variant: self.variant,
-            interpolated: self.interpolated,
-            json_head: self.json_head,
-            json_tail: self.json_tail,
-        }
+/// An [`ErrorSpec`] from its fields, in declaration order. Positional because the derive emits
+/// one call per error and large catalogues are thousands of them; the derive is its only caller.
+#[allow(clippy::too_many_arguments)]
+pub const fn spec(
+    code: u16,
+    key: &'static str,
+    status: u16,
+    message: &'static str,
+    description: &'static str,
+    domain: Option<&'static Domain>,
+    retryable: bool,
+    retry_after: Option<u32>,
+    type_name: &'static str,
+    variant: &'static str,
+    interpolated: bool,
+    json_head: &'static str,
+    json_tail: &'static str,
+) -> ErrorSpec {
+    ErrorSpec {
+        code,
+        key,
+        status: match StatusCode::from_u16(status) {
+            Ok(status) => status,
+            // The derive only accepts 400..=599, so this arm is never evaluated.
+            Err(_) => panic!("status out of range"),
+        },
+        message,
+        description,
+        domain,
+        retryable,
+        retry_after,
+        type_name,
+        variant,
+        interpolated,
+        json_head,
+        json_tail,
     }
 }
 
 /// Fills the unwritten tail of a catalogue array under construction; never read.
-pub const PLACEHOLDER: ErrorSpec = SpecParts {
-    code: 0,
-    key: "",
-    status: 500,
-    message: "",
-    description: "",
-    domain: None,
-    retryable: false,
-    retry_after: None,
-    type_name: "",
-    variant: "",
-    interpolated: false,
-    json_head: "",
-    json_tail: "",
-}
-.build();
+pub const PLACEHOLDER: ErrorSpec =
+    spec(0, "", 500, "", "", None, false, None, "", "", false, "", "");
 
 /// `sizes` turned into start offsets: `out[i]` is the sum of `sizes[..i]`, `out[N]` the total.
 pub const fn offsets<const N: usize, const M: usize>(sizes: [usize; N]) -> [usize; M] {
