@@ -659,7 +659,7 @@ fn server_errors_never_carry_a_source_unless_interpolated() {
     assert!(serde.contains("hunter2"));
 }
 
-/// The guide in `docs/derive.md`, verbatim, so the README's example cannot rot.
+/// The README's derive guide, verbatim, so its example cannot rot.
 mod guide {
     use assetpay_errors::{ApiError, Envelope};
 

@@ -27,7 +27,7 @@
 //! - for every server error, the details in the log (`tracing`, with the request id) and only
 //!   the declared message in the body.
 //!
-//! `docs/axum.md` in the repository walks through it all with a runnable demo
+//! The README's "axum integration" section walks through it all with a runnable demo
 //! (`cargo run --example server --features axum`).
 
 mod envelope_layer;
