@@ -211,16 +211,7 @@ impl Parsed<'_> {
                 match key.as_str() {
                     "code" => {
                         let code = self.integer::<u16>(&tokens, "code", "code = 1001");
-                        let code = code.filter(|code| {
-                            let valid = code.value != 0;
-                            if !valid {
-                                self.cx.error_at(
-                                    code.span,
-                                    "code `0` is not allowed, codes start at 1",
-                                );
-                            }
-                            valid
-                        });
+                        let code = self.nonzero(code, "code `0` is not allowed, codes start at 1");
                         set_once(self.cx, &key, span, &mut self.error_attrs.code, code);
                     }
                     "status" => {
@@ -230,16 +221,8 @@ impl Parsed<'_> {
                     "retry_after" => {
                         let seconds =
                             self.integer::<u32>(&tokens, "retry_after", "retry_after = 30");
-                        let seconds = seconds.filter(|seconds| {
-                            let valid = seconds.value != 0;
-                            if !valid {
-                                self.cx.error_at(
-                                    seconds.span,
-                                    "`retry_after` must be at least 1 second",
-                                );
-                            }
-                            valid
-                        });
+                        let seconds =
+                            self.nonzero(seconds, "`retry_after` must be at least 1 second");
                         set_once(
                             self.cx,
                             &key,
@@ -271,6 +254,20 @@ impl Parsed<'_> {
             }
         }
         Ok(())
+    }
+
+    /// `value` unless it is zero, which is reported with `problem`.
+    fn nonzero<N: Default + PartialEq>(
+        &self,
+        value: Option<Located<N>>,
+        problem: &str,
+    ) -> Option<Located<N>> {
+        let value = value?;
+        if value.value == N::default() {
+            self.cx.error_at(value.span, problem);
+            return None;
+        }
+        Some(value)
     }
 
     /// A bare key such as `retryable`; a value after it is reported and skipped.

@@ -62,18 +62,10 @@ pub(crate) const fn hash_key(key: &[u8]) -> u64 {
 
 /// Builds the code table of `catalog`; `N` is [`table_len`] of its length.
 pub const fn code_table<const N: usize>(catalog: &[ErrorSpec]) -> [u16; N] {
-    assert!(
-        catalog.len() < EMPTY as usize,
-        "a catalogue holds at most 65534 errors"
-    );
-    let mut table = [EMPTY; N];
+    let mut table = empty_table::<N>(catalog);
     let mut index = 0;
     while index < catalog.len() {
-        let mut slot = slot_of(hash_code(catalog[index].code), N);
-        while table[slot] != EMPTY {
-            slot = (slot + 1) & (N - 1);
-        }
-        table[slot] = index as u16;
+        insert(&mut table, hash_code(catalog[index].code), index);
         index += 1;
     }
     table
@@ -81,21 +73,31 @@ pub const fn code_table<const N: usize>(catalog: &[ErrorSpec]) -> [u16; N] {
 
 /// Builds the key table of `catalog`; `N` is [`table_len`] of its length.
 pub const fn key_table<const N: usize>(catalog: &[ErrorSpec]) -> [u16; N] {
+    let mut table = empty_table::<N>(catalog);
+    let mut index = 0;
+    while index < catalog.len() {
+        insert(&mut table, hash_key(catalog[index].key.as_bytes()), index);
+        index += 1;
+    }
+    table
+}
+
+const fn empty_table<const N: usize>(catalog: &[ErrorSpec]) -> [u16; N] {
     assert!(
         catalog.len() < EMPTY as usize,
         "a catalogue holds at most 65534 errors"
     );
-    let mut table = [EMPTY; N];
-    let mut index = 0;
-    while index < catalog.len() {
-        let mut slot = slot_of(hash_key(catalog[index].key.as_bytes()), N);
-        while table[slot] != EMPTY {
-            slot = (slot + 1) & (N - 1);
-        }
-        table[slot] = index as u16;
-        index += 1;
+    [EMPTY; N]
+}
+
+/// Puts catalogue index `index` in the first free slot from `hash`'s, probing linearly.
+const fn insert(table: &mut [u16], hash: u64, index: usize) {
+    let mask = table.len() - 1;
+    let mut slot = slot_of(hash, table.len());
+    while table[slot] != EMPTY {
+        slot = (slot + 1) & mask;
     }
-    table
+    table[slot] = index as u16;
 }
 
 /// The first entry of `catalog` with `code`, through its code table.
