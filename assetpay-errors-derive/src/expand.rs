@@ -4,6 +4,7 @@
 //! its lookup tables, the cross-enum checks) are invisible to the user's namespace. Paths go
 //! through `::assetpay_errors::__private` and `::core`, never the prelude.
 
+use assetpay_errors_table as table;
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::DeriveInput;
@@ -104,11 +105,6 @@ fn expand(model: &Model) -> TokenStream {
             const __API_TYPE_NAME: &::core::primitive::str = #type_name;
             #catalog_items
 
-            const __API_TABLE_LEN: ::core::primitive::usize = #private::table_len(__API_CATALOG_LEN);
-            static __API_CODE_TABLE: [::core::primitive::u16; __API_TABLE_LEN] =
-                #private::code_table::<__API_TABLE_LEN>(&__API_CATALOG);
-            static __API_KEY_TABLE: [::core::primitive::u16; __API_TABLE_LEN] =
-                #private::key_table::<__API_TABLE_LEN>(&__API_CATALOG);
 
             #composition_checks
 
@@ -149,7 +145,18 @@ fn pattern_path(input: &Input, decl: &ErrorDecl) -> TokenStream {
     }
 }
 
-/// The flattened catalogue array and how to find each declaration's place in it.
+/// A filled lookup table for entries with these hashes, in catalogue order, as literals.
+fn lookup_table(hashes: impl Iterator<Item = u64>) -> Vec<Literal> {
+    let hashes: Vec<u64> = hashes.collect();
+    let mut slots = vec![table::EMPTY; table::table_len(hashes.len())];
+    for (index, hash) in hashes.into_iter().enumerate() {
+        table::insert(&mut slots, hash, index);
+    }
+    slots.into_iter().map(Literal::u16_unsuffixed).collect()
+}
+
+/// The flattened catalogue array, its lookup tables, and how to find each declaration's place
+/// in it.
 struct Catalog {
     items: TokenStream,
     /// Literal positions when nothing is flattened or `cfg`'d; otherwise offsets computed during
@@ -170,10 +177,24 @@ impl Catalog {
                 Checked::Transparent(_) => None,
             });
             let len = model.errors.len();
+            let own = || {
+                model.errors.iter().filter_map(|checked| match checked {
+                    Checked::Own(own) => Some(own),
+                    Checked::Transparent(_) => None,
+                })
+            };
+            // Every code and key is known here, so the tables are filled now rather than by
+            // the interpreter during constant evaluation, which costs far more per entry.
+            let code_table = lookup_table(own().map(|own| table::hash_code(own.code)));
+            let key_table = lookup_table(own().map(|own| table::hash_key(own.key.as_bytes())));
+            let table_len = code_table.len();
             return Catalog {
                 items: quote! {
                     const __API_CATALOG_LEN: ::core::primitive::usize = #len;
                     const __API_CATALOG: [#private::ErrorSpec; __API_CATALOG_LEN] = [#(#specs),*];
+                    const __API_TABLE_LEN: ::core::primitive::usize = #table_len;
+                    static __API_CODE_TABLE: [::core::primitive::u16; __API_TABLE_LEN] = [#(#code_table),*];
+                    static __API_KEY_TABLE: [::core::primitive::u16; __API_TABLE_LEN] = [#(#key_table),*];
                 },
                 literal_indices: true,
             };
@@ -225,6 +246,11 @@ impl Catalog {
                     #(#fills)*
                     __api_catalog
                 };
+                const __API_TABLE_LEN: ::core::primitive::usize = #private::table_len(__API_CATALOG_LEN);
+                static __API_CODE_TABLE: [::core::primitive::u16; __API_TABLE_LEN] =
+                    #private::code_table::<__API_TABLE_LEN>(&__API_CATALOG);
+                static __API_KEY_TABLE: [::core::primitive::u16; __API_TABLE_LEN] =
+                    #private::key_table::<__API_TABLE_LEN>(&__API_CATALOG);
             },
             literal_indices: false,
         }

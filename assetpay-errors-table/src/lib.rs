@@ -1,0 +1,75 @@
+//! The open-addressing tables behind `spec_for_code` and `spec_for_key` of `assetpay-errors`:
+//! the hash functions and the insertion, in one place for the two crates that use them. The
+//! derive fills the tables of the enums it sees whole while it expands them; the runtime crate
+//! fills those of composed enums during constant evaluation and probes all of them at run time.
+//! Both must hash alike, which one definition guarantees.
+//!
+//! A table has a power-of-two length at least twice its catalogue's, so a probe always reaches
+//! an empty slot.
+
+#![no_std]
+
+/// An unused slot.
+pub const EMPTY: u16 = u16::MAX;
+
+/// The table length for a catalogue of `entries` errors.
+pub const fn table_len(entries: usize) -> usize {
+    let wanted = if entries == 0 { 2 } else { entries * 2 };
+    wanted.next_power_of_two()
+}
+
+/// Where the probe for `hash` starts in a table of `table_len` slots.
+#[inline]
+pub const fn slot_of(hash: u64, table_len: usize) -> usize {
+    // Fibonacci hashing: the high bits of the product are well mixed.
+    let bits = table_len.trailing_zeros();
+    if bits == 0 {
+        return 0;
+    }
+    (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+}
+
+/// The hash of an error code.
+#[inline]
+pub const fn hash_code(code: u16) -> u64 {
+    code as u64
+}
+
+#[inline]
+const fn read_u64_le(bytes: &[u8], at: usize, len: usize) -> u64 {
+    let mut word = 0u64;
+    let mut i = 0;
+    while i < len {
+        word |= (bytes[at + i] as u64) << (8 * i);
+        i += 1;
+    }
+    word
+}
+
+/// Eight bytes per step, so a typical key hashes in a handful of multiplications.
+#[inline]
+pub const fn hash_key(key: &[u8]) -> u64 {
+    const MULTIPLIER: u64 = 0x2d35_8dcc_aa6c_78a5;
+    let mut hash = (key.len() as u64).wrapping_mul(MULTIPLIER);
+    let mut at = 0;
+    while at + 8 <= key.len() {
+        hash = (hash ^ read_u64_le(key, at, 8)).wrapping_mul(MULTIPLIER);
+        hash ^= hash >> 32;
+        at += 8;
+    }
+    if at < key.len() {
+        hash = (hash ^ read_u64_le(key, at, key.len() - at)).wrapping_mul(MULTIPLIER);
+        hash ^= hash >> 32;
+    }
+    hash
+}
+
+/// Puts catalogue index `index` in the first free slot from `hash`'s, probing linearly.
+pub const fn insert(table: &mut [u16], hash: u64, index: usize) {
+    let mask = table.len() - 1;
+    let mut slot = slot_of(hash, table.len());
+    while table[slot] != EMPTY {
+        slot = (slot + 1) & mask;
+    }
+    table[slot] = index as u16;
+}
