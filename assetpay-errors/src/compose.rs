@@ -4,7 +4,7 @@
 //! the enums a transparent variant wraps. Those are compared here, during constant evaluation of
 //! the composing enum's flattened catalogue, so a clash is a compile error, not a test failure.
 
-use crate::lookup::{hash_key, table_len};
+use crate::lookup::{EMPTY, hash_key, slot_of, table_len};
 use crate::spec::ErrorSpec;
 
 /// Copies `from` into `out` starting at `at`; returns the index after the last copied entry.
@@ -33,7 +33,7 @@ pub const fn find_clashes<const N: usize>(catalog: &[ErrorSpec], composite: &str
     );
     let mut clashes = Clashes::NONE;
     let mut seen_codes = [0u64; 1024];
-    let mut keys = [u16::MAX; N];
+    let mut keys = [EMPTY; N];
     let mut index = 0;
     while index < catalog.len() {
         let spec = &catalog[index];
@@ -54,10 +54,10 @@ pub const fn find_clashes<const N: usize>(catalog: &[ErrorSpec], composite: &str
             seen_codes[word] |= 1 << bit;
         }
 
-        let mut slot = (hash_key(spec.key.as_bytes()) as usize) & (N - 1);
+        let mut slot = slot_of(hash_key(spec.key.as_bytes()), N);
         loop {
             let other = keys[slot];
-            if other == u16::MAX {
+            if other == EMPTY {
                 keys[slot] = index as u16;
                 break;
             }

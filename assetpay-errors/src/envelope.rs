@@ -125,8 +125,9 @@ impl<'a> Envelope<'a> {
     }
 
     /// Appends the envelope's JSON to `out`: byte for byte what `serde_json::to_writer` writes,
-    /// without going through serde. Only the request id and an interpolated message are escaped
-    /// at run time; everything else was rendered by the derive.
+    /// without going through serde. Only the request id and a message other than the declared
+    /// one (interpolated, or given to [`from_spec`](Self::from_spec)) are escaped at run time;
+    /// everything else was rendered by the derive.
     #[inline]
     pub fn write_json(&self, out: &mut Vec<u8>) {
         const OPEN: &[u8] = br#"{"requestId":""#;

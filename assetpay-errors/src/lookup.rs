@@ -45,16 +45,7 @@ pub fn find_code(
     catalog: &'static [ErrorSpec],
     code: u16,
 ) -> Option<&'static ErrorSpec> {
-    let mask = table.len() - 1;
-    let mut slot = slot_of(hash_code(code), table.len());
-    loop {
-        let index = *table.get(slot)?;
-        let spec = catalog.get(usize::from(index))?;
-        if spec.code == code {
-            return Some(spec);
-        }
-        slot = (slot + 1) & mask;
-    }
+    probe(table, catalog, hash_code(code), |spec| spec.code == code)
 }
 
 /// The first entry of `catalog` with `key`, through its key table.
@@ -64,12 +55,25 @@ pub fn find_key(
     catalog: &'static [ErrorSpec],
     key: &str,
 ) -> Option<&'static ErrorSpec> {
+    probe(table, catalog, hash_key(key.as_bytes()), |spec| {
+        spec.key == key
+    })
+}
+
+/// Walks the slots from `hash`'s until `wanted` accepts an entry or an empty slot ends the run.
+#[inline(always)]
+fn probe(
+    table: &[u16],
+    catalog: &'static [ErrorSpec],
+    hash: u64,
+    wanted: impl Fn(&ErrorSpec) -> bool,
+) -> Option<&'static ErrorSpec> {
     let mask = table.len() - 1;
-    let mut slot = slot_of(hash_key(key.as_bytes()), table.len());
+    let mut slot = slot_of(hash, table.len());
     loop {
-        let index = *table.get(slot)?;
-        let spec = catalog.get(usize::from(index))?;
-        if spec.key.len() == key.len() && spec.key == key {
+        // An empty slot holds `EMPTY`, which no catalogue index reaches, so `get` ends the run.
+        let spec = catalog.get(usize::from(*table.get(slot)?))?;
+        if wanted(spec) {
             return Some(spec);
         }
         slot = (slot + 1) & mask;

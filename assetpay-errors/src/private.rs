@@ -8,7 +8,6 @@ pub use core::result::Result::{self, Err, Ok};
 pub use core::{convert::TryFrom, str::FromStr};
 pub use std::borrow::Cow;
 pub use std::format;
-pub use std::string::String;
 
 pub use http::StatusCode;
 

@@ -659,7 +659,8 @@ fn server_errors_never_carry_a_source_unless_interpolated() {
     assert!(serde.contains("hunter2"));
 }
 
-/// The README's derive guide, verbatim, so its example cannot rot.
+/// A copy of the README's derive guide, run as a test so the example it shows keeps working;
+/// update both together.
 mod guide {
     use assetpay_errors::{ApiError, Envelope};
 

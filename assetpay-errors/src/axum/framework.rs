@@ -90,12 +90,7 @@ impl FrameworkErrors {
     ///
     /// If `spec` is not a server error (5xx): a panic must never look like the client's fault.
     pub fn with_server_error(mut self, spec: &'static ErrorSpec) -> Self {
-        assert!(
-            spec.is_server_error(),
-            "the server-error entry must have a 5xx status, {} has {}",
-            spec.key(),
-            spec.status().as_u16(),
-        );
+        assert_server_error(spec, "server-error");
         self.server_error = spec;
         self
     }
@@ -146,4 +141,15 @@ impl Default for FrameworkErrors {
     fn default() -> Self {
         FrameworkErrors::assetpay()
     }
+}
+
+/// Panics unless `spec` is a server error (5xx): a server's own failure must never look like the
+/// client's fault. `role` names the entry in the message.
+pub(crate) fn assert_server_error(spec: &ErrorSpec, role: &str) {
+    assert!(
+        spec.is_server_error(),
+        "the {role} entry `{}` has status {}, expected a 5xx status",
+        spec.key(),
+        spec.status().as_u16(),
+    );
 }

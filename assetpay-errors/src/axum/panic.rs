@@ -7,6 +7,7 @@ use axum::body::Body;
 use http::Response;
 use tower_http::catch_panic::ResponseForPanic;
 
+use crate::axum::framework::assert_server_error;
 use crate::axum::request_id::{as_text, current_request_id, new_request_id};
 use crate::axum::response::ErrorEnvelope;
 use crate::spec::ErrorSpec;
@@ -29,12 +30,7 @@ impl PanicAsEnvelope {
     ///
     /// If `spec` is not a server error (5xx).
     pub fn new(spec: &'static ErrorSpec) -> Self {
-        assert!(
-            spec.is_server_error(),
-            "panics must be answered with a 5xx entry, {} has {}",
-            spec.key(),
-            spec.status().as_u16(),
-        );
+        assert_server_error(spec, "panic");
         PanicAsEnvelope { spec }
     }
 }

@@ -70,8 +70,13 @@ pub(crate) fn request_id_of<B>(request: &Request<B>) -> Option<HeaderValue> {
         .extensions()
         .get::<RequestId>()
         .map(RequestId::header_value)
-        .or_else(|| request.headers().get(REQUEST_ID_HEADER))
         .filter(|id| is_valid_request_id_bytes(id.as_bytes()))
+        .or_else(|| {
+            request
+                .headers()
+                .get(REQUEST_ID_HEADER)
+                .filter(|id| is_valid_request_id_bytes(id.as_bytes()))
+        })
         .cloned()
 }
 

@@ -81,7 +81,9 @@ impl<E> ApiErrorResponse<E> {
     /// `Retry-After` is only ever sent for errors the catalogue declares retryable; for others
     /// this has no effect.
     pub fn with_retry_after(mut self, wait: Duration) -> Self {
-        let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+        let secs = wait
+            .as_secs()
+            .saturating_add(u64::from(wait.subsec_nanos() > 0));
         self.retry_after = Some(u32::try_from(secs).unwrap_or(u32::MAX));
         self
     }
@@ -135,10 +137,12 @@ impl<E: ApiError + fmt::Debug> IntoResponse for ApiErrorResponse<E> {
             None => spec.retry_after_secs(),
         }
         .filter(|_| spec.is_retryable());
-        let message = match self.error.message() {
-            // The declared text itself, so the body is rendered from the derive's pre-escaped form.
-            Cow::Borrowed(message) if message == spec.message() => Cow::Borrowed(spec.message()),
-            message => Cow::Owned(message.into_owned()),
+        // A message that interpolates nothing is the declared text (`ApiError::message`'s
+        // contract), which the body renders from the derive's pre-escaped form.
+        let message = if spec.is_interpolated() {
+            Cow::Owned(self.error.message().into_owned())
+        } else {
+            Cow::Borrowed(spec.message())
         };
         ErrorEnvelope { spec, message }.into_response_with(request_id, retry_after)
     }
