@@ -4,7 +4,7 @@
 //! its lookup tables, the cross-enum checks) are invisible to the user's namespace. Paths go
 //! through `::assetpay_errors::__private` and `::core`, never the prelude.
 
-use assetpay_errors_table as table;
+use assetpay_errors_shared::table;
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::DeriveInput;
@@ -13,7 +13,6 @@ use syn::ext::IdentExt;
 use crate::ast::{ErrorDecl, Input, Shape};
 use crate::ctxt::Ctxt;
 use crate::fallback;
-use crate::json;
 use crate::message::Piece;
 use crate::valid::{self, Checked, Model, Own, Transparent};
 
@@ -285,7 +284,9 @@ fn spec_expr(own: &Own) -> TokenStream {
     let json_tail = if interpolated {
         String::new()
     } else {
-        format!("{json_head}{}\"}}}}", json::escape(message))
+        let mut escaped = Vec::with_capacity(message.len());
+        assetpay_errors_shared::json::write_escaped(&mut escaped, message);
+        format!("{json_head}{}\"}}}}", String::from_utf8_lossy(&escaped))
     };
     // Positional, with the values every entry shares hoisted into constants: the catalogue of
     // a large enum is thousands of these, and each token is type-checked.

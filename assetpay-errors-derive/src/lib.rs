@@ -12,7 +12,6 @@ mod ctxt;
 mod domains;
 mod expand;
 mod fallback;
-mod json;
 mod message;
 mod valid;
 

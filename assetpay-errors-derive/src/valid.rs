@@ -10,7 +10,7 @@ use syn::{GenericParam, Generics};
 use crate::ast::{ErrorDecl, Field, Input};
 use crate::attr::Located;
 use crate::ctxt::Ctxt;
-use crate::domains::{self, DomainInfo};
+use crate::domains::{self, DomainRow};
 use crate::message::Template;
 
 /// Keys are sent to clients and used as identifiers in their code; 63 leaves room for a prefix
@@ -19,7 +19,7 @@ const MAX_KEY_LEN: usize = 63;
 
 pub(crate) struct Model<'a> {
     pub(crate) input: &'a Input<'a>,
-    pub(crate) domain: Option<&'static DomainInfo>,
+    pub(crate) domain: Option<&'static DomainRow>,
     pub(crate) errors: Vec<Checked<'a>>,
 }
 
@@ -72,7 +72,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
 }
 
 /// The codes the type may use: a domain's range, a declared range, or any code.
-fn code_range(cx: &Ctxt, input: &Input) -> (Option<&'static DomainInfo>, Option<RangeRule>) {
+fn code_range(cx: &Ctxt, input: &Input) -> (Option<&'static DomainRow>, Option<RangeRule>) {
     let attrs = &input.attrs;
     if let (Some(_), Some(range)) = (&attrs.domain, &attrs.range) {
         cx.error_at(

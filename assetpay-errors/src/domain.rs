@@ -3,6 +3,8 @@
 use core::fmt;
 use core::ops::RangeInclusive;
 
+use assetpay_errors_shared::domains as rows;
+
 /// A named range of error codes, as published on AssetPay's error code page.
 ///
 /// Enums declared with `#[api(domain = "…")]` may only use codes inside their domain's range; the
@@ -16,35 +18,67 @@ pub struct Domain {
 }
 
 macro_rules! domains {
-    ($($konst:ident = $name:literal, $first:literal ..= $last:literal, $label:literal;)*) => {
+    ($($konst:ident = $index:literal,)*) => {
         impl Domain {
             $(
-                #[doc = concat!("`", $name, "`: ", $label, ", codes ", $first, "–", $last, ".")]
-                pub const $konst: Domain = Domain { name: $name, label: $label, first: $first, last: $last };
+                #[doc = concat!("Row ", $index, " of the published range table (see [`DOMAINS`]).")]
+                pub const $konst: Domain = Domain::from_row(&rows::DOMAINS[$index]);
             )*
         }
 
         /// Every domain, in the order of the published range table.
         pub const DOMAINS: &[Domain] = &[$(Domain::$konst),*];
+
+        // The rows and the constants above must name the same domains in the same order.
+        const _: () = {
+            assert!(rows::DOMAINS.len() == DOMAINS.len());
+            $(assert!(str_eq(rows::DOMAINS[$index].constant, stringify!($konst)));)*
+        };
     };
 }
 
 domains! {
-    TRADING = "trading", 1..=99, "Trading / marketplace";
-    GENERIC = "generic", 1000..=1099, "Generic / infrastructure";
-    AUTH = "auth", 1100..=1199, "Authentication / tokens";
-    TWO_FACTOR = "two_factor", 1200..=1299, "Two-factor / passkeys";
-    ACCOUNT = "account", 1300..=1399, "Account / access control";
-    USER_SETTINGS = "user_settings", 1400..=1499, "User settings";
-    IDEMPOTENCY = "idempotency", 1500..=1599, "Idempotency";
-    WALLET = "wallet", 1600..=1699, "Crypto wallet & funding";
-    CALLBACKS = "callbacks", 1700..=1799, "Callbacks / webhooks";
-    EMAIL = "email", 1800..=1899, "Email";
-    API_KEYS = "api_keys", 1900..=1999, "API keys / secrets";
-    RISK = "risk", 2100..=2199, "Risk management";
-    BOOKING = "booking", 2200..=2299, "Booking";
-    IDENTITY = "identity", 2300..=2399, "Identity verification";
-    LEDGER = "ledger", 2400..=2499, "Ledger integrity";
+    TRADING = 0,
+    GENERIC = 1,
+    AUTH = 2,
+    TWO_FACTOR = 3,
+    ACCOUNT = 4,
+    USER_SETTINGS = 5,
+    IDEMPOTENCY = 6,
+    WALLET = 7,
+    CALLBACKS = 8,
+    EMAIL = 9,
+    API_KEYS = 10,
+    RISK = 11,
+    BOOKING = 12,
+    IDENTITY = 13,
+    LEDGER = 14,
+}
+
+const fn str_eq(left: &str, right: &str) -> bool {
+    let (left, right) = (left.as_bytes(), right.as_bytes());
+    if left.len() != right.len() {
+        return false;
+    }
+    let mut index = 0;
+    while index < left.len() {
+        if left[index] != right[index] {
+            return false;
+        }
+        index += 1;
+    }
+    true
+}
+
+impl Domain {
+    const fn from_row(row: &rows::DomainRow) -> Domain {
+        Domain {
+            name: row.name,
+            label: row.label,
+            first: row.first,
+            last: row.last,
+        }
+    }
 }
 
 impl Domain {

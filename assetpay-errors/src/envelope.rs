@@ -6,8 +6,8 @@ use http::StatusCode;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::api_error::ApiError;
-use crate::json::{needs_escaping, write_escaped};
 use crate::spec::ErrorSpec;
+use assetpay_errors_shared::json::{needs_escaping, write_escaped};
 
 /// The body of an error response, exactly as AssetPay publishes it:
 ///

@@ -38,7 +38,6 @@ pub mod client;
 mod compose;
 pub mod domain;
 mod envelope;
-mod json;
 mod lookup;
 mod spec;
 pub mod trade;

@@ -1,10 +1,10 @@
 //! Open-addressing tables from code and from key to a catalogue index. The derive fills them for
 //! enums it sees whole; for enums composed with `#[api(transparent)]` they are built here during
-//! constant evaluation from the flattened catalogue. The hashing lives in `assetpay-errors-table`,
+//! constant evaluation from the flattened catalogue. The hashing lives in `assetpay-errors-shared`,
 //! shared with the derive.
 
-pub use assetpay_errors_table::table_len;
-pub(crate) use assetpay_errors_table::{EMPTY, hash_code, hash_key, insert, slot_of};
+pub use assetpay_errors_shared::table::table_len;
+pub(crate) use assetpay_errors_shared::table::{EMPTY, hash_code, hash_key, insert, slot_of};
 
 use crate::spec::ErrorSpec;
 

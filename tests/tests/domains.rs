@@ -1,8 +1,8 @@
-//! The derive's domain table (`assetpay-errors-derive/src/domains.rs`) against the runtime's
-//! (`assetpay_errors::DOMAINS`): one enum per domain declares the first and the last code of its
-//! range (codes just outside are compile errors, see `tests/ui/code-outside-domain.rs`), and each
-//! spec must carry the runtime's `Domain` with the same name and bounds. A range or name that
-//! drifts on either side fails here or does not compile.
+//! The domains as the derive checks them (`#[api(domain = "…")]`) and as the runtime reports
+//! them (`assetpay_errors::DOMAINS`): both come from `assetpay-errors-shared`, and one enum per
+//! domain declares the first and the last code of its range (codes just outside are compile
+//! errors, see `tests/ui/code-outside-domain.rs`); each spec must carry the runtime's `Domain`
+//! with the same name and bounds. `catalog_spec.rs` checks the labels against the published page.
 
 use assetpay_errors::{ApiError, DOMAINS, Domain, ErrorSpec, domain_of};
 

@@ -1,13 +1,10 @@
-//! The open-addressing tables behind `spec_for_code` and `spec_for_key` of `assetpay-errors`:
-//! the hash functions and the insertion, in one place for the two crates that use them. The
-//! derive fills the tables of the enums it sees whole while it expands them; the runtime crate
-//! fills those of composed enums during constant evaluation and probes all of them at run time.
-//! Both must hash alike, which one definition guarantees.
+//! The open-addressing tables behind `spec_for_code` and `spec_for_key`: the hash functions and
+//! the insertion. The derive fills the tables of the enums it sees whole while it expands them;
+//! the runtime crate fills those of composed enums during constant evaluation and probes all of
+//! them at run time.
 //!
 //! A table has a power-of-two length at least twice its catalogue's, so a probe always reaches
 //! an empty slot.
-
-#![no_std]
 
 /// An unused slot.
 pub const EMPTY: u16 = u16::MAX;

@@ -1,7 +1,9 @@
-//! JSON string escaping for the envelope's fast path.
-//!
-//! It must produce exactly the bytes serde_json produces, so that `Envelope::write_json` and the
-//! `Serialize` impl are interchangeable; `tests/envelope_bytes.rs` holds it to that.
+//! JSON string escaping: the derive pre-renders envelope fragments with it and the runtime's
+//! `Envelope::write_json` escapes request ids and interpolated messages with it. It produces
+//! exactly the bytes serde_json produces, so `write_json` and the `Serialize` impl are
+//! interchangeable; the tests below and `tests/tests/envelope_bytes.rs` hold it to that.
+
+use alloc::vec::Vec;
 
 const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
 
@@ -25,7 +27,7 @@ const ESCAPE: [u8; 256] = {
 };
 
 /// Appends `text` to `out` escaped as the inside of a JSON string (no surrounding quotes).
-pub(crate) fn write_escaped(out: &mut Vec<u8>, text: &str) {
+pub fn write_escaped(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     if !needs_escaping(bytes) {
         out.extend_from_slice(bytes);
@@ -59,7 +61,7 @@ pub(crate) fn write_escaped(out: &mut Vec<u8>, text: &str) {
 /// escaping at all, so this tests eight bytes per step without branching, reading the last
 /// partial word as an overlapping one, before anything falls back to the table.
 #[inline]
-pub(crate) fn needs_escaping(bytes: &[u8]) -> bool {
+pub fn needs_escaping(bytes: &[u8]) -> bool {
     let len = bytes.len();
     if len < 8 {
         return bytes.iter().any(|&byte| ESCAPE[byte as usize] != 0);
@@ -92,6 +94,12 @@ fn escape_flags(word: u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    extern crate std;
+
+    use std::borrow::ToOwned;
+    use std::string::String;
+    use std::{assert_eq, format};
+
     use super::*;
 
     fn escaped(text: &str) -> String {
