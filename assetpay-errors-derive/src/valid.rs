@@ -234,18 +234,18 @@ fn check_own<'a>(
         .status
         .as_ref()
         .filter(|status| check_status(cx, status));
+    // Every check runs before the first `?`, so all of a declaration's errors are reported.
     let message = message(cx, decl);
+    let (code, key, status) = (code?, key?, status?);
+    let (template, message) = message?;
     Some(Own {
         decl,
-        code: code?.value,
-        key: key?.value.clone(),
-        status: status?.value,
-        template: message.as_ref()?.0.clone(),
-        description: decl
-            .doc
-            .clone()
-            .unwrap_or_else(|| message.as_ref().map(|m| m.1.clone()).unwrap_or_default()),
-        message: message?.1,
+        code: code.value,
+        key: key.value.clone(),
+        status: status.value,
+        template,
+        description: decl.doc.clone().unwrap_or_else(|| message.clone()),
+        message,
         retryable: attrs.retryable.is_some() || attrs.retry_after.is_some(),
         retry_after: attrs.retry_after.as_ref().map(|seconds| seconds.value),
     })
