@@ -214,7 +214,8 @@ const fn first_with_code(catalog: &[ErrorSpec], code: u16) -> &ErrorSpec {
     &catalog[index]
 }
 
-const fn str_eq(left: &str, right: &str) -> bool {
+/// `left == right`, usable in constant evaluation.
+pub(crate) const fn str_eq(left: &str, right: &str) -> bool {
     let (left, right) = (left.as_bytes(), right.as_bytes());
     if left.len() != right.len() {
         return false;

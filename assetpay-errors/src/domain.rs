@@ -5,6 +5,8 @@ use core::ops::RangeInclusive;
 
 use assetpay_errors_shared::domains as rows;
 
+use crate::compose::str_eq;
+
 /// A named range of error codes, as published on AssetPay's error code page.
 ///
 /// Enums declared with `#[api(domain = "…")]` may only use codes inside their domain's range; the
@@ -53,21 +55,6 @@ domains! {
     BOOKING = 12,
     IDENTITY = 13,
     LEDGER = 14,
-}
-
-const fn str_eq(left: &str, right: &str) -> bool {
-    let (left, right) = (left.as_bytes(), right.as_bytes());
-    if left.len() != right.len() {
-        return false;
-    }
-    let mut index = 0;
-    while index < left.len() {
-        if left[index] != right[index] {
-            return false;
-        }
-        index += 1;
-    }
-    true
 }
 
 impl Domain {
