@@ -1,9 +1,10 @@
-//! The generated reference page against the published one (`shared/spec/error-codes.txt`): every
+//! The generated reference page against the published one (`assetpay-errors/reference/error-codes.txt`,
+//! the repository's byte-identical copy of AssetPay's page): every
 //! table row for row, section for section, the domain labels, the envelope, the asynchronous
 //! failure codes and the prose.
 //!
-//! The published page is read at run time, from beside the repository, and a missing file fails
-//! the test: skipping would let the catalogue drift unnoticed.
+//! The published page is read at run time from the repository's own copy, and a missing file
+//! fails the test: skipping would let the catalogue drift unnoticed.
 
 use std::path::PathBuf;
 
@@ -29,11 +30,12 @@ struct ErrorTable {
 }
 
 fn published_page() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/spec/error-codes.txt");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../assetpay-errors/reference/error-codes.txt");
     std::fs::read_to_string(&path).unwrap_or_else(|error| {
         panic!(
-            "cannot read the published error page at {}: {error}. It must sit beside the \
-             repository (shared/spec/error-codes.txt); this test compares the catalogue with it.",
+            "cannot read the published error page at {}: {error}. The repository keeps a copy of \
+             AssetPay's page there; this test compares the catalogue with it.",
             path.display()
         )
     })
