@@ -7,7 +7,7 @@ use syn::{
     Attribute, Data, DeriveInput, Expr, ExprLit, Fields, Generics, Ident, Lit, Member, Meta, Type,
 };
 
-use crate::attr::{self, ErrorAttrs, Position, TypeAttrs};
+use crate::attr::{self, Attrs, ErrorAttrs, Position, TypeAttrs};
 use crate::ctxt::Ctxt;
 
 pub(crate) struct Input<'a> {
@@ -48,45 +48,47 @@ pub(crate) struct Field<'a> {
 }
 
 impl<'a> Input<'a> {
-    /// `None` for a union, after reporting it.
-    pub(crate) fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
+    /// The tree of `input`, with misused attributes reported into `cx`; a union, which can
+    /// declare no errors at all, is the one input refused outright.
+    ///
+    /// `#[api]` on a generic parameter needs no check here: rustc itself refuses a derive's
+    /// helper attribute there (`tests/ui/api-on-generic-param.rs`).
+    pub(crate) fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> syn::Result<Self> {
         let (shape, errors, attrs) = match &input.data {
             Data::Enum(data) => {
-                // Position::Enum accepts no per-error keys, so the second half is always empty.
-                let (attrs, _) = attr::parse(cx, &input.attrs, Position::Enum);
+                let attrs = attr::parse(cx, &input.attrs, Position::Enum).of_type;
                 let errors = data
                     .variants
                     .iter()
                     .map(|variant| {
+                        let Attrs { of_error, .. } =
+                            attr::parse(cx, &variant.attrs, Position::Variant);
                         ErrorDecl::new(
                             cx,
                             Some(&variant.ident),
+                            &variant.ident,
+                            of_error,
                             &variant.attrs,
                             &variant.fields,
-                            Position::Variant,
                         )
-                        .1
                     })
                     .collect();
                 (Shape::Enum, errors, attrs)
             }
             Data::Struct(data) => {
-                let (attrs, decl) =
-                    ErrorDecl::new(cx, None, &input.attrs, &data.fields, Position::Struct);
-                let mut decl = decl;
-                decl.name = input.ident.unraw().to_string();
-                decl.span = input.ident.span();
-                (Shape::Struct, vec![decl], attrs)
+                let Attrs { of_type, of_error } = attr::parse(cx, &input.attrs, Position::Struct);
+                let decl =
+                    ErrorDecl::new(cx, None, &input.ident, of_error, &input.attrs, &data.fields);
+                (Shape::Struct, vec![decl], of_type)
             }
             Data::Union(data) => {
-                cx.error_at(
+                return Err(syn::Error::new(
                     data.union_token.span,
                     "`ApiError` cannot be derived for a union, declare an enum with one variant per error",
-                );
-                return None;
+                ));
             }
         };
-        Some(Input {
+        Ok(Input {
             ident: &input.ident,
             generics: &input.generics,
             attrs,
@@ -97,43 +99,45 @@ impl<'a> Input<'a> {
 }
 
 impl<'a> ErrorDecl<'a> {
+    /// The declaration named by `ident` (the variant's, or the struct's): `variant` is the
+    /// variant to match on, `None` for a struct.
     fn new(
         cx: &Ctxt,
         variant: Option<&'a Ident>,
-        attrs: &'a [Attribute],
+        ident: &Ident,
+        attrs: ErrorAttrs,
+        raw_attrs: &'a [Attribute],
         fields: &'a Fields,
-        position: Position,
-    ) -> (TypeAttrs, Self) {
-        let (type_attrs, error_attrs) = attr::parse(cx, attrs, position);
-        let decl = ErrorDecl {
+    ) -> Self {
+        ErrorDecl {
             variant,
-            name: variant
-                .map(|ident| ident.unraw().to_string())
-                .unwrap_or_default(),
-            span: variant.map_or_else(Span::call_site, Ident::span),
-            attrs: error_attrs,
+            name: ident.unraw().to_string(),
+            span: ident.span(),
+            attrs,
             fields: fields
                 .iter()
                 .enumerate()
-                .map(|(index, field)| Field {
-                    member: match &field.ident {
-                        Some(ident) => Member::Named(ident.clone()),
-                        None => Member::Unnamed(index.into()),
-                    },
-                    name: match &field.ident {
-                        Some(ident) => ident.unraw().to_string(),
-                        None => index.to_string(),
-                    },
-                    ty: &field.ty,
+                .map(|(index, field)| {
+                    attr::reject(cx, &field.attrs, "a field");
+                    Field {
+                        member: match &field.ident {
+                            Some(ident) => Member::Named(ident.clone()),
+                            None => Member::Unnamed(index.into()),
+                        },
+                        name: match &field.ident {
+                            Some(ident) => ident.unraw().to_string(),
+                            None => index.to_string(),
+                        },
+                        ty: &field.ty,
+                    }
                 })
                 .collect(),
-            doc: doc_first_paragraph(attrs),
-            cfgs: attrs
+            doc: doc_first_paragraph(raw_attrs),
+            cfgs: raw_attrs
                 .iter()
                 .filter(|attr| attr.path().is_ident("cfg"))
                 .collect(),
-        };
-        (type_attrs, decl)
+        }
     }
 }
 

@@ -6,9 +6,10 @@
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser};
-use syn::{Attribute, LitInt, LitStr, MacroDelimiter, Token};
+use syn::{Attribute, LitInt, LitStr, MacroDelimiter, Path, Token};
 
 use crate::ctxt::Ctxt;
+use crate::symbol::AttrKey;
 
 /// A parsed value and the span of the literal it came from.
 #[derive(Clone)]
@@ -31,7 +32,7 @@ pub(crate) struct ErrorAttrs {
     pub(crate) attr_span: Option<Span>,
     /// Keys the attributes mention, valid or not, and keys an unknown key most likely meant: a
     /// key given with a bad value (or misspelt) is reported once, not also as missing.
-    pub(crate) written: Vec<String>,
+    pub(crate) written: Vec<AttrKey>,
     /// An `#[api ...]` could not be read to its end (no parentheses, or broken syntax): what it
     /// holds is unknown, so nothing is reported as missing.
     pub(crate) malformed: bool,
@@ -39,20 +40,28 @@ pub(crate) struct ErrorAttrs {
 
 impl ErrorAttrs {
     /// Whether `key` was written, even with a value that was rejected.
-    pub(crate) fn mentions(&self, key: &str) -> bool {
-        self.malformed || self.written.iter().any(|written| written == key)
+    pub(crate) fn mentions(&self, key: AttrKey) -> bool {
+        self.malformed || self.written.contains(&key)
     }
 }
 
 /// Keys that describe the whole type: on an enum, or on a struct.
 #[derive(Default)]
 pub(crate) struct TypeAttrs {
-    pub(crate) domain: Option<Located<String>>,
+    /// The path to the `Domain` constant, resolved by rustc in the user's scope.
+    pub(crate) domain: Option<Path>,
     /// The span is the `range` key's.
     pub(crate) range: Option<Located<(u16, u16)>>,
     /// Per-error keys written on the enum instead of its variants (already reported): the
     /// variants are not also told that they lack them.
-    pub(crate) misplaced: Vec<String>,
+    pub(crate) misplaced: Vec<AttrKey>,
+}
+
+/// The keys of one item's `#[api(...)]` attributes, sorted by what they describe.
+#[derive(Default)]
+pub(crate) struct Attrs {
+    pub(crate) of_type: TypeAttrs,
+    pub(crate) of_error: ErrorAttrs,
 }
 
 /// Where an `#[api(...)]` attribute stands, which decides the keys it accepts.
@@ -63,73 +72,64 @@ pub(crate) enum Position {
     Struct,
 }
 
-const TYPE_KEYS: &[&str] = &["domain", "range"];
-const ERROR_KEYS: &[&str] = &[
-    "code",
-    "key",
-    "status",
-    "message",
-    "retryable",
-    "retry_after",
-    "transparent",
-];
-
 impl Position {
-    fn accepts(self, key: &str) -> bool {
+    fn accepts(self, key: AttrKey) -> bool {
         match self {
-            Position::Enum => TYPE_KEYS.contains(&key),
-            Position::Variant => ERROR_KEYS.contains(&key),
-            Position::Struct => TYPE_KEYS.contains(&key) || ERROR_KEYS.contains(&key),
+            Position::Enum => key.is_of_type(),
+            Position::Variant => !key.is_of_type(),
+            Position::Struct => true,
         }
     }
 
+    fn accepted(self) -> impl Iterator<Item = AttrKey> {
+        AttrKey::OF_TYPE
+            .iter()
+            .chain(AttrKey::OF_ERROR)
+            .copied()
+            .filter(move |key| self.accepts(*key))
+    }
+
     fn expected_keys(self) -> String {
-        let keys: Vec<&str> = match self {
-            Position::Enum => TYPE_KEYS.to_vec(),
-            Position::Variant => ERROR_KEYS.to_vec(),
-            Position::Struct => TYPE_KEYS.iter().chain(ERROR_KEYS).copied().collect(),
-        };
-        let keys: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
+        let keys: Vec<String> = self
+            .accepted()
+            .map(|key| format!("`{}`", key.name()))
+            .collect();
         keys.join(", ")
     }
 
     /// The accepted key an unknown `key` most likely misspells: the same in another case, one
     /// inside the other (`http_status`), or at most two edits away (`domian`).
-    fn resembling(self, key: &str) -> Option<&'static str> {
+    fn resembling(self, key: &str) -> Option<AttrKey> {
         let key = key.to_ascii_lowercase();
-        TYPE_KEYS
-            .iter()
-            .chain(ERROR_KEYS)
-            .copied()
-            .filter(|known| self.accepts(known))
-            .find(|known| {
-                key == *known
-                    || (key.len() >= 4 && (key.contains(known) || known.contains(key.as_str())))
-                    || (key.len() >= 4 && edit_distance(&key, known) <= 2)
-            })
+        self.accepted().find(|known| {
+            let known = known.name();
+            key == known
+                || (key.len() >= 4 && (key.contains(known) || known.contains(key.as_str())))
+                || (key.len() >= 4 && edit_distance(&key, known) <= 2)
+        })
     }
 
-    /// Why a known key is refused here, when the user likely put it on the wrong item.
-    fn misplaced(self, key: &str) -> Option<&'static str> {
+    /// Where a known key refused here belongs instead: the item it describes.
+    fn elsewhere(self) -> &'static str {
         match self {
-            Position::Enum if ERROR_KEYS.contains(&key) => Some("on each variant, not on the enum"),
-            Position::Variant if TYPE_KEYS.contains(&key) => Some("on the enum, not on a variant"),
-            _ => None,
+            Position::Enum => "on each variant, not on the enum",
+            // A struct accepts every key, so this is only ever said to a variant.
+            Position::Variant | Position::Struct => "on the enum, not on a variant",
         }
     }
 }
 
 /// Parses every `#[api(...)]` in `attrs`, reporting misuse into `cx`.
-pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute], position: Position) -> (TypeAttrs, ErrorAttrs) {
+pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute], position: Position) -> Attrs {
     let mut parsed = Parsed {
         cx,
         position,
-        type_attrs: TypeAttrs::default(),
-        error_attrs: ErrorAttrs::default(),
+        attrs: Attrs::default(),
     };
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("api")) {
         parsed
-            .error_attrs
+            .attrs
+            .of_error
             .attr_span
             .get_or_insert_with(|| span_of(attr));
         let parenthesized = matches!(
@@ -141,15 +141,26 @@ pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute], position: Position) -> (Type
                 attr,
                 "expected `#[api(...)]` with keys inside the parentheses",
             );
-            parsed.error_attrs.malformed = true;
+            parsed.attrs.of_error.malformed = true;
             continue;
         }
         if let Err(error) = attr.parse_nested_meta(|meta| parsed.key(&meta)) {
             cx.syn_error(error);
-            parsed.error_attrs.malformed = true;
+            parsed.attrs.of_error.malformed = true;
         }
     }
-    (parsed.type_attrs, parsed.error_attrs)
+    parsed.attrs
+}
+
+/// Reports every `#[api]` among `attrs`, which stand where the derive reads none (on a field):
+/// ignored silently, it would look like it did something.
+pub(crate) fn reject(cx: &Ctxt, attrs: &[Attribute], place: &str) {
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("api")) {
+        cx.error_spanned_by(
+            attr,
+            format!("`#[api]` is not allowed on {place}, it belongs on the enum, its variants or a struct"),
+        );
+    }
 }
 
 fn span_of(attr: &Attribute) -> Span {
@@ -163,8 +174,7 @@ fn span_of(attr: &Attribute) -> Span {
 struct Parsed<'c> {
     cx: &'c Ctxt,
     position: Position,
-    type_attrs: TypeAttrs,
-    error_attrs: ErrorAttrs,
+    attrs: Attrs,
 }
 
 impl Parsed<'_> {
@@ -176,80 +186,82 @@ impl Parsed<'_> {
             );
             return skip_value(meta.input);
         };
-        let key = ident.to_string();
-        if !self.position.accepts(&key) {
-            let message = if let Some(place) = self.position.misplaced(&key) {
-                self.type_attrs.misplaced.push(key.clone());
-                format!("`{key}` belongs {place}")
-            } else if let Some(meant) = self.position.resembling(&key) {
-                self.error_attrs.written.push(meant.to_owned());
-                format!("unknown attribute key `{key}`, did you mean `{meant}`?")
+        let name = ident.to_string();
+        let span = ident.span();
+        let known = AttrKey::from_name(&name);
+        let Some(key) = known.filter(|key| self.position.accepts(*key)) else {
+            let message = if let Some(key) = known {
+                self.attrs.of_type.misplaced.push(key);
+                format!("`{name}` belongs {}", self.position.elsewhere())
+            } else if let Some(meant) = self.position.resembling(&name) {
+                self.attrs.of_error.written.push(meant);
+                format!(
+                    "unknown attribute key `{name}`, did you mean `{}`?",
+                    meant.name()
+                )
             } else {
                 format!(
-                    "unknown attribute key `{key}`, expected one of {}",
+                    "unknown attribute key `{name}`, expected one of {}",
                     self.position.expected_keys()
                 )
             };
-            self.cx.error_at(ident.span(), message);
+            self.cx.error_at(span, message);
             return skip_value(meta.input);
-        }
-        self.error_attrs.written.push(key.clone());
-        let span = ident.span();
-        match key.as_str() {
-            "retryable" => {
-                let flag = self.flag(meta, &key)?;
-                set_once(self.cx, &key, span, &mut self.error_attrs.retryable, flag);
+        };
+        self.attrs.of_error.written.push(key);
+        let cx = self.cx;
+        match key {
+            AttrKey::Retryable => {
+                let flag = self.flag(meta, key)?;
+                set_once(cx, key, span, &mut self.attrs.of_error.retryable, flag);
             }
-            "transparent" => {
-                let flag = self.flag(meta, &key)?;
-                set_once(self.cx, &key, span, &mut self.error_attrs.transparent, flag);
+            AttrKey::Transparent => {
+                let flag = self.flag(meta, key)?;
+                set_once(cx, key, span, &mut self.attrs.of_error.transparent, flag);
             }
-            _ => {
-                let Some(tokens) = self.value(meta, &key)? else {
-                    return Ok(());
-                };
-                match key.as_str() {
-                    "code" => {
-                        let code = self.integer::<u16>(&tokens, "code", "code = 1001");
-                        let code = self.nonzero(code, "code `0` is not allowed, codes start at 1");
-                        set_once(self.cx, &key, span, &mut self.error_attrs.code, code);
-                    }
-                    "status" => {
-                        let status = self.integer::<u16>(&tokens, "status", "status = 404");
-                        set_once(self.cx, &key, span, &mut self.error_attrs.status, status);
-                    }
-                    "retry_after" => {
-                        let seconds =
-                            self.integer::<u32>(&tokens, "retry_after", "retry_after = 30");
-                        let seconds =
-                            self.nonzero(seconds, "`retry_after` must be at least 1 second");
-                        set_once(
-                            self.cx,
-                            &key,
-                            span,
-                            &mut self.error_attrs.retry_after,
-                            seconds,
-                        );
-                    }
-                    "key" => {
-                        let text = self.string(&tokens, "key", "key = \"PRICE_CHANGED\"");
-                        set_once(self.cx, &key, span, &mut self.error_attrs.key, text);
-                    }
-                    "message" => {
-                        let text =
-                            self.string(&tokens, "message", "message = \"Item {id} is gone\"");
-                        set_once(self.cx, &key, span, &mut self.error_attrs.message, text);
-                    }
-                    "domain" => {
-                        let text = self.string(&tokens, "domain", "domain = \"trading\"");
-                        set_once(self.cx, &key, span, &mut self.type_attrs.domain, text);
-                    }
-                    "range" => {
-                        // Errors about the range as a whole point at the key.
-                        let range = self.range(&tokens).map(|range| Located { span, ..range });
-                        set_once(self.cx, &key, span, &mut self.type_attrs.range, range);
-                    }
-                    _ => unreachable_key(self.cx, span, &key),
+            AttrKey::Code => {
+                if let Some(tokens) = self.value(meta, key)? {
+                    let code = self.integer::<u16>(&tokens, key, "code = 1001");
+                    let code = self.nonzero(code, "code `0` is not allowed, codes start at 1");
+                    set_once(cx, key, span, &mut self.attrs.of_error.code, code);
+                }
+            }
+            AttrKey::Status => {
+                if let Some(tokens) = self.value(meta, key)? {
+                    let status = self.integer::<u16>(&tokens, key, "status = 404");
+                    set_once(cx, key, span, &mut self.attrs.of_error.status, status);
+                }
+            }
+            AttrKey::RetryAfter => {
+                if let Some(tokens) = self.value(meta, key)? {
+                    let seconds = self.integer::<u32>(&tokens, key, "retry_after = 30");
+                    let seconds = self.nonzero(seconds, "`retry_after` must be at least 1 second");
+                    set_once(cx, key, span, &mut self.attrs.of_error.retry_after, seconds);
+                }
+            }
+            AttrKey::Key => {
+                if let Some(tokens) = self.value(meta, key)? {
+                    let text = self.string(&tokens, key, "key = \"PRICE_CHANGED\"");
+                    set_once(cx, key, span, &mut self.attrs.of_error.key, text);
+                }
+            }
+            AttrKey::Message => {
+                if let Some(tokens) = self.value(meta, key)? {
+                    let text = self.string(&tokens, key, "message = \"Item {id} is gone\"");
+                    set_once(cx, key, span, &mut self.attrs.of_error.message, text);
+                }
+            }
+            AttrKey::Domain => {
+                if let Some(tokens) = self.value(meta, key)? {
+                    let path = self.domain(&tokens);
+                    set_once(cx, key, span, &mut self.attrs.of_type.domain, path);
+                }
+            }
+            AttrKey::Range => {
+                if let Some(tokens) = self.value(meta, key)? {
+                    // Errors about the range as a whole point at the key.
+                    let range = self.range(&tokens).map(|range| Located { span, ..range });
+                    set_once(cx, key, span, &mut self.attrs.of_type.range, range);
                 }
             }
         }
@@ -271,7 +283,7 @@ impl Parsed<'_> {
     }
 
     /// A bare key such as `retryable`; a value after it is reported and skipped.
-    fn flag(&self, meta: &ParseNestedMeta, key: &str) -> syn::Result<Option<Span>> {
+    fn flag(&self, meta: &ParseNestedMeta, key: AttrKey) -> syn::Result<Option<Span>> {
         let span = meta
             .path
             .get_ident()
@@ -286,7 +298,7 @@ impl Parsed<'_> {
     }
 
     /// The tokens after `key =`, up to the next comma.
-    fn value(&self, meta: &ParseNestedMeta, key: &str) -> syn::Result<Option<TokenStream>> {
+    fn value(&self, meta: &ParseNestedMeta, key: AttrKey) -> syn::Result<Option<TokenStream>> {
         let span = meta
             .path
             .get_ident()
@@ -309,7 +321,7 @@ impl Parsed<'_> {
         Ok(Some(tokens))
     }
 
-    fn integer<N>(&self, tokens: &TokenStream, key: &str, example: &str) -> Option<Located<N>>
+    fn integer<N>(&self, tokens: &TokenStream, key: AttrKey, example: &str) -> Option<Located<N>>
     where
         N: std::str::FromStr + Bounded,
         N::Err: std::fmt::Display,
@@ -351,7 +363,7 @@ impl Parsed<'_> {
         }
     }
 
-    fn string(&self, tokens: &TokenStream, key: &str, example: &str) -> Option<Located<String>> {
+    fn string(&self, tokens: &TokenStream, key: AttrKey, example: &str) -> Option<Located<String>> {
         match syn::parse2::<LitStr>(tokens.clone()) {
             Ok(literal) if literal.suffix().is_empty() => Some(Located {
                 value: literal.value(),
@@ -365,6 +377,21 @@ impl Parsed<'_> {
                 None
             }
         }
+    }
+
+    /// A path to a `Domain` constant. Which constant, and whether it is a `Domain`, is for rustc
+    /// to say where the expansion names it: the derive cannot see values.
+    fn domain(&self, tokens: &TokenStream) -> Option<Path> {
+        if let Ok(path) = syn::parse2::<Path>(tokens.clone()) {
+            return Some(path);
+        }
+        let problem = if syn::parse2::<LitStr>(tokens.clone()).is_ok() {
+            "`domain` takes a path to a `Domain` constant, not a string, like `domain = Domain::TRADING`"
+        } else {
+            "expected `domain` to be a path to a `Domain` constant, like `domain = Domain::TRADING`"
+        };
+        self.cx.error_spanned_by(tokens, problem);
+        None
     }
 
     fn range(&self, tokens: &TokenStream) -> Option<Located<(u16, u16)>> {
@@ -420,18 +447,12 @@ impl Bounded for u32 {
 }
 
 /// Stores `value` unless the key was already given, which is reported at the repeat.
-fn set_once<T>(cx: &Ctxt, key: &str, span: Span, slot: &mut Option<T>, value: Option<T>) {
+fn set_once<T>(cx: &Ctxt, key: AttrKey, span: Span, slot: &mut Option<T>, value: Option<T>) {
     if slot.is_some() {
         cx.error_at(span, format!("duplicate attribute key `{key}`"));
     } else if let Some(value) = value {
         *slot = Some(value);
     }
-}
-
-/// Every key in `Position::accepts` has an arm above; reaching this is a bug in the derive, which
-/// is reported as an error rather than a panic.
-fn unreachable_key(cx: &Ctxt, span: Span, key: &str) {
-    cx.error_at(span, format!("internal error: key `{key}` has no parser"));
 }
 
 /// Levenshtein distance, for "did you mean" on short keys.

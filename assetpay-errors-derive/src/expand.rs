@@ -4,7 +4,7 @@
 //! its lookup tables, the cross-enum checks) are invisible to the user's namespace. Paths go
 //! through `::assetpay_errors::__private` and `::core`, never the prelude.
 
-use assetpay_errors_shared::table;
+use assetpay_errors_shared::{envelope, table};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::DeriveInput;
@@ -12,6 +12,7 @@ use syn::ext::IdentExt;
 
 use crate::ast::{ErrorDecl, Input, Shape};
 use crate::ctxt::Ctxt;
+use crate::domain_check;
 use crate::fallback;
 use crate::message::Piece;
 use crate::valid::{self, Checked, Model, Own, Transparent};
@@ -23,23 +24,18 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
         Err(error) => return error.to_compile_error(),
     };
     let cx = Ctxt::default();
-    let Some(ast) = Input::from_syn(&cx, &input) else {
-        return match cx.check() {
-            Err(errors) => fallback::expand(&input, errors),
-            Ok(()) => fallback::expand(
-                &input,
-                syn::Error::new(Span::call_site(), "unsupported input"),
-            ),
-        };
+    let ast = match Input::from_syn(&cx, &input) {
+        Ok(ast) => ast,
+        Err(refused) => return fallback::expand(&input, refused, TokenStream::new()),
     };
     let model = valid::check(&cx, &ast);
     match cx.check() {
         Ok(()) => expand(&model),
-        Err(errors) => fallback::expand(&input, errors),
+        Err(errors) => fallback::expand(&input, errors, domain_check::expand(&ast)),
     }
 }
 
-fn private() -> TokenStream {
+pub(crate) fn private() -> TokenStream {
     quote!(::assetpay_errors::__private)
 }
 
@@ -89,22 +85,21 @@ fn expand(model: &Model) -> TokenStream {
     let message_body = message_body(model);
     let conversions = conversions(model);
 
-    let domain = match model.domain {
-        Some(domain) => {
-            let constant = syn::Ident::new(domain.constant, Span::call_site());
-            quote!(#private::Some(&#private::Domain::#constant))
-        }
-        None => quote!(#private::None),
+    let domain_checks = domain_check::expand(input);
+    let domain = if input.attrs.domain.is_some() {
+        let value = domain_check::value();
+        quote!(#private::Some(#value))
+    } else {
+        quote!(#private::None)
     };
 
     quote! {
         #[allow(deprecated, unused_qualifications, non_upper_case_globals)]
         const _: () = {
+            #domain_checks
             const __API_DOMAIN: #private::Option<&'static #private::Domain> = #domain;
             const __API_TYPE_NAME: &::core::primitive::str = #type_name;
             #catalog_items
-
-
             #composition_checks
 
             #[automatically_derived]
@@ -278,20 +273,16 @@ fn spec_expr(own: &Own) -> TokenStream {
     };
     let variant = &own.decl.name;
     let interpolated = own.template.is_interpolated();
-    let json_head =
-        format!(r#"","success":false,"error":{{"code":{code},"key":"{key}","message":""#);
     // A declared static message makes the whole envelope after the request id a constant.
-    let json_tail = if interpolated {
-        String::new()
+    let json = if interpolated {
+        envelope::head(code, key)
     } else {
-        let mut escaped = Vec::with_capacity(message.len());
-        assetpay_errors_shared::json::write_escaped(&mut escaped, message);
-        format!("{json_head}{}\"}}}}", String::from_utf8_lossy(&escaped))
+        envelope::tail(code, key, message)
     };
     // Positional, with the values every entry shares hoisted into constants: the catalogue of
     // a large enum is thousands of these, and each token is type-checked.
     quote! {
-        #private::spec(#code, #key, #status, #message, #description, __API_DOMAIN, #retryable, #retry_after, __API_TYPE_NAME, #variant, #interpolated, #json_head, #json_tail)
+        #private::declared_spec(#code, #key, #status, #message, #description, __API_DOMAIN, #retryable, #retry_after, __API_TYPE_NAME, #variant, #interpolated, #json)
     }
 }
 

@@ -5,7 +5,12 @@ use proc_macro2::{TokenStream, TokenTree};
 use quote::quote;
 use syn::{Attribute, Data, DeriveInput, Meta};
 
-pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
+/// `domain_checks` are the declaration's domain checks, which need nothing the errors concern.
+pub(crate) fn expand(
+    input: &DeriveInput,
+    errors: syn::Error,
+    domain_checks: TokenStream,
+) -> TokenStream {
     let errors = errors.to_compile_error();
     let private = quote!(::assetpay_errors::__private);
     let ident = &input.ident;
@@ -42,6 +47,7 @@ pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
         #errors
         #[allow(deprecated, unused_qualifications)]
         const _: () = {
+            #domain_checks
             #[automatically_derived]
             impl #impl_generics #private::ApiError for #ident #ty_generics #where_clause {
                 const CATALOG: &'static [#private::ErrorSpec] = &[];

@@ -9,10 +9,12 @@
 mod ast;
 mod attr;
 mod ctxt;
-mod domains;
+mod domain_check;
 mod expand;
 mod fallback;
+mod generics;
 mod message;
+mod symbol;
 mod valid;
 
 #[cfg(test)]

@@ -3,15 +3,14 @@
 
 use std::collections::HashMap;
 
-use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::ToTokens;
-use syn::{GenericParam, Generics};
+use proc_macro2::Span;
 
 use crate::ast::{ErrorDecl, Field, Input};
 use crate::attr::Located;
 use crate::ctxt::Ctxt;
-use crate::domains::{self, DomainRow};
+use crate::generics::ParamsInScope;
 use crate::message::Template;
+use crate::symbol::AttrKey;
 
 /// Keys are sent to clients and used as identifiers in their code; 63 leaves room for a prefix
 /// in systems that cap identifiers at 64.
@@ -19,7 +18,6 @@ const MAX_KEY_LEN: usize = 63;
 
 pub(crate) struct Model<'a> {
     pub(crate) input: &'a Input<'a>,
-    pub(crate) domain: Option<&'static DomainRow>,
     pub(crate) errors: Vec<Checked<'a>>,
 }
 
@@ -57,22 +55,6 @@ impl Checked<'_> {
 }
 
 pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
-    let (domain, range) = code_range(cx, input);
-    let errors: Vec<Checked> = input
-        .errors
-        .iter()
-        .filter_map(|decl| check_decl(cx, input, decl, range.as_ref()))
-        .collect();
-    check_unique(cx, input);
-    Model {
-        input,
-        domain,
-        errors,
-    }
-}
-
-/// The codes the type may use: a domain's range, a declared range, or any code.
-fn code_range(cx: &Ctxt, input: &Input) -> (Option<&'static DomainRow>, Option<RangeRule>) {
     let attrs = &input.attrs;
     if let (Some(_), Some(range)) = (&attrs.domain, &attrs.range) {
         cx.error_at(
@@ -80,58 +62,43 @@ fn code_range(cx: &Ctxt, input: &Input) -> (Option<&'static DomainRow>, Option<R
             "`range` cannot be combined with `domain`, a domain already fixes the range",
         );
     }
-    if let Some(name) = &attrs.domain {
-        return match domains::find(&name.value) {
-            Some(domain) => (
-                Some(domain),
-                Some(RangeRule {
-                    first: domain.first,
-                    last: domain.last,
-                    owner: format!("domain `{}`", domain.name),
-                }),
-            ),
-            None => {
-                cx.error_at(
-                    name.span,
-                    format!(
-                        "unknown domain `{}`, expected one of {}",
-                        name.value,
-                        domains::list_names()
-                    ),
-                );
-                (None, None)
-            }
-        };
-    }
+    // A domain's range is a value the derive cannot see: the expansion checks it.
     let range = attrs.range.as_ref().map(|range| RangeRule {
         first: range.value.0,
         last: range.value.1,
-        owner: "the declared range".to_owned(),
     });
-    (None, range)
+    let params = ParamsInScope::new(input.generics);
+    let errors: Vec<Checked> = input
+        .errors
+        .iter()
+        .filter_map(|decl| check_decl(cx, input, &params, decl, range.as_ref()))
+        .collect();
+    check_unique(cx, input);
+    Model { input, errors }
 }
 
+/// The codes `range = A..=B` admits.
 struct RangeRule {
     first: u16,
     last: u16,
-    owner: String,
 }
 
 fn check_decl<'a>(
     cx: &Ctxt,
     input: &'a Input<'a>,
+    params: &ParamsInScope,
     decl: &'a ErrorDecl<'a>,
     range: Option<&RangeRule>,
 ) -> Option<Checked<'a>> {
     match decl.attrs.transparent {
-        Some(span) => check_transparent(cx, input, decl, span).map(Checked::Transparent),
+        Some(span) => check_transparent(cx, params, decl, span).map(Checked::Transparent),
         None => check_own(cx, input, decl, range).map(Checked::Own),
     }
 }
 
 fn check_transparent<'a>(
     cx: &Ctxt,
-    input: &'a Input<'a>,
+    params: &ParamsInScope,
     decl: &'a ErrorDecl<'a>,
     span: Span,
 ) -> Option<Transparent<'a>> {
@@ -167,7 +134,7 @@ fn check_transparent<'a>(
         );
         return None;
     };
-    if let Some(param) = generic_param_in(input.generics, field.ty.to_token_stream()) {
+    if let Some(param) = params.first_in(field.ty) {
         cx.error_spanned_by(
             field.ty,
             format!(
@@ -187,15 +154,9 @@ fn check_own<'a>(
 ) -> Option<Own<'a>> {
     let attrs = &decl.attrs;
     // Keys written on the enum by mistake were reported there, once for all variants.
-    let misplaced = |key: &str| {
-        input
-            .attrs
-            .misplaced
-            .iter()
-            .any(|misplaced| misplaced == key)
-    };
+    let misplaced = |key: AttrKey| input.attrs.misplaced.contains(&key);
     let Some(attr_span) = attrs.attr_span else {
-        if misplaced("transparent") {
+        if misplaced(AttrKey::Transparent) {
             return None;
         }
         cx.error_at(
@@ -207,7 +168,7 @@ fn check_own<'a>(
         );
         return None;
     };
-    let missing = |key: &str, example: &str| {
+    let missing = |key: AttrKey, example: &str| {
         if !attrs.mentions(key) && !misplaced(key) {
             cx.error_at(
                 attr_span,
@@ -216,13 +177,13 @@ fn check_own<'a>(
         }
     };
     if attrs.code.is_none() {
-        missing("code", "code = 1001");
+        missing(AttrKey::Code, "code = 1001");
     }
     if attrs.key.is_none() {
-        missing("key", "key = \"VALIDATION_FAILED\"");
+        missing(AttrKey::Key, "key = \"VALIDATION_FAILED\"");
     }
     if attrs.status.is_none() {
-        missing("status", "status = 422");
+        missing(AttrKey::Status, "status = 422");
     }
 
     let code = attrs
@@ -260,8 +221,8 @@ fn check_code(cx: &Ctxt, code: &Located<u16>, range: Option<&RangeRule>) -> bool
         cx.error_at(
             code.span,
             format!(
-                "code `{}` is outside {}, which owns {}..={}",
-                code.value, range.owner, range.first, range.last
+                "code `{}` is outside the declared range, which owns {}..={}",
+                code.value, range.first, range.last
             ),
         );
     }
@@ -349,7 +310,7 @@ fn message(cx: &Ctxt, decl: &ErrorDecl) -> Option<(Template, String)> {
         // Doc text is never a template: braces in it are shown as written.
         Some(doc) => Some((Template::plain(doc), doc.clone())),
         // A `message` with a bad value was reported where it stands.
-        None if decl.attrs.mentions("message") => None,
+        None if decl.attrs.mentions(AttrKey::Message) => None,
         None => {
             cx.error_at(
                 decl.span,
@@ -416,42 +377,4 @@ fn check_unique(cx: &Ctxt, input: &Input) {
             }
         }
     }
-}
-
-/// The first generic parameter of `generics` named in `tokens`, if any.
-fn generic_param_in(generics: &Generics, tokens: TokenStream) -> Option<String> {
-    let names: Vec<String> = generics
-        .params
-        .iter()
-        .map(|param| match param {
-            GenericParam::Type(ty) => ty.ident.to_string(),
-            GenericParam::Lifetime(lifetime) => format!("'{}", lifetime.lifetime.ident),
-            GenericParam::Const(konst) => konst.ident.to_string(),
-        })
-        .chain(["Self".to_owned()])
-        .collect();
-    find_name(&names, tokens)
-}
-
-fn find_name(names: &[String], tokens: TokenStream) -> Option<String> {
-    let mut previous_was_quote = false;
-    for token in tokens {
-        let found = match &token {
-            TokenTree::Ident(ident) => {
-                let text = if previous_was_quote {
-                    format!("'{ident}")
-                } else {
-                    ident.to_string()
-                };
-                names.iter().find(|name| **name == text).cloned()
-            }
-            TokenTree::Group(group) => find_name(names, group.stream()),
-            _ => None,
-        };
-        if found.is_some() {
-            return found;
-        }
-        previous_was_quote = matches!(&token, TokenTree::Punct(p) if p.as_char() == '\'');
-    }
-    None
 }

@@ -1,8 +1,8 @@
 //! What `assetpay-errors` and its derive must agree on, in one place for both: the derive
 //! renders with these at expansion time what the runtime reads or renders again at run time.
 //!
-//! - [`table`]: the hashing and insertion of the code and key lookup tables;
-//! - [`domains`]: AssetPay's published domains and their ranges;
+//! - [`table`]: the hashing and probing of the code and key lookup tables;
+//! - [`envelope`]: the envelope's byte layout;
 //! - [`json`]: JSON string escaping, byte for byte serde_json's.
 //!
 //! Not a public API of its own: use `assetpay-errors`.
@@ -11,6 +11,6 @@
 
 extern crate alloc;
 
-pub mod domains;
+pub mod envelope;
 pub mod json;
 pub mod table;

@@ -1,5 +1,5 @@
-//! The open-addressing tables behind `spec_for_code` and `spec_for_key`: the hash functions and
-//! the insertion. The derive fills the tables of the enums it sees whole while it expands them;
+//! The open-addressing tables behind `spec_for_code` and `spec_for_key`: the hash functions, the
+//! probe sequence and the insertion. The derive fills the tables of the enums it sees whole while it expands them;
 //! the runtime crate fills those of composed enums during constant evaluation and probes all of
 //! them at run time.
 //!
@@ -17,7 +17,7 @@ pub const fn table_len(entries: usize) -> usize {
 
 /// Where the probe for `hash` starts in a table of `table_len` slots.
 #[inline]
-pub const fn slot_of(hash: u64, table_len: usize) -> usize {
+const fn slot_of(hash: u64, table_len: usize) -> usize {
     // Fibonacci hashing: the high bits of the product are well mixed.
     let bits = table_len.trailing_zeros();
     if bits == 0 {
@@ -61,12 +61,42 @@ pub const fn hash_key(key: &[u8]) -> u64 {
     hash
 }
 
-/// Puts catalogue index `index` in the first free slot from `hash`'s, probing linearly.
-pub const fn insert(table: &mut [u16], hash: u64, index: usize) {
-    let mask = table.len() - 1;
-    let mut slot = slot_of(hash, table.len());
-    while table[slot] != EMPTY {
-        slot = (slot + 1) & mask;
+/// The slots that a lookup or an insertion visits for one hash, in order: linear probing from
+/// the hash's home slot, wrapping at the end of the table. Every table user walks this one
+/// sequence, so what an insertion wrote a lookup finds.
+pub struct Probe {
+    slot: usize,
+    mask: usize,
+}
+
+impl Probe {
+    /// The probe for `hash` in a table of `table_len` slots (a power of two).
+    #[inline]
+    pub const fn new(hash: u64, table_len: usize) -> Probe {
+        Probe {
+            slot: slot_of(hash, table_len),
+            mask: table_len - 1,
+        }
     }
-    table[slot] = index as u16;
+
+    /// The slot to look at now.
+    #[inline]
+    pub const fn slot(&self) -> usize {
+        self.slot
+    }
+
+    /// Moves on to the next slot.
+    #[inline]
+    pub const fn advance(&mut self) {
+        self.slot = (self.slot + 1) & self.mask;
+    }
+}
+
+/// Puts catalogue index `index` in the first free slot of `hash`'s probe.
+pub const fn insert(table: &mut [u16], hash: u64, index: usize) {
+    let mut probe = Probe::new(hash, table.len());
+    while table[probe.slot()] != EMPTY {
+        probe.advance();
+    }
+    table[probe.slot()] = index as u16;
 }

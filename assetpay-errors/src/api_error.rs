@@ -13,10 +13,10 @@ use crate::spec::ErrorSpec;
 /// lookups. See the [crate documentation](crate) for the attributes.
 ///
 /// ```
-/// use assetpay_errors::ApiError;
+/// use assetpay_errors::{ApiError, Domain};
 ///
 /// #[derive(Debug, ApiError)]
-/// #[api(domain = "trading")]
+/// #[api(domain = Domain::TRADING)]
 /// pub enum TradingError {
 ///     /// Price has changed since you last fetched it
 ///     #[api(code = 11, key = "PRICE_CHANGED", status = 409)]

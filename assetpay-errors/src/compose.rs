@@ -4,19 +4,10 @@
 //! the enums a transparent variant wraps. Those are compared here, during constant evaluation of
 //! the composing enum's flattened catalogue, so a clash is a compile error, not a test failure.
 
-use crate::lookup::{EMPTY, hash_key, slot_of, table_len};
-use crate::spec::ErrorSpec;
+use assetpay_errors_shared::table::{EMPTY, Probe, hash_key, table_len};
 
-/// Copies `from` into `out` starting at `at`; returns the index after the last copied entry.
-pub const fn copy_specs(out: &mut [ErrorSpec], mut at: usize, from: &[ErrorSpec]) -> usize {
-    let mut index = 0;
-    while index < from.len() {
-        out[at] = from[index];
-        at += 1;
-        index += 1;
-    }
-    at
-}
+use crate::const_text::{ConstText, str_eq};
+use crate::spec::ErrorSpec;
 
 /// Every entry of `catalog` that repeats the code or key of an earlier entry (up to
 /// [`Clashes::CAPACITY`] of them), described for compile errors. `N` must be [`table_len`] of
@@ -42,7 +33,7 @@ pub const fn find_clashes<const N: usize>(catalog: &[ErrorSpec], composite: &str
             let first = first_with_code(catalog, spec.code);
             clashes.record(
                 index,
-                Clash::new(
+                describe_clash(
                     "code",
                     DuplicateValue::Code(spec.code),
                     composite,
@@ -54,22 +45,22 @@ pub const fn find_clashes<const N: usize>(catalog: &[ErrorSpec], composite: &str
             seen_codes[word] |= 1 << bit;
         }
 
-        let mut slot = slot_of(hash_key(spec.key.as_bytes()), N);
+        let mut probe = Probe::new(hash_key(spec.key.as_bytes()), N);
         loop {
-            let other = keys[slot];
+            let other = keys[probe.slot()];
             if other == EMPTY {
-                keys[slot] = index as u16;
+                keys[probe.slot()] = index as u16;
                 break;
             }
             if str_eq(catalog[other as usize].key, spec.key) {
                 let first = &catalog[other as usize];
                 clashes.record(
                     index,
-                    Clash::new("key", DuplicateValue::Key(spec.key), composite, spec, first),
+                    describe_clash("key", DuplicateValue::Key(spec.key), composite, spec, first),
                 );
                 break;
             }
-            slot = (slot + 1) & (N - 1);
+            probe.advance();
         }
         index += 1;
     }
@@ -79,7 +70,7 @@ pub const fn find_clashes<const N: usize>(catalog: &[ErrorSpec], composite: &str
 /// The clashes [`find_clashes`] found, each at the catalogue index of its second use.
 pub struct Clashes {
     at: [usize; Clashes::CAPACITY],
-    clashes: [Clash; Clashes::CAPACITY],
+    clashes: [ConstText; Clashes::CAPACITY],
     len: usize,
 }
 
@@ -89,11 +80,11 @@ impl Clashes {
 
     const NONE: Clashes = Clashes {
         at: [0; Clashes::CAPACITY],
-        clashes: [Clash::NONE; Clashes::CAPACITY],
+        clashes: [ConstText::EMPTY; Clashes::CAPACITY],
         len: 0,
     };
 
-    const fn record(&mut self, at: usize, clash: Clash) {
+    const fn record(&mut self, at: usize, clash: ConstText) {
         if self.len < Clashes::CAPACITY {
             self.at[self.len] = at;
             self.clashes[self.len] = clash;
@@ -119,91 +110,35 @@ enum DuplicateValue<'a> {
     Key(&'a str),
 }
 
-/// A duplicate found by [`find_clashes`], as the text of the compile error:
+/// The compile error's text for a duplicate found by [`find_clashes`]:
 /// ``duplicate code `11` in `AssetPayError`: `Legacy::Old` reuses it, first used by `TradingError::PriceChanged` ``.
-struct Clash {
-    text: [u8; Clash::CAPACITY],
-    len: usize,
-}
-
-impl Clash {
-    /// Long enough for four identifiers of 80 bytes and a key; longer text is cut, on a
-    /// character boundary.
-    const CAPACITY: usize = 512;
-
-    const NONE: Clash = Clash {
-        text: [0; Clash::CAPACITY],
-        len: 0,
-    };
-
-    const fn new(
-        what: &str,
-        value: DuplicateValue,
-        composite: &str,
-        second: &ErrorSpec,
-        first: &ErrorSpec,
-    ) -> Clash {
-        let mut clash = Clash::NONE;
-        clash.push("duplicate ");
-        clash.push(what);
-        clash.push(" `");
-        match value {
-            DuplicateValue::Code(code) => clash.push_number(code),
-            DuplicateValue::Key(key) => clash.push(key),
-        }
-        clash.push("` in `");
-        clash.push(composite);
-        clash.push("`: `");
-        clash.push(second.type_name);
-        clash.push("::");
-        clash.push(second.variant);
-        clash.push("` reuses it, first used by `");
-        clash.push(first.type_name);
-        clash.push("::");
-        clash.push(first.variant);
-        clash.push("`");
-        clash
+const fn describe_clash(
+    what: &str,
+    value: DuplicateValue,
+    composite: &str,
+    second: &ErrorSpec,
+    first: &ErrorSpec,
+) -> ConstText {
+    let mut text = ConstText::EMPTY;
+    text.push("duplicate ");
+    text.push(what);
+    text.push(" `");
+    match value {
+        DuplicateValue::Code(code) => text.push_number(code),
+        DuplicateValue::Key(key) => text.push(key),
     }
-
-    /// The compile error's text.
-    const fn as_str(&self) -> &str {
-        match core::str::from_utf8(self.text.split_at(self.len).0) {
-            Ok(text) => text,
-            Err(_) => "duplicate code or key in a composed catalogue",
-        }
-    }
-
-    const fn push(&mut self, text: &str) {
-        let bytes = text.as_bytes();
-        let mut index = 0;
-        while index < bytes.len() && self.len < Clash::CAPACITY {
-            self.text[self.len] = bytes[index];
-            self.len += 1;
-            index += 1;
-        }
-        // Never leave half a character behind.
-        while self.len > 0 && core::str::from_utf8(self.text.split_at(self.len).0).is_err() {
-            self.len -= 1;
-        }
-    }
-
-    const fn push_number(&mut self, number: u16) {
-        let mut digits = [0u8; 5];
-        let mut count = 0;
-        let mut rest = number;
-        loop {
-            digits[4 - count] = b'0' + (rest % 10) as u8;
-            count += 1;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        match core::str::from_utf8(digits.split_at(5 - count).1) {
-            Ok(text) => self.push(text),
-            Err(_) => self.push("?"),
-        }
-    }
+    text.push("` in `");
+    text.push(composite);
+    text.push("`: `");
+    text.push(second.type_name);
+    text.push("::");
+    text.push(second.variant);
+    text.push("` reuses it, first used by `");
+    text.push(first.type_name);
+    text.push("::");
+    text.push(first.variant);
+    text.push("`");
+    text
 }
 
 const fn first_with_code(catalog: &[ErrorSpec], code: u16) -> &ErrorSpec {
@@ -212,20 +147,4 @@ const fn first_with_code(catalog: &[ErrorSpec], code: u16) -> &ErrorSpec {
         index += 1;
     }
     &catalog[index]
-}
-
-/// `left == right`, usable in constant evaluation.
-pub(crate) const fn str_eq(left: &str, right: &str) -> bool {
-    let (left, right) = (left.as_bytes(), right.as_bytes());
-    if left.len() != right.len() {
-        return false;
-    }
-    let mut index = 0;
-    while index < left.len() {
-        if left[index] != right[index] {
-            return false;
-        }
-        index += 1;
-    }
-    true
 }

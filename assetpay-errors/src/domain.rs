@@ -1,16 +1,53 @@
-//! AssetPay's code domains: which numeric range belongs to which part of the API.
+//! Code domains: named ranges of error codes, each owned by one part of an API.
+//!
+//! A [`Domain`] is a value. Declare the ones your API publishes as constants, and name one in
+//! `#[api(domain = PATH)]`: every code the type declares must then lie in that domain's range,
+//! which the compiler checks at each code literal.
+//!
+//! ```
+//! use assetpay_errors::{ApiError, Domain};
+//!
+//! /// Codes of the payments service.
+//! pub const PAYMENTS: Domain = Domain::new("payments", "Payments", 3000..=3099);
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(domain = PAYMENTS)]
+//! pub enum PaymentError {
+//!     /// The card was declined
+//!     #[api(code = 3001, key = "CARD_DECLINED", status = 402)]
+//!     CardDeclined,
+//! }
+//!
+//! assert_eq!(PaymentError::CardDeclined.spec().domain(), Some(&PAYMENTS));
+//! assert_eq!(PAYMENTS.range(), 3000..=3099);
+//! ```
+//!
+//! A code outside the range does not compile:
+//!
+//! ```compile_fail
+//! use assetpay_errors::{ApiError, Domain};
+//!
+//! pub const PAYMENTS: Domain = Domain::new("payments", "Payments", 3000..=3099);
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(domain = PAYMENTS)]
+//! pub enum PaymentError {
+//!     /// The card was declined
+//!     #[api(code = 4001, key = "CARD_DECLINED", status = 402)] // code `4001` is outside domain `payments`, which owns 3000..=3099
+//!     CardDeclined,
+//! }
+//! ```
+//!
+//! AssetPay's own fifteen domains are the constants `Domain::TRADING` … `Domain::LEDGER`, listed
+//! in [`DOMAINS`](crate::DOMAINS) in the order of the published range table (see
+//! [`assetpay`](crate::assetpay)).
 
 use core::fmt;
 use core::ops::RangeInclusive;
 
-use assetpay_errors_shared::domains as rows;
-
-use crate::compose::str_eq;
-
-/// A named range of error codes, as published on AssetPay's error code page.
+/// A named range of error codes.
 ///
-/// Enums declared with `#[api(domain = "…")]` may only use codes inside their domain's range; the
-/// derive rejects anything else at compile time.
+/// Build one with [`Domain::new`] in a `const`; `#[api(domain = PATH)]` takes a path to it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Domain {
     name: &'static str,
@@ -19,62 +56,62 @@ pub struct Domain {
     last: u16,
 }
 
-macro_rules! domains {
-    ($($konst:ident = $index:literal,)*) => {
-        impl Domain {
-            $(
-                #[doc = concat!("Row ", $index, " of the published range table (see [`DOMAINS`]).")]
-                pub const $konst: Domain = Domain::from_row(&rows::DOMAINS[$index]);
-            )*
-        }
-
-        /// Every domain, in the order of the published range table.
-        pub const DOMAINS: &[Domain] = &[$(Domain::$konst),*];
-
-        // The rows and the constants above must name the same domains in the same order.
-        const _: () = {
-            assert!(rows::DOMAINS.len() == DOMAINS.len());
-            $(assert!(str_eq(rows::DOMAINS[$index].constant, stringify!($konst)));)*
-        };
-    };
-}
-
-domains! {
-    TRADING = 0,
-    GENERIC = 1,
-    AUTH = 2,
-    TWO_FACTOR = 3,
-    ACCOUNT = 4,
-    USER_SETTINGS = 5,
-    IDEMPOTENCY = 6,
-    WALLET = 7,
-    CALLBACKS = 8,
-    EMAIL = 9,
-    API_KEYS = 10,
-    RISK = 11,
-    BOOKING = 12,
-    IDENTITY = 13,
-    LEDGER = 14,
-}
-
 impl Domain {
-    const fn from_row(row: &rows::DomainRow) -> Domain {
+    /// The domain `name` (an identifier in `lower_snake_case`, as catalogues and clients show
+    /// it), described to people as `label`, owning the codes `codes`.
+    ///
+    /// # Panics
+    ///
+    /// When `name` is not `lower_snake_case` (`[a-z][a-z0-9_]*`, not ending in `_`), `label` is
+    /// empty, or `codes` is empty or starts at 0 (codes start at 1). Called in a `const`, as it
+    /// is meant to be, the panic is a compile error: a domain is checked before any code uses it.
+    ///
+    /// ```
+    /// use assetpay_errors::Domain;
+    ///
+    /// const PAYMENTS: Domain = Domain::new("payments", "Payments", 3000..=3099);
+    /// assert_eq!((PAYMENTS.name(), PAYMENTS.first(), PAYMENTS.last()), ("payments", 3000, 3099));
+    /// ```
+    pub const fn new(
+        name: &'static str,
+        label: &'static str,
+        codes: RangeInclusive<u16>,
+    ) -> Domain {
+        let (first, last) = (*codes.start(), *codes.end());
+        if let Err(problem) = Domain::check(name, label, first, last) {
+            panic!("{}", problem);
+        }
         Domain {
-            name: row.name,
-            label: row.label,
-            first: row.first,
-            last: row.last,
+            name,
+            label,
+            first,
+            last,
         }
     }
-}
 
-impl Domain {
-    /// The identifier used in `#[api(domain = "…")]`, such as `"two_factor"`.
+    /// Why [`new`](Self::new) refuses these parts, if it does.
+    const fn check(name: &str, label: &str, first: u16, last: u16) -> Result<(), &'static str> {
+        if !is_lower_snake(name.as_bytes()) {
+            return Err("a domain name is lower_snake_case: `[a-z][a-z0-9_]*`, not ending in `_`");
+        }
+        if label.is_empty() {
+            return Err("a domain needs a label, the name people read");
+        }
+        if first == 0 {
+            return Err("a domain's range starts at 1 or above, code 0 is not allowed");
+        }
+        if first > last {
+            return Err("a domain's range is empty, its first code exceeds its last");
+        }
+        Ok(())
+    }
+
+    /// The identifier, such as `"two_factor"`: what catalogues and clients show.
     pub const fn name(&self) -> &'static str {
         self.name
     }
 
-    /// The human label from the published range table, such as `"Two-factor / passkeys"`.
+    /// The human label, such as `"Two-factor / passkeys"`.
     pub const fn label(&self) -> &'static str {
         self.label
     }
@@ -99,16 +136,28 @@ impl Domain {
         self.first <= code && code <= self.last
     }
 
-    /// The domain called `name` (as written in `#[api(domain = "…")]`), if there is one.
-    pub fn named(name: &str) -> Option<&'static Domain> {
-        DOMAINS.iter().find(|domain| domain.name == name)
+    /// Whether the two domains share a code.
+    pub const fn overlaps(&self, other: &Domain) -> bool {
+        self.first <= other.last && other.first <= self.last
     }
 }
 
-/// The domain whose range holds `code`, or `None` for codes outside every published range
-/// (2000–2099, for instance, belongs to no domain).
-pub fn domain_of(code: u16) -> Option<&'static Domain> {
-    DOMAINS.iter().find(|domain| domain.contains(code))
+const fn is_lower_snake(name: &[u8]) -> bool {
+    let [first, .., last] = name else {
+        return matches!(name, [b'a'..=b'z']);
+    };
+    if !first.is_ascii_lowercase() || *last == b'_' {
+        return false;
+    }
+    let mut index = 0;
+    while index < name.len() {
+        let byte = name[index];
+        if !(byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_') {
+            return false;
+        }
+        index += 1;
+    }
+    true
 }
 
 impl fmt::Debug for Domain {
@@ -134,29 +183,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ranges_are_disjoint_and_ordered() {
-        for pair in DOMAINS.windows(2) {
-            assert!(
-                pair[0].last < pair[1].first,
-                "{:?} overlaps {:?}",
-                pair[0],
-                pair[1]
-            );
+    fn new_refuses_what_no_domain_can_be() {
+        assert_eq!(Domain::check("payments", "Payments", 3000, 3099), Ok(()));
+        assert_eq!(Domain::check("p", "P", 1, 1), Ok(()));
+        assert_eq!(Domain::check("two_factor2", "2FA", 1, 1), Ok(()));
+        for name in [
+            "",
+            "Payments",
+            "2fa",
+            "pay-ments",
+            "payments_",
+            "_payments",
+            "P",
+        ] {
+            assert!(Domain::check(name, "x", 1, 2).is_err(), "{name:?}");
         }
-        assert_eq!(DOMAINS.len(), 15);
-    }
-
-    #[test]
-    fn domain_of_finds_edges_and_gaps() {
-        assert_eq!(domain_of(1), Some(&Domain::TRADING));
-        assert_eq!(domain_of(99), Some(&Domain::TRADING));
-        assert_eq!(domain_of(100), None);
-        assert_eq!(domain_of(0), None);
-        assert_eq!(domain_of(1199), Some(&Domain::AUTH));
-        assert_eq!(domain_of(2050), None);
-        assert_eq!(domain_of(2499), Some(&Domain::LEDGER));
-        assert_eq!(domain_of(2500), None);
-        assert_eq!(Domain::named("two_factor"), Some(&Domain::TWO_FACTOR));
-        assert_eq!(Domain::named("Two_Factor"), None);
+        assert!(Domain::check("payments", "", 1, 2).is_err());
+        assert!(Domain::check("payments", "Payments", 0, 2).is_err());
+        assert!(Domain::check("payments", "Payments", 3, 2).is_err());
     }
 }

@@ -7,6 +7,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::api_error::ApiError;
 use crate::spec::ErrorSpec;
+use assetpay_errors_shared::envelope::{CLOSE, OPEN, head_len};
 use assetpay_errors_shared::json::{needs_escaping, write_escaped};
 
 /// The body of an error response, exactly as AssetPay publishes it:
@@ -40,7 +41,7 @@ pub struct Envelope<'a> {
     spec: &'static ErrorSpec,
     message: Cow<'a, str>,
     /// The message is the declaration's own static text, whose escaped form the derive already
-    /// rendered into `spec.json_tail`.
+    /// rendered into `spec.json`.
     declared_message: bool,
 }
 
@@ -50,7 +51,7 @@ impl<'a> Envelope<'a> {
         let spec = error.spec();
         // A message that interpolates nothing is the declared text (the contract of
         // `ApiError::message`), so the call, and its match, are skipped on the hot path.
-        let declared_message = !spec.interpolated;
+        let declared_message = !spec.is_interpolated();
         let message = if declared_message {
             Cow::Borrowed(spec.message)
         } else {
@@ -72,7 +73,7 @@ impl<'a> Envelope<'a> {
         message: impl Into<Cow<'a, str>>,
     ) -> Self {
         let message = message.into();
-        let declared_message = !spec.interpolated && *message == *spec.message;
+        let declared_message = !spec.is_interpolated() && *message == *spec.message;
         Envelope {
             request_id,
             spec,
@@ -130,29 +131,31 @@ impl<'a> Envelope<'a> {
     /// everything else was rendered by the derive.
     #[inline]
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        const OPEN: &[u8] = br#"{"requestId":""#;
-        const CLOSE: &[u8] = br#""}}"#;
-        let id = self.request_id.as_bytes();
+        let (open, id, json) = (
+            OPEN.as_bytes(),
+            self.request_id.as_bytes(),
+            self.spec.json.as_bytes(),
+        );
         if self.declared_message && !needs_escaping(id) {
             // The common case: three copies, like hand-pasted bytes.
-            let tail = self.spec.json_tail.as_bytes();
-            out.reserve(OPEN.len() + id.len() + tail.len());
-            out.extend_from_slice(OPEN);
+            out.reserve(open.len() + id.len() + json.len());
+            out.extend_from_slice(open);
             out.extend_from_slice(id);
-            out.extend_from_slice(tail);
+            out.extend_from_slice(json);
             return;
         }
-        let head = self.spec.json_head.as_bytes();
-        out.reserve(OPEN.len() + id.len() + head.len() + self.message.len() + CLOSE.len());
-        out.extend_from_slice(OPEN);
+        out.reserve(open.len() + id.len() + json.len() + self.message.len() + CLOSE.len());
+        out.extend_from_slice(open);
         write_escaped(out, self.request_id);
         if self.declared_message {
-            out.extend_from_slice(self.spec.json_tail.as_bytes());
+            out.extend_from_slice(json);
             return;
         }
+        // `spec.json` starts with the head in both of its forms (see `ErrorSpec::json`).
+        let head = &json[..head_len(self.spec.code, self.spec.key.len())];
         out.extend_from_slice(head);
         write_escaped(out, &self.message);
-        out.extend_from_slice(CLOSE);
+        out.extend_from_slice(CLOSE.as_bytes());
     }
 
     /// The envelope's JSON, as [`write_json`](Self::write_json) renders it.

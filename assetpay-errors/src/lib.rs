@@ -4,10 +4,10 @@
 //! statuses that are not error statuses.
 //!
 //! ```
-//! use assetpay_errors::{ApiError, Envelope};
+//! use assetpay_errors::{ApiError, Domain, Envelope};
 //!
 //! #[derive(Debug, ApiError)]
-//! #[api(domain = "trading")] // codes must lie in 1..=99
+//! #[api(domain = Domain::TRADING)] // codes must lie in 1..=99
 //! pub enum TradingError {
 //!     /// Price has changed since you last fetched it
 //!     #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
@@ -31,12 +31,15 @@
 extern crate self as assetpay_errors;
 
 mod api_error;
+mod assemble;
 pub mod assetpay;
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod client;
 mod compose;
+mod const_text;
 pub mod domain;
+mod domain_check;
 mod envelope;
 mod lookup;
 mod spec;
@@ -49,7 +52,8 @@ pub mod __private;
 
 pub use crate::api_error::ApiError;
 pub use crate::assetpay::AssetPayError;
-pub use crate::domain::{DOMAINS, Domain, domain_of};
+pub use crate::assetpay::domains::{DOMAINS, domain_of};
+pub use crate::domain::Domain;
 pub use crate::envelope::Envelope;
 pub use crate::spec::ErrorSpec;
 pub use crate::unknown::{UnknownCode, UnknownKey};

@@ -4,7 +4,7 @@
 //! shared with the derive.
 
 pub use assetpay_errors_shared::table::table_len;
-pub(crate) use assetpay_errors_shared::table::{EMPTY, hash_code, hash_key, insert, slot_of};
+use assetpay_errors_shared::table::{EMPTY, Probe, hash_code, hash_key, insert};
 
 use crate::spec::ErrorSpec;
 
@@ -60,7 +60,7 @@ pub fn find_key(
     })
 }
 
-/// Walks the slots from `hash`'s until `wanted` accepts an entry or an empty slot ends the run.
+/// Walks `hash`'s probe until `wanted` accepts an entry or an empty slot ends the run.
 #[inline(always)]
 fn probe(
     table: &[u16],
@@ -68,14 +68,13 @@ fn probe(
     hash: u64,
     wanted: impl Fn(&ErrorSpec) -> bool,
 ) -> Option<&'static ErrorSpec> {
-    let mask = table.len() - 1;
-    let mut slot = slot_of(hash, table.len());
+    let mut probe = Probe::new(hash, table.len());
     loop {
         // An empty slot holds `EMPTY`, which no catalogue index reaches, so `get` ends the run.
-        let spec = catalog.get(usize::from(*table.get(slot)?))?;
+        let spec = catalog.get(usize::from(*table.get(probe.slot())?))?;
         if wanted(spec) {
             return Some(spec);
         }
-        slot = (slot + 1) & mask;
+        probe.advance();
     }
 }

@@ -25,11 +25,11 @@ pub struct ErrorSpec {
     pub(crate) type_name: &'static str,
     pub(crate) variant: &'static str,
     pub(crate) interpolated: bool,
-    /// `","success":false,"error":{"code":…,"key":"…","message":"`, pre-rendered by the derive.
-    pub(crate) json_head: &'static str,
-    /// Everything after the request id: `json_head`, the escaped message and `"}}`,
-    /// pre-rendered by the derive; empty when the message interpolates fields.
-    pub(crate) json_tail: &'static str,
+    /// What follows the request id in the envelope, as far as the declaration fixes it: for a
+    /// declared message, everything to the closing braces; for an interpolated one, everything
+    /// up to the message's opening quote. Rendered by the derive with
+    /// `assetpay_errors_shared::envelope`.
+    pub(crate) json: &'static str,
 }
 
 impl ErrorSpec {
@@ -61,7 +61,7 @@ impl ErrorSpec {
         self.description
     }
 
-    /// The domain declared with `#[api(domain = "…")]`, if any.
+    /// The domain declared with `#[api(domain = PATH)]`, if any.
     pub const fn domain(&self) -> Option<&'static Domain> {
         self.domain
     }

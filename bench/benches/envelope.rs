@@ -3,12 +3,12 @@
 
 use std::hint::black_box;
 
-use assetpay_errors::{ApiError, Envelope};
+use assetpay_errors::{ApiError, Domain, Envelope};
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde::Serialize;
 
 #[derive(ApiError)]
-#[api(domain = "trading")]
+#[api(domain = Domain::TRADING)]
 enum TradingError {
     /// Price has changed since you last fetched it
     #[api(code = 11, key = "PRICE_CHANGED", status = 409)]

@@ -11,7 +11,7 @@ use http::StatusCode;
 
 /// Unit variants only: gets `TryFrom<u16>` and `FromStr`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ApiError)]
-#[api(domain = "auth")]
+#[api(domain = Domain::AUTH)]
 pub enum AuthError {
     /// The access token has expired
     #[api(code = 1101, key = "TOKEN_EXPIRED", status = 401)]
@@ -36,7 +36,7 @@ pub enum AuthError {
 
 /// Every kind of variant and message.
 #[derive(Debug, ApiError)]
-#[api(domain = "trading")]
+#[api(domain = Domain::TRADING)]
 pub enum TradingError {
     /// Price has changed since you
     /// last fetched it
@@ -477,7 +477,7 @@ fn try_from_and_from_str_through_transparent_variants() {
     code = 1900,
     key = "API_KEY_REVOKED",
     status = 401,
-    domain = "api_keys",
+    domain = Domain::API_KEYS,
     message = "Key {prefix}… was revoked"
 )]
 pub struct ApiKeyRevoked {
@@ -558,7 +558,7 @@ const SECRET: &str = "postgres://admin:hunter2@10.0.0.7/ledger";
 
 /// Server errors wrapping a source; only `Interpolated` shows it, because its author asked.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api(domain = "generic")]
+#[api(domain = Domain::GENERIC)]
 pub enum ServerError {
     /// Something went wrong on our side
     #[error("database failure: {0}")]
@@ -662,10 +662,10 @@ fn server_errors_never_carry_a_source_unless_interpolated() {
 /// A copy of the README's derive guide, run as a test so the example it shows keeps working;
 /// update both together.
 mod guide {
-    use assetpay_errors::{ApiError, Envelope};
+    use assetpay_errors::{ApiError, Domain, Envelope};
 
     #[derive(Debug, ApiError)]
-    #[api(domain = "trading")] // every code must lie in 1..=99
+    #[api(domain = Domain::TRADING)] // every code must lie in 1..=99
     pub enum TradingError {
         /// Price has changed since you last fetched it
         #[api(code = 11, key = "PRICE_CHANGED", status = 409)]

@@ -1,14 +1,14 @@
-//! The domains as the derive checks them (`#[api(domain = "…")]`) and as the runtime reports
-//! them (`assetpay_errors::DOMAINS`): both come from `assetpay-errors-shared`, and one enum per
-//! domain declares the first and the last code of its range (codes just outside are compile
-//! errors, see `tests/ui/code-outside-domain.rs`); each spec must carry the runtime's `Domain`
-//! with the same name and bounds. `catalog_spec.rs` checks the labels against the published page.
+//! Domains are values: AssetPay's are constants of the runtime crate (`Domain::TRADING` …, listed
+//! in `assetpay_errors::DOMAINS`), and a user crate declares its own the same way. One enum per
+//! AssetPay domain declares the first and the last code of its range (codes just outside are
+//! compile errors, see `tests/ui/code-outside-domain.rs`); each spec must carry the constant the
+//! attribute named. `catalog_spec.rs` checks the labels against the published page.
 
 use assetpay_errors::{ApiError, DOMAINS, Domain, ErrorSpec, domain_of};
 
 macro_rules! domain_enum {
-    ($name:ident, $domain:literal, $first:literal, $last:literal) => {
-        #[doc = concat!("Errors of the `", $domain, "` domain.")]
+    ($name:ident, $domain:path, $first:literal, $last:literal) => {
+        #[doc = concat!("Errors of `", stringify!($domain), "`.")]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, ApiError)]
         #[api(domain = $domain)]
         pub enum $name {
@@ -22,21 +22,21 @@ macro_rules! domain_enum {
     };
 }
 
-domain_enum!(TradingDomain, "trading", 1, 99);
-domain_enum!(GenericDomain, "generic", 1000, 1099);
-domain_enum!(AuthDomain, "auth", 1100, 1199);
-domain_enum!(TwoFactorDomain, "two_factor", 1200, 1299);
-domain_enum!(AccountDomain, "account", 1300, 1399);
-domain_enum!(UserSettingsDomain, "user_settings", 1400, 1499);
-domain_enum!(IdempotencyDomain, "idempotency", 1500, 1599);
-domain_enum!(WalletDomain, "wallet", 1600, 1699);
-domain_enum!(CallbacksDomain, "callbacks", 1700, 1799);
-domain_enum!(EmailDomain, "email", 1800, 1899);
-domain_enum!(ApiKeysDomain, "api_keys", 1900, 1999);
-domain_enum!(RiskDomain, "risk", 2100, 2199);
-domain_enum!(BookingDomain, "booking", 2200, 2299);
-domain_enum!(IdentityDomain, "identity", 2300, 2399);
-domain_enum!(LedgerDomain, "ledger", 2400, 2499);
+domain_enum!(TradingDomain, Domain::TRADING, 1, 99);
+domain_enum!(GenericDomain, Domain::GENERIC, 1000, 1099);
+domain_enum!(AuthDomain, Domain::AUTH, 1100, 1199);
+domain_enum!(TwoFactorDomain, Domain::TWO_FACTOR, 1200, 1299);
+domain_enum!(AccountDomain, Domain::ACCOUNT, 1300, 1399);
+domain_enum!(UserSettingsDomain, Domain::USER_SETTINGS, 1400, 1499);
+domain_enum!(IdempotencyDomain, Domain::IDEMPOTENCY, 1500, 1599);
+domain_enum!(WalletDomain, Domain::WALLET, 1600, 1699);
+domain_enum!(CallbacksDomain, Domain::CALLBACKS, 1700, 1799);
+domain_enum!(EmailDomain, Domain::EMAIL, 1800, 1899);
+domain_enum!(ApiKeysDomain, Domain::API_KEYS, 1900, 1999);
+domain_enum!(RiskDomain, Domain::RISK, 2100, 2199);
+domain_enum!(BookingDomain, Domain::BOOKING, 2200, 2299);
+domain_enum!(IdentityDomain, Domain::IDENTITY, 2300, 2399);
+domain_enum!(LedgerDomain, Domain::LEDGER, 2400, 2499);
 
 /// Each domain's enum: its catalogue, and the runtime constant its declaration must resolve to.
 fn declared() -> Vec<(&'static [ErrorSpec], &'static Domain)> {
@@ -146,4 +146,74 @@ fn values_answer_with_their_domain() {
         ApiKeysDomain::spec_for_code(1900).and_then(ErrorSpec::domain),
         Some(&Domain::API_KEYS)
     );
+}
+
+/// A team that is not AssetPay names its own domains: constants of its own crate, used by path.
+mod own_domains {
+    use assetpay_errors::{ApiError, Domain};
+
+    pub mod domains {
+        use assetpay_errors::Domain;
+
+        pub const PAYMENTS: Domain = Domain::new("payments", "Payments", 3000..=3099);
+        pub const PAYOUTS: Domain = Domain::new("payouts", "Payouts / settlements", 3100..=3199);
+        pub const ALL: &[Domain] = &[PAYMENTS, PAYOUTS];
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api(domain = domains::PAYMENTS)]
+    pub enum PaymentError {
+        /// The card was declined
+        #[api(code = 3000, key = "CARD_DECLINED", status = 402)]
+        CardDeclined,
+        /// The payment was already captured
+        #[api(code = 3099, key = "ALREADY_CAPTURED", status = 409)]
+        AlreadyCaptured,
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api(domain = self::domains::PAYOUTS, code = 3150, key = "PAYOUT_HELD", status = 423)]
+    /// The payout is held for review
+    pub struct PayoutHeld;
+
+    #[test]
+    fn specs_carry_the_crate_s_own_domain() {
+        for spec in PaymentError::CATALOG {
+            assert_eq!(spec.domain(), Some(&domains::PAYMENTS));
+        }
+        let domain = PayoutHeld.spec().domain().unwrap();
+        assert_eq!(
+            (domain.name(), domain.label()),
+            ("payouts", "Payouts / settlements")
+        );
+        assert_eq!(domain.range(), 3100..=3199);
+        // AssetPay's lookup knows only AssetPay's table.
+        assert_eq!(assetpay_errors::domain_of(3000), None);
+        assert!(!domains::PAYMENTS.overlaps(&domains::PAYOUTS));
+        assert_eq!(domains::ALL.len(), 2);
+        let json = serde_json::to_value(PaymentError::CATALOG).unwrap();
+        assert_eq!(json[0]["domain"], "payments");
+    }
+
+    #[test]
+    fn a_domain_is_a_plain_value() {
+        const COPY: Domain = domains::PAYMENTS;
+        assert_eq!(COPY, domains::PAYMENTS);
+        assert_ne!(COPY, Domain::TRADING);
+        assert!(COPY.contains(3000) && COPY.contains(3099) && !COPY.contains(3100));
+        assert_eq!(
+            format!("{COPY} {COPY:?}"),
+            "payments Domain(payments 3000..=3099)"
+        );
+    }
+}
+
+#[test]
+fn assetpay_ranges_are_disjoint() {
+    for (index, left) in DOMAINS.iter().enumerate() {
+        for right in &DOMAINS[index + 1..] {
+            assert!(!left.overlaps(right), "{left:?} overlaps {right:?}");
+            assert!(left.range().all(|code| !right.contains(code)));
+        }
+    }
 }

@@ -88,7 +88,7 @@ pub mod shadowed {
 
     /// Unit-only, so it also gets `TryFrom<u16>` and `FromStr`.
     #[derive(ApiError, PartialEq, Eq, Debug)]
-    #[api(domain = "generic")]
+    #[api(domain = ::assetpay_errors::Domain::GENERIC)]
     pub enum Shadowed {
         /// The request data is invalid
         #[api(code = 1001, key = "VALIDATION_FAILED", status = 422)]
@@ -175,7 +175,7 @@ fn shadowing_items_do_not_reach_the_expansion() {
 pub mod no_prelude {
     /// Unit-only.
     #[derive(::assetpay_errors::ApiError, ::core::fmt::Debug, ::core::cmp::PartialEq)]
-    #[api(domain = "auth")]
+    #[api(domain = ::assetpay_errors::Domain::AUTH)]
     pub enum Bare {
         /// The token has expired
         #[api(code = 1101, key = "TOKEN_EXPIRED", status = 401)]
@@ -232,7 +232,7 @@ fn no_implicit_prelude_module() {
 #[test]
 fn inside_a_function_body() {
     #[derive(ApiError, Debug, PartialEq)]
-    #[api(domain = "email")]
+    #[api(domain = ::assetpay_errors::Domain::EMAIL)]
     enum Local {
         /// The address bounced
         #[api(code = 1800, key = "BOUNCED", status = 422)]
@@ -269,7 +269,7 @@ macro_rules! declare_error {
     }) => {
         $(#[$meta])*
         #[derive(ApiError, Debug)]
-        #[api(domain = "wallet")]
+        #[api(domain = ::assetpay_errors::Domain::WALLET)]
         $vis enum $name {
             $(
                 $(#[doc = $doc])*
@@ -308,7 +308,7 @@ fn inside_a_macro_rules() {
 
 /// Generic parameters, a lifetime, a const parameter and a where clause.
 #[derive(ApiError, Debug)]
-#[api(domain = "booking")]
+#[api(domain = ::assetpay_errors::Domain::BOOKING)]
 pub enum Generic<'a, T: Display, U, const N: usize>
 where
     U: Debug + Clone,
@@ -347,7 +347,7 @@ where
 
 /// A concrete error for `Generic` to wrap.
 #[derive(ApiError, Debug, PartialEq)]
-#[api(domain = "email")]
+#[api(domain = ::assetpay_errors::Domain::EMAIL)]
 pub enum EmailError {
     /// The address is invalid
     #[api(code = 1801, key = "EMAIL_INVALID", status = 422)]
@@ -361,7 +361,7 @@ pub enum EmailError {
     key = "GENERIC_STRUCT",
     status = 400,
     message = "{inner}",
-    domain = "booking"
+    domain = ::assetpay_errors::Domain::BOOKING
 )]
 pub struct GenericStruct<T>
 where
@@ -459,7 +459,7 @@ fn raw_identifiers_show_without_r_hash() {
 
 /// `#[cfg]`'d and `#[deprecated]` variants.
 #[derive(ApiError, Debug, PartialEq)]
-#[api(domain = "idempotency")]
+#[api(domain = ::assetpay_errors::Domain::IDEMPOTENCY)]
 pub enum Configured {
     /// Always there
     #[api(code = 1500, key = "ALWAYS", status = 409)]
@@ -511,7 +511,7 @@ pub struct DiskError;
 
 /// Both derives on one enum, each reading its own attributes.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api(domain = "ledger")]
+#[api(domain = ::assetpay_errors::Domain::LEDGER)]
 pub enum LedgerError {
     /// The ledger is out of balance
     #[error("ledger out of balance by {delta}")]

@@ -1,7 +1,7 @@
-use assetpay_errors::ApiError;
+use assetpay_errors::{ApiError, Domain};
 
 #[derive(Debug, ApiError)]
-#[api(domain = "generic")]
+#[api(domain = Domain::GENERIC)]
 pub enum GenericError {
     /// The request data is invalid
     #[api(code = 1001, key = "VALIDATION_FAILED", status = 422)]
@@ -9,7 +9,7 @@ pub enum GenericError {
 }
 
 #[derive(Debug, ApiError)]
-#[api(domain = "auth")]
+#[api(domain = Domain::AUTH)]
 pub enum AuthError {
     /// The login data is invalid
     #[api(code = 1101, key = "VALIDATION_FAILED", status = 422)]

@@ -1,7 +1,7 @@
-use assetpay_errors::ApiError;
+use assetpay_errors::{ApiError, Domain};
 
 #[derive(Debug, ApiError)]
-#[api(domain = "wallet")]
+#[api(domain = Domain::WALLET)]
 pub enum WalletError {
     /// The wallet balance is too low
     #[api(code = 1601, key = "INSUFFICIENT_FUNDS", status = 402)]
@@ -15,7 +15,7 @@ pub enum PaymentsError {
 }
 
 #[derive(Debug, ApiError)]
-#[api(domain = "risk")]
+#[api(domain = Domain::RISK)]
 pub enum RiskError {
     /// The funds are blocked by risk checks
     #[api(code = 2101, key = "INSUFFICIENT_FUNDS", status = 403)]

@@ -1,7 +1,7 @@
-use assetpay_errors::ApiError;
+use assetpay_errors::{ApiError, Domain};
 
 #[derive(Debug, ApiError)]
-#[api(domain = "generic")]
+#[api(domain = Domain::GENERIC)]
 pub enum GenericError {
     /// The request data is invalid
     #[api(code = 1001, key = "VALIDATION_FAILED", status = 422)]

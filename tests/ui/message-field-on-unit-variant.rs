@@ -1,7 +1,7 @@
-use assetpay_errors::ApiError;
+use assetpay_errors::{ApiError, Domain};
 
 #[derive(Debug, ApiError)]
-#[api(domain = "trading")]
+#[api(domain = Domain::TRADING)]
 pub enum TradingError {
     #[api(code = 8, key = "TOO_MANY_ITEMS", status = 400, message = "At most {0} items")]
     TooManyItems,

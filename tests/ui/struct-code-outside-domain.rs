@@ -1,8 +1,8 @@
-use assetpay_errors::ApiError;
+use assetpay_errors::{ApiError, Domain};
 
 /// The wallet balance is too low
 #[derive(Debug, ApiError)]
-#[api(domain = "wallet", code = 1001, key = "INSUFFICIENT_FUNDS", status = 402)]
+#[api(domain = Domain::WALLET, code = 1001, key = "INSUFFICIENT_FUNDS", status = 402)]
 pub struct InsufficientFunds;
 
 fn main() {}

@@ -1,7 +1,7 @@
-use assetpay_errors::ApiError;
+use assetpay_errors::{ApiError, Domain};
 
 #[derive(Debug, ApiError)]
-#[api(domain = "trading")]
+#[api(domain = Domain::TRADING)]
 pub enum TradingError {
     /// Price has changed since you last fetched it
     #[api(code = 11, key = "PRICE_CHANGED", status = 409)]

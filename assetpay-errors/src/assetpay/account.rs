@@ -1,10 +1,10 @@
 //! Account / access control errors (codes 1300–1399).
 
-use crate::ApiError;
+use crate::{ApiError, Domain};
 
 /// Errors about what an authenticated caller may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = "account")]
+#[api(domain = Domain::ACCOUNT)]
 pub enum AccountError {
     /// You don’t have permission to access this resource
     #[api(code = 1300, key = "FORBIDDEN", status = 403)]

@@ -1,11 +1,11 @@
 //! API key / secret errors (codes 1900–1999).
 
-use crate::ApiError;
+use crate::{ApiError, Domain};
 
 /// Errors about the merchant's API key and secret: missing, unknown, revoked, out of scope or
 /// called from an address the key does not allow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = "api_keys")]
+#[api(domain = Domain::API_KEYS)]
 pub enum ApiKeyError {
     /// No api-key header provided
     #[api(code = 1900, key = "MISSING_API_KEY", status = 401)]

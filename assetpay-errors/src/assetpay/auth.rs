@@ -1,10 +1,10 @@
 //! Authentication / token errors (codes 1100–1199).
 
-use crate::ApiError;
+use crate::{ApiError, Domain};
 
 /// Errors about who is calling: missing, wrong, invalid or expired credentials and tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = "auth")]
+#[api(domain = Domain::AUTH)]
 pub enum AuthError {
     /// Authentication required
     #[api(code = 1100, key = "UNAUTHORIZED", status = 401)]

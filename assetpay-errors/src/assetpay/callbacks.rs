@@ -1,10 +1,10 @@
 //! Callback / webhook errors (codes 1700–1799).
 
-use crate::ApiError;
+use crate::{ApiError, Domain};
 
 /// Errors about the merchant's callback URL and the signed callbacks AssetPay sends to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = "callbacks")]
+#[api(domain = Domain::CALLBACKS)]
 pub enum CallbackError {
     /// Callback signature verification failed
     #[api(code = 1700, key = "INVALID_SIGNATURE", status = 401)]

@@ -1,11 +1,11 @@
 //! Generic / infrastructure errors (codes 1000–1099): the spec's "General Errors".
 
-use crate::ApiError;
+use crate::{ApiError, Domain};
 
 /// Errors any endpoint may answer with: validation, lookups, conflicts, rate limits and the state
 /// of AssetPay's own infrastructure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = "generic")]
+#[api(domain = Domain::GENERIC)]
 pub enum GenericError {
     /// Request body or query params failed validation
     // The only error whose client message differs from its description: the published envelope

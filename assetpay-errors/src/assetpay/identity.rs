@@ -1,11 +1,11 @@
 //! Identity verification errors (codes 2300–2399).
 
-use crate::ApiError;
+use crate::{ApiError, Domain};
 
 /// Errors of identity verification: starting and finishing a verification, and linking verified
 /// identities to accounts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = "identity")]
+#[api(domain = Domain::IDENTITY)]
 pub enum IdentityError {
     /// Identity verification is not available
     #[api(code = 2300, key = "VERIFICATION_NOT_AVAILABLE", status = 503)]

@@ -36,6 +36,7 @@ mod account;
 mod api_keys;
 mod auth;
 mod callbacks;
+pub mod domains;
 mod generic;
 mod identity;
 pub mod page;

@@ -6,8 +6,8 @@
 
 use core::fmt::Write as _;
 
+use super::domains::DOMAINS;
 use crate::api_error::ApiError;
-use crate::domain::DOMAINS;
 use crate::envelope::Envelope;
 use crate::spec::ErrorSpec;
 use crate::trade::TradeFailureCode;

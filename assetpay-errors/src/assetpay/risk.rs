@@ -1,10 +1,10 @@
 //! Risk management errors (codes 2100–2199).
 
-use crate::ApiError;
+use crate::{ApiError, Domain};
 
 /// Errors of the merchant's risk policy and the client users it applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = "risk")]
+#[api(domain = Domain::RISK)]
 pub enum RiskError {
     /// Invalid risk policy configuration
     #[api(code = 2100, key = "INVALID_RISK_POLICY", status = 400)]

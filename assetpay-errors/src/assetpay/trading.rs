@@ -1,12 +1,12 @@
 //! Trading / marketplace errors (codes 1–99).
 
-use crate::ApiError;
+use crate::{ApiError, Domain};
 
 /// Errors of the deposit, withdrawal, inventory and market endpoints, answered synchronously when
 /// a call is rejected. A withdrawal that was accepted and fails later reports a
 /// [`TradeFailureCode`](crate::trade::TradeFailureCode) instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = "trading")]
+#[api(domain = Domain::TRADING)]
 pub enum TradingError {
     /// External ID already exists for this merchant
     #[api(code = 1, key = "EXTERNAL_ID_EXISTS", status = 409)]

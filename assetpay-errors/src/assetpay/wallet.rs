@@ -1,10 +1,10 @@
 //! Crypto wallet & funding errors (codes 1600–1699).
 
-use crate::ApiError;
+use crate::{ApiError, Domain};
 
 /// Errors of the crypto wallet endpoints, several of which trading flows answer with too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = "wallet")]
+#[api(domain = Domain::WALLET)]
 pub enum WalletError {
     /// Insufficient balance for this operation
     #[api(code = 1600, key = "INSUFFICIENT_BALANCE", status = 400)]

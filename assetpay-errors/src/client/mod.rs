@@ -7,12 +7,12 @@
 //! envelope at all, with the status and a bounded, sanitized [`Snippet`] of the body.
 //!
 //! ```
-//! use assetpay_errors::ApiError;
+//! use assetpay_errors::{ApiError, Domain};
 //! use assetpay_errors::client::{self, DecodeError};
 //! use http::StatusCode;
 //!
 //! #[derive(Debug, PartialEq, ApiError)]
-//! #[api(domain = "trading")]
+//! #[api(domain = Domain::TRADING)]
 //! enum TradingError {
 //!     /// Price has changed since you last fetched it
 //!     #[api(code = 11, key = "PRICE_CHANGED", status = 409)]

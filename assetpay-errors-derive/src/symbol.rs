@@ -1,0 +1,78 @@
+//! The keys `#[api(...)]` accepts, as one enum (serde_derive's `symbol.rs` lesson): the parser
+//! matches on it exhaustively, so a key cannot be accepted without a parser.
+
+/// One key of `#[api(...)]`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum AttrKey {
+    Domain,
+    Range,
+    Code,
+    Key,
+    Status,
+    Message,
+    Retryable,
+    RetryAfter,
+    Transparent,
+}
+
+impl AttrKey {
+    /// Keys that describe the whole type: on an enum, or on a struct.
+    pub(crate) const OF_TYPE: &'static [AttrKey] = &[AttrKey::Domain, AttrKey::Range];
+
+    /// Keys that describe one error: on a variant, or on a struct.
+    pub(crate) const OF_ERROR: &'static [AttrKey] = &[
+        AttrKey::Code,
+        AttrKey::Key,
+        AttrKey::Status,
+        AttrKey::Message,
+        AttrKey::Retryable,
+        AttrKey::RetryAfter,
+        AttrKey::Transparent,
+    ];
+
+    /// The key as written.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            AttrKey::Domain => "domain",
+            AttrKey::Range => "range",
+            AttrKey::Code => "code",
+            AttrKey::Key => "key",
+            AttrKey::Status => "status",
+            AttrKey::Message => "message",
+            AttrKey::Retryable => "retryable",
+            AttrKey::RetryAfter => "retry_after",
+            AttrKey::Transparent => "transparent",
+        }
+    }
+
+    pub(crate) fn from_name(name: &str) -> Option<AttrKey> {
+        AttrKey::OF_TYPE
+            .iter()
+            .chain(AttrKey::OF_ERROR)
+            .copied()
+            .find(|key| key.name() == name)
+    }
+
+    pub(crate) fn is_of_type(self) -> bool {
+        AttrKey::OF_TYPE.contains(&self)
+    }
+}
+
+impl std::fmt::Display for AttrKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AttrKey;
+
+    #[test]
+    fn every_key_is_found_by_its_name() {
+        for &key in AttrKey::OF_TYPE.iter().chain(AttrKey::OF_ERROR) {
+            assert_eq!(AttrKey::from_name(key.name()), Some(key));
+        }
+        assert_eq!(AttrKey::from_name("Code"), None);
+    }
+}

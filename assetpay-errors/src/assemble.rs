@@ -1,0 +1,73 @@
+//! What the derive's generated constants assemble a catalogue with: the constructor of one
+//! declared entry, and the pieces that flatten composed catalogues into one array.
+
+use http::StatusCode;
+
+use crate::domain::Domain;
+use crate::spec::ErrorSpec;
+
+/// The [`ErrorSpec`] of one declaration, from its fields in declaration order. Positional
+/// because the derive emits one call per error and large catalogues are thousands of them; the
+/// derive is its only caller.
+#[allow(clippy::too_many_arguments)]
+pub const fn declared_spec(
+    code: u16,
+    key: &'static str,
+    status: u16,
+    message: &'static str,
+    description: &'static str,
+    domain: Option<&'static Domain>,
+    retryable: bool,
+    retry_after: Option<u32>,
+    type_name: &'static str,
+    variant: &'static str,
+    interpolated: bool,
+    json: &'static str,
+) -> ErrorSpec {
+    ErrorSpec {
+        code,
+        key,
+        status: match StatusCode::from_u16(status) {
+            Ok(status) => status,
+            // The derive admits only 400..=599; were it ever called with another status, this
+            // fails the compile during constant evaluation instead of answering wrongly.
+            Err(_) => panic!("status out of range"),
+        },
+        message,
+        description,
+        domain,
+        retryable,
+        retry_after,
+        type_name,
+        variant,
+        interpolated,
+        json,
+    }
+}
+
+/// Fills the unwritten tail of a catalogue array under construction; never read.
+pub const PLACEHOLDER: ErrorSpec =
+    declared_spec(0, "", 500, "", "", None, false, None, "", "", false, "");
+
+/// `sizes` turned into start offsets: `out[i]` is the sum of `sizes[..i]`, `out[N]` the total.
+pub const fn offsets<const N: usize, const M: usize>(sizes: [usize; N]) -> [usize; M] {
+    assert!(M == N + 1, "offsets need one more slot than sizes");
+    let mut out = [0; M];
+    let mut index = 0;
+    while index < N {
+        out[index + 1] = out[index] + sizes[index];
+        index += 1;
+    }
+    out
+}
+
+/// Copies `from` into `out` starting at `at`; returns the index after the last copied entry.
+pub const fn copy_specs(out: &mut [ErrorSpec], mut at: usize, from: &[ErrorSpec]) -> usize {
+    let mut index = 0;
+    while index < from.len() {
+        out[at] = from[index];
+        at += 1;
+        index += 1;
+    }
+    at
+}
