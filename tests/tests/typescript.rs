@@ -549,3 +549,15 @@ fn assert_entries_are_the_catalogue(errors: &Value, catalog: &[assetpay_errors::
         assert_eq!(errors[spec.key()], expected, "{}", spec.key());
     }
 }
+
+/// A catalogue with nothing in it yet.
+#[derive(Debug, ApiError)]
+enum NoErrorsYet {}
+
+#[test]
+fn an_empty_catalogue_gives_a_module_that_compiles_and_has_no_entries() {
+    assert!(NoErrorsYet::CATALOG.is_empty());
+    let dir = workspace("empty", &typescript::module::<NoErrorsYet>());
+    assert_compiles(&dir, &["dump.ts"], false);
+    assert_eq!(node(&dir, "dump", &[]), json!({}));
+}
