@@ -224,6 +224,43 @@ fn misspelt_case_label_is_a_compile_error() {
     );
 }
 
+/// A switch on a trade failure code, with `label` as its first case.
+fn trade_failure_switch(label: &str) -> String {
+    format!(
+        r#"import {{ knownTradeFailure }} from "./errors";
+
+export function advice(error: string): string {{
+  switch (knownTradeFailure(error)) {{
+    case "{label}":
+      return "refetch the price";
+    case "MARKET_UNAVAILABLE":
+      return "retry later";
+    default:
+      return "handle like PURCHASE_FAILED";
+  }}
+}}
+"#
+    )
+}
+
+#[test]
+fn misspelt_trade_failure_label_is_a_compile_error() {
+    let dir = workspace("trade-switch", &reference::typescript());
+    std::fs::write(dir.join("trade.ts"), trade_failure_switch("PRICE_CHANGED")).unwrap();
+    assert_compiles(&dir, &["trade.ts"], true);
+
+    std::fs::write(dir.join("trade.ts"), trade_failure_switch("PRICE_CHANGD")).unwrap();
+    let output = compile(&dir, &["trade.ts"], true);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success(), "tsc accepted the misspelt label");
+    assert!(
+        stdout.contains(
+            r#"trade.ts(5,10): error TS2678: Type '"PRICE_CHANGD"' is not comparable to type '"#
+        ),
+        "{stdout}"
+    );
+}
+
 /// The labels of the `case` lines of a switch, quoted with `quote`.
 fn case_labels(source: &str, quote: char) -> Vec<String> {
     source
@@ -510,7 +547,7 @@ enum AwkwardText {
         message = "line\u{2028}separator and paragraph\u{2029}separator"
     )]
     Separators,
-    /// Curly apostrophes: don’t ‘quote’ me, “double” ones, a BOM \u{feff} and 😀
+    /// Curly apostrophes: don’t ‘quote’ me, “double” ones, the text \u{feff} (not an escape in a doc comment) and 😀
     #[api(code = 3003, key = "CURLY", status = 503, retryable, retry_after = 30)]
     Curly,
 }
