@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --example catalog            # the reference page, as Markdown
 //! cargo run --example catalog -- --json  # the catalogue, as a JSON array
+//! cargo run --example catalog -- --typescript  # a TypeScript module for the API's clients
 //! ```
 
 use std::io::Write as _;
@@ -11,13 +12,14 @@ use std::process::ExitCode;
 
 use assetpay_errors::assetpay::reference;
 
-const USAGE: &str = "usage: catalog [--json]";
+const USAGE: &str = "usage: catalog [--json | --typescript]";
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     let output = match arguments.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         [] => reference::markdown(),
         ["--json"] => reference::json(),
+        ["--typescript"] => reference::typescript(),
         ["--help" | "-h"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

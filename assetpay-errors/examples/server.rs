@@ -118,7 +118,9 @@ async fn panics() -> &'static str {
     panic!("invariant broken: wallet 7731 has a negative balance");
 }
 
-fn app() -> Router {
+/// The demo API's router. The `typescript` integration test includes this file and serves it,
+/// so the generated TypeScript module is checked against these very answers.
+pub fn app() -> Router {
     Router::new()
         .route("/orders", post(create_order).get(list_orders))
         .route("/orders/{id}", get(find_order))

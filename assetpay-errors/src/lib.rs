@@ -44,6 +44,7 @@ mod envelope;
 mod lookup;
 mod spec;
 pub mod trade;
+pub mod typescript;
 mod unknown;
 
 #[doc(hidden)]

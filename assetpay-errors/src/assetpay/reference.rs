@@ -1,8 +1,9 @@
 //! The error reference, rendered from the catalogue and the [`page`] text: as
-//! Markdown shaped like the published page, and as a JSON catalogue.
+//! Markdown shaped like the published page, as a JSON catalogue, and as a TypeScript module for
+//! the page's JavaScript and TypeScript clients.
 //!
 //! `cargo run --example catalog` prints [`markdown`]; `cargo run --example catalog -- --json`
-//! prints [`json`].
+//! prints [`json`]; `cargo run --example catalog -- --typescript` prints [`typescript()`].
 
 use core::fmt::Write as _;
 
@@ -11,6 +12,7 @@ use crate::api_error::ApiError;
 use crate::envelope::Envelope;
 use crate::spec::ErrorSpec;
 use crate::trade::TradeFailureCode;
+use crate::typescript::{self, string_literal};
 
 use super::AssetPayError;
 use super::page::{self, ErrorSection, PagePart};
@@ -52,6 +54,51 @@ pub fn json() -> String {
     out.push('\n');
     out
 }
+
+/// The TypeScript module for AssetPay's clients: [`typescript::module`] of [`AssetPayError`],
+/// followed by the asynchronous trade failure codes.
+///
+/// The trade failure part exports `TRADE_FAILURE_CODES` (an `as const` object keyed by code, in
+/// published order, each with the `meaning` the page gives, the `guidance` and whether it is
+/// `retryable`, as [`TradeFailureCode`] has them), the `TradeFailureCode` union of the codes, and
+/// `knownTradeFailure(code)`, which gives the code typed when this module knows it and
+/// `undefined` for a code from a newer server, to be handled like `PURCHASE_FAILED`, the
+/// catch-all. A `switch` on `knownTradeFailure(item.error)` is checked like one on
+/// `knownError(body)?.key`.
+pub fn typescript() -> String {
+    let mut out = typescript::module::<AssetPayError>();
+    out.push_str(
+        "\n/**\n * Why an accepted withdrawal (or one of its items) failed later, as sent in \
+         `Item.error` and\n * `Trade.error`, in published order. Not numeric API errors: they \
+         appear on the trade object and\n * in callbacks.\n */\nexport const TRADE_FAILURE_CODES = {\n",
+    );
+    for code in TradeFailureCode::KNOWN {
+        let _ = writeln!(out, "  {}: {{", string_literal(code.as_str()));
+        let _ = writeln!(out, "    meaning: {},", string_literal(code.meaning()));
+        let _ = writeln!(out, "    guidance: {},", string_literal(code.guidance()));
+        let _ = writeln!(out, "    retryable: {},", code.is_retryable());
+        out.push_str("  },\n");
+    }
+    out.push_str(TRADE_FAILURE_TYPES);
+    out
+}
+
+const TRADE_FAILURE_TYPES: &str = "\
+} as const;
+
+/** A trade failure code this module knows. */
+export type TradeFailureCode = keyof typeof TRADE_FAILURE_CODES;
+
+/**
+ * The code, typed, when this module knows it; undefined for a code from a newer server: handle
+ * that like PURCHASE_FAILED, the catch-all, and log it.
+ */
+export function knownTradeFailure(code: string): TradeFailureCode | undefined {
+  return Object.prototype.hasOwnProperty.call(TRADE_FAILURE_CODES, code)
+    ? (code as TradeFailureCode)
+    : undefined;
+}
+";
 
 fn envelope_example() -> String {
     let error = page::ENVELOPE_EXAMPLE_ERROR;

@@ -194,10 +194,15 @@ impl Server {
         }
     }
 
+    /// `http://127.0.0.1:PORT`, for clients other than [`request`](Self::request)'s.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
     /// A request to `path` on this server.
     pub fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
         self.client
-            .request(method, format!("http://{}{path}", self.address))
+            .request(method, format!("{}{path}", self.base_url()))
     }
 
     /// `GET path`.

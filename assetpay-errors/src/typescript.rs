@@ -1,0 +1,336 @@
+//! A TypeScript module generated from a catalogue, for the JavaScript and TypeScript clients of
+//! an API: the errors as data, their keys and codes as types, and the runtime checks a client
+//! needs to read an error response safely.
+//!
+//! # Guide
+//!
+//! Generate the module from the error type the API answers with, write it to a `.ts` file and
+//! publish it with the client (it has no imports and no runtime dependency):
+//!
+//! ```
+//! use assetpay_errors::{ApiError, typescript};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(range = 1..=99)]
+//! enum ShopError {
+//!     /// The price changed since you last fetched it
+//!     #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
+//!     PriceChanged,
+//!     /// The warehouse is busy, retry shortly
+//!     #[api(code = 12, key = "WAREHOUSE_BUSY", status = 503, retryable, retry_after = 7)]
+//!     WarehouseBusy,
+//! }
+//!
+//! let module = typescript::module::<ShopError>();
+//! assert!(module.contains(
+//!     r#"  "WAREHOUSE_BUSY": {
+//!     key: "WAREHOUSE_BUSY",
+//!     code: 12,
+//!     status: 503,
+//!     message: "The warehouse is busy, retry shortly",
+//!     description: "The warehouse is busy, retry shortly",
+//!     domain: null,
+//!     retryable: true,
+//!     retryAfter: 7,
+//!   },"#
+//! ));
+//! assert!(module.contains("export type ErrorKey = keyof typeof ERRORS;"));
+//! assert!(module.contains("export function knownError(envelope: ErrorEnvelope): KnownError | undefined {"));
+//! // Nothing varies between runs: the module is the catalogue, in catalogue order.
+//! assert_eq!(module, typescript::module::<ShopError>());
+//! ```
+//!
+//! AssetPay's own module, with the trade failure codes added, is
+//! [`assetpay::reference::typescript`](crate::assetpay::reference::typescript)
+//! (`cargo run --example catalog -- --typescript`).
+//!
+//! The module exports:
+//!
+//! - `ERRORS`: an `as const` object keyed by error key, in catalogue order; each entry has
+//!   `key`, `code`, `status`, `message`, `description`, `domain` (the domain's name, or `null`),
+//!   `retryable` and `retryAfter` (seconds, or `null`), the fields of the JSON catalogue;
+//! - `ErrorEntry` (the shape every entry has), `ErrorKey` (the union of keys), `ErrorCode` (the
+//!   union of codes) and `KnownError` (the union of the entries' literal types);
+//! - `ErrorEnvelope`, the wire format, and `isErrorEnvelope(body)`, a runtime check of it;
+//! - `knownError(envelope)`, the entry the envelope names, or `undefined`.
+//!
+//! A client checks the parsed body with `isErrorEnvelope`, then switches on the known key:
+//!
+//! ```ts
+//! if (isErrorEnvelope(result)) {
+//!   switch (knownError(result)?.key) {
+//!     case "PRICE_CHANGED": refetchPrices(); break;
+//!     default: console.error(`error ${result.error.key} (${result.error.code})`);
+//!   }
+//! }
+//! ```
+//!
+//! # Forward compatible, still checked
+//!
+//! The type of `knownError(result)?.key` is `ErrorKey | undefined`, so under `tsc --strict` a
+//! misspelt or removed key in a `case` label is a compile error (TS2678: the label's type is not
+//! comparable to the union). The envelope's own `error.key` stays a `string`: an envelope from a
+//! newer server, with a key this module has never heard of, passes `isErrorEnvelope`, gets
+//! `undefined` from `knownError` and reaches `default` with its code, key and message intact.
+//! Typing `error.key` as the union instead would make that envelope a lie the compiler believes.
+//!
+//! # The rules, and why
+//!
+//! - `isErrorEnvelope` applies the shape rules of the Rust decoder
+//!   ([`client::Decoder`](crate::client::Decoder)), so the two agree on what is an error
+//!   envelope: an object whose `success` is absent or `false`, whose `requestId` is absent,
+//!   `null` or a string, and whose `error` is an object with an integer `code` in 0..=65535, a
+//!   string `key` and a string `message`. Other members are allowed and kept, at both levels.
+//!   Members are read only when they are the object's own, so a key such as `constructor` or a
+//!   `__proto__` member cannot borrow a value from the prototype.
+//! - One difference cannot be avoided: the check sees the value `JSON.parse` made, not the text,
+//!   so a code written `11.0` or `1.1e1`, which the Rust decoder rejects as not an integer, is the
+//!   number 11 by then and is accepted. `-0`, which `JSON.parse` keeps apart, is rejected as the
+//!   Rust decoder rejects it.
+//! - `knownError` follows the decoder's conflict rule ([`CatalogueMatch`](crate::client::CatalogueMatch)):
+//!   the entry is returned only when the code and the key name the same entry. A code and a key
+//!   that disagree give `undefined`, the `default` branch, rather than a guess.
+//! - Strings are double-quoted literals: `"` and `\` are escaped, and so are control characters,
+//!   U+2028 and U+2029 (line terminators to older JavaScript parsers), as `\n`, `\r`, `\t` or
+//!   `\uXXXX`. Every other character, the curly apostrophes of AssetPay's descriptions included,
+//!   is written as itself: the module is UTF-8.
+//! - The module type-checks under `--strict` and also under `--noUncheckedIndexedAccess`,
+//!   `--exactOptionalPropertyTypes`, `--noPropertyAccessFromIndexSignature` and the
+//!   `--noUnused…` flags, so it fits a client's strictest configuration.
+
+use core::fmt::Write as _;
+
+use crate::api_error::ApiError;
+use crate::domain::Domain;
+use crate::spec::ErrorSpec;
+
+/// The TypeScript module for the catalogue of `E`: see the [module documentation](self) for
+/// what it exports and the rules it follows. The same catalogue always gives the same text.
+pub fn module<E: ApiError>() -> String {
+    let mut out = String::with_capacity(2048 + 320 * E::CATALOG.len());
+    out.push_str(HEADER);
+    out.push_str(ENTRY_INTERFACE);
+    out.push_str(
+        "/** Every error of the catalogue, keyed by its key, in catalogue order. */\n\
+         export const ERRORS = {\n",
+    );
+    for spec in E::CATALOG {
+        write_entry(&mut out, spec);
+    }
+    out.push_str("} as const satisfies { readonly [key: string]: ErrorEntry };\n");
+    out.push_str(TYPES_AND_CHECKS);
+    out
+}
+
+/// `text` as a double-quoted TypeScript (and JavaScript) string literal, escaped as the
+/// [module documentation](self#the-rules-and-why) says, for code that adds its own declarations
+/// to a generated module.
+///
+/// ```
+/// use assetpay_errors::typescript::string_literal;
+///
+/// assert_eq!(string_literal(r#"say "hi" \ bye"#), r#""say \"hi\" \\ bye""#);
+/// assert_eq!(string_literal("line\nbreak\u{2028}"), r#""line\nbreak\u2028""#);
+/// assert_eq!(string_literal("don’t"), "\"don’t\"");
+/// ```
+pub fn string_literal(text: &str) -> String {
+    let mut literal = String::with_capacity(text.len() + 2);
+    literal.push('"');
+    for character in text.chars() {
+        match character {
+            '"' => literal.push_str("\\\""),
+            '\\' => literal.push_str("\\\\"),
+            '\n' => literal.push_str("\\n"),
+            '\r' => literal.push_str("\\r"),
+            '\t' => literal.push_str("\\t"),
+            '\u{2028}' | '\u{2029}' => {
+                let _ = write!(literal, "\\u{:04x}", u32::from(character));
+            }
+            control if control.is_control() => {
+                let _ = write!(literal, "\\u{:04x}", u32::from(control));
+            }
+            other => literal.push(other),
+        }
+    }
+    literal.push('"');
+    literal
+}
+
+fn write_entry(out: &mut String, spec: &ErrorSpec) {
+    let key = string_literal(spec.key());
+    let _ = writeln!(out, "  {key}: {{");
+    let _ = writeln!(out, "    key: {key},");
+    let _ = writeln!(out, "    code: {},", spec.code());
+    let _ = writeln!(out, "    status: {},", spec.status().as_u16());
+    let _ = writeln!(out, "    message: {},", string_literal(spec.message()));
+    let _ = writeln!(
+        out,
+        "    description: {},",
+        string_literal(spec.description())
+    );
+    let domain = spec.domain().map_or_else(
+        || "null".to_owned(),
+        |domain| string_literal(Domain::name(domain)),
+    );
+    let _ = writeln!(out, "    domain: {domain},");
+    let _ = writeln!(out, "    retryable: {},", spec.is_retryable());
+    let retry_after = spec
+        .retry_after_secs()
+        .map_or_else(|| "null".to_owned(), |secs| secs.to_string());
+    let _ = writeln!(out, "    retryAfter: {retry_after},");
+    out.push_str("  },\n");
+}
+
+const HEADER: &str = "\
+// Generated by assetpay-errors from the API's error catalogue. Do not edit: regenerate it.
+//
+// Read a response's parsed JSON with isErrorEnvelope, then switch on knownError(body)?.key:
+// a misspelt case label is a compile error, and an error this module does not know yet
+// reaches the default branch.
+
+";
+
+const ENTRY_INTERFACE: &str = "\
+/** One error of the catalogue, as the server declares it. */
+export interface ErrorEntry {
+  /** The stable string key, such as \"NOT_FOUND\". */
+  readonly key: string;
+  /** The numeric code, 0..=65535. */
+  readonly code: number;
+  /** The HTTP status the error is answered with. */
+  readonly status: number;
+  /** The message the envelope carries. */
+  readonly message: string;
+  /** What the error means, as the catalogue documents it. */
+  readonly description: string;
+  /** The name of the code range the error belongs to, if any. */
+  readonly domain: string | null;
+  /** Whether the same request may succeed later without anything changing. */
+  readonly retryable: boolean;
+  /** Seconds to wait before retrying, when the catalogue declares it. */
+  readonly retryAfter: number | null;
+}
+
+";
+
+const TYPES_AND_CHECKS: &str = "
+/** The key of an error this module knows. */
+export type ErrorKey = keyof typeof ERRORS;
+
+/** The entry of an error this module knows: switch on its `key` to narrow it. */
+export type KnownError = (typeof ERRORS)[ErrorKey];
+
+/** The code of an error this module knows. */
+export type ErrorCode = KnownError[\"code\"];
+
+/**
+ * An error response's body. `error.key` is a string, not an ErrorKey: a newer server may send a
+ * key this module does not know. Members beyond these are allowed.
+ */
+export interface ErrorEnvelope {
+  readonly requestId?: string | null;
+  readonly success?: false;
+  readonly error: {
+    readonly code: number;
+    readonly key: string;
+    readonly message: string;
+    readonly [member: string]: unknown;
+  };
+  readonly [member: string]: unknown;
+}
+
+type JsonObject = { readonly [member: string]: unknown };
+
+function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === \"object\" && value !== null && !Array.isArray(value);
+}
+
+function hasOwn(object: object, member: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, member);
+}
+
+function ownMember(object: JsonObject, member: string): unknown {
+  return hasOwn(object, member) ? object[member] : undefined;
+}
+
+function isWireCode(value: unknown): value is number {
+  return (
+    typeof value === \"number\" &&
+    Number.isInteger(value) &&
+    value >= 0 &&
+    value <= 65535 &&
+    !Object.is(value, -0)
+  );
+}
+
+/**
+ * Whether a parsed body is an error envelope, by the rules of the Rust decoder: `success` absent
+ * or false, `requestId` absent, null or a string, `error` an object with an integer `code` in
+ * 0..=65535, a string `key` and a string `message`.
+ */
+export function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
+  if (!isJsonObject(body)) {
+    return false;
+  }
+  if (hasOwn(body, \"success\") && ownMember(body, \"success\") !== false) {
+    return false;
+  }
+  const requestId = ownMember(body, \"requestId\");
+  if (requestId !== undefined && requestId !== null && typeof requestId !== \"string\") {
+    return false;
+  }
+  const error = ownMember(body, \"error\");
+  return (
+    isJsonObject(error) &&
+    isWireCode(ownMember(error, \"code\")) &&
+    typeof ownMember(error, \"key\") === \"string\" &&
+    typeof ownMember(error, \"message\") === \"string\"
+  );
+}
+
+/**
+ * The entry the envelope names, when its code and its key both name that entry; undefined for
+ * an error this module does not know, and for a code and a key that disagree.
+ */
+export function knownError(envelope: ErrorEnvelope): KnownError | undefined {
+  const { code, key } = envelope.error;
+  if (!hasOwn(ERRORS, key)) {
+    return undefined;
+  }
+  const entries: { readonly [key: string]: ErrorEntry | undefined } = ERRORS;
+  const entry = entries[key];
+  return entry !== undefined && entry.code === code ? (entry as KnownError) : undefined;
+}
+";
+
+#[cfg(test)]
+mod tests {
+    use super::string_literal;
+
+    #[test]
+    fn escapes_what_a_string_literal_cannot_hold() {
+        assert_eq!(string_literal(""), r#""""#);
+        assert_eq!(string_literal(r#"a"b"#), r#""a\"b""#);
+        assert_eq!(string_literal(r"a\b"), r#""a\\b""#);
+        assert_eq!(string_literal("a\nb\rc\td"), r#""a\nb\rc\td""#);
+        assert_eq!(
+            string_literal("\u{0}\u{1b}\u{7f}\u{85}"),
+            r#""\u0000\u001b\u007f\u0085""#
+        );
+        assert_eq!(string_literal("\u{2028}\u{2029}"), r#""\u2028\u2029""#);
+    }
+
+    #[test]
+    fn keeps_everything_else_as_itself() {
+        for text in [
+            "can’t",
+            "‘quoted’",
+            "${not a template}",
+            "`tick`",
+            "'single'",
+            "é ✓ 😀",
+        ] {
+            assert_eq!(string_literal(text), format!("\"{text}\""));
+        }
+    }
+}

@@ -1,0 +1,600 @@
+//! The generated TypeScript module (`cargo run --example catalog -- --typescript`), checked with
+//! the real TypeScript compiler and run by node against the demo server.
+//!
+//! The compiler is the one `tests/typescript/package-lock.json` pins; `.ci/run` installs it.
+//! Locally, install it once:
+//!
+//! ```text
+//! cd tests/typescript && npm ci
+//! ```
+//!
+//! After an intended catalogue change, regenerate the module's snapshot and commit it with the
+//! change:
+//!
+//! ```text
+//! UPDATE_SNAPSHOTS=1 cargo test -p assetpay-errors-tests --test typescript
+//! ```
+
+mod axum_support;
+
+// The demo server's own router, served as it is; its `main` is not needed here.
+#[allow(dead_code, reason = "the example's main is only the example's")]
+#[path = "../../assetpay-errors/examples/server.rs"]
+mod demo_server;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use assetpay_errors::assetpay::{page, reference};
+use assetpay_errors::axum::{ApiResult, RouterExt as _};
+use assetpay_errors::trade::TradeFailureCode;
+use assetpay_errors::{ApiError, AssetPayError, typescript};
+use axum::Router;
+use axum::http::StatusCode;
+use axum::http::header::CONTENT_TYPE;
+use axum::routing::get;
+use serde_json::{Value, json};
+
+use crate::axum_support::Server;
+
+/// The flags every compilation uses: `--strict` and the stricter checks a client may turn on,
+/// which the generated module must satisfy too.
+const COMPILER_FLAGS: &[&str] = &[
+    "--strict",
+    "--noUncheckedIndexedAccess",
+    "--exactOptionalPropertyTypes",
+    "--noPropertyAccessFromIndexSignature",
+    "--noUnusedLocals",
+    "--noUnusedParameters",
+    "--noImplicitReturns",
+    "--noFallthroughCasesInSwitch",
+    "--target",
+    "es2022",
+    "--module",
+    "commonjs",
+    "--lib",
+    "es2022,dom",
+];
+
+/// The TypeScript sources of the test project, copied beside each generated module.
+const SOURCES: &[&str] = &["handling.ts", "main.ts", "dump.ts"];
+
+fn project_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("typescript")
+}
+
+/// The compiler `npm ci` installed in `project`, or what to do when it has not run.
+fn installed_tsc(project: &Path) -> Result<PathBuf, String> {
+    let tsc = project.join("node_modules/.bin/tsc");
+    if tsc.is_file() {
+        Ok(tsc)
+    } else {
+        Err(format!(
+            "the TypeScript compiler is not installed: {} is missing. Run `npm ci` in {} \
+             (CI's .ci/run does) to install the version package-lock.json pins.",
+            tsc.display(),
+            project.display()
+        ))
+    }
+}
+
+fn tsc() -> PathBuf {
+    installed_tsc(&project_dir()).unwrap_or_else(|message| panic!("{message}"))
+}
+
+/// A fresh folder holding the test project's sources and `module` as `errors.ts`.
+fn workspace(name: &str, module: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("typescript")
+        .join(name);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).expect("remove the previous run's folder");
+    }
+    std::fs::create_dir_all(&dir).expect("create the test folder");
+    for source in SOURCES {
+        std::fs::copy(project_dir().join(source), dir.join(source))
+            .unwrap_or_else(|error| panic!("copy {source}: {error}"));
+    }
+    std::fs::write(dir.join("errors.ts"), module).expect("write errors.ts");
+    dir
+}
+
+fn run(command: &mut Command) -> Output {
+    command
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {command:?}: {error}"))
+}
+
+/// `tsc` with [`COMPILER_FLAGS`] on `files` in `dir`, emitting JavaScript into `dir/out` unless
+/// `no_emit`.
+fn compile(dir: &Path, files: &[&str], no_emit: bool) -> Output {
+    let mut command = Command::new(tsc());
+    command.current_dir(dir).args(COMPILER_FLAGS);
+    if no_emit {
+        command.arg("--noEmit");
+    } else {
+        command.args(["--outDir", "out"]);
+    }
+    run(command.args(files))
+}
+
+fn assert_compiles(dir: &Path, files: &[&str], no_emit: bool) {
+    let output = compile(dir, files, no_emit);
+    assert!(
+        output.status.success(),
+        "tsc rejected {files:?} in {}:\n{}{}",
+        dir.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Runs `node out/SCRIPT.js ARGS…` in `dir` and parses the JSON it prints.
+fn node(dir: &Path, script: &str, arguments: &[&str]) -> Value {
+    let output = run(Command::new("node")
+        .current_dir(dir)
+        .arg(format!("out/{script}.js"))
+        .args(arguments));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "node {script} {arguments:?} failed:\n{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_str(&stdout).unwrap_or_else(|error| panic!("{error}: {stdout}"))
+}
+
+fn snapshot_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("snapshots/assetpay.ts")
+}
+
+#[test]
+fn module_matches_the_committed_snapshot() {
+    let generated = reference::typescript();
+    assert_eq!(generated, reference::typescript(), "two runs differ");
+    let path = snapshot_path();
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|value| value == "1") {
+        std::fs::write(&path, &generated)
+            .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_else(|error| {
+        panic!(
+            "cannot read the snapshot {}: {error}; create it with \
+             UPDATE_SNAPSHOTS=1 cargo test -p assetpay-errors-tests --test typescript",
+            path.display()
+        )
+    });
+    if let Some((index, (generated, committed))) = generated
+        .lines()
+        .zip(committed.lines())
+        .enumerate()
+        .find(|(_, (generated, committed))| generated != committed)
+    {
+        panic!(
+            "the TypeScript module differs from {} at line {}: generated {generated:?}, snapshot \
+             {committed:?}. If the change is intended, run UPDATE_SNAPSHOTS=1 cargo test -p \
+             assetpay-errors-tests --test typescript and commit the snapshot with it.",
+            path.display(),
+            index + 1
+        );
+    }
+    assert_eq!(
+        generated.lines().count(),
+        committed.lines().count(),
+        "one of the module and {} is a prefix of the other; regenerate the snapshot with \
+         UPDATE_SNAPSHOTS=1 if the change is intended",
+        path.display()
+    );
+    assert_eq!(generated, committed, "line endings differ");
+}
+
+#[test]
+fn page_switch_type_checks_under_strict() {
+    let dir = workspace("page-switch", &reference::typescript());
+    assert_compiles(&dir, &["handling.ts"], true);
+}
+
+#[test]
+fn misspelt_case_label_is_a_compile_error() {
+    let dir = workspace("misspelt", &reference::typescript());
+    let switch = std::fs::read_to_string(dir.join("handling.ts")).expect("read handling.ts");
+    assert_eq!(switch.matches(r#"case "PRICE_CHANGED":"#).count(), 1);
+    let misspelt = switch.replace(r#"case "PRICE_CHANGED":"#, r#"case "PRICE_CHANGD":"#);
+    std::fs::write(dir.join("misspelt.ts"), misspelt).expect("write misspelt.ts");
+
+    let output = compile(&dir, &["misspelt.ts"], true);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success(), "tsc accepted the misspelt label");
+    let errors: Vec<&str> = stdout
+        .lines()
+        .filter(|line| line.contains("error TS"))
+        .collect();
+    assert_eq!(
+        errors.len(),
+        1,
+        "one error, the misspelt label's:\n{stdout}"
+    );
+    assert!(
+        errors[0].starts_with("misspelt.ts(")
+            && errors[0].contains(
+                r#"error TS2678: Type '"PRICE_CHANGD"' is not comparable to type '"VALIDATION_FAILED" | "#
+            ),
+        "{stdout}"
+    );
+}
+
+/// A switch on a trade failure code, with `label` as its first case.
+fn trade_failure_switch(label: &str) -> String {
+    format!(
+        r#"import {{ knownTradeFailure }} from "./errors";
+
+export function advice(error: string): string {{
+  switch (knownTradeFailure(error)) {{
+    case "{label}":
+      return "refetch the price";
+    case "MARKET_UNAVAILABLE":
+      return "retry later";
+    default:
+      return "handle like PURCHASE_FAILED";
+  }}
+}}
+"#
+    )
+}
+
+#[test]
+fn misspelt_trade_failure_label_is_a_compile_error() {
+    let dir = workspace("trade-switch", &reference::typescript());
+    std::fs::write(dir.join("trade.ts"), trade_failure_switch("PRICE_CHANGED")).unwrap();
+    assert_compiles(&dir, &["trade.ts"], true);
+
+    std::fs::write(dir.join("trade.ts"), trade_failure_switch("PRICE_CHANGD")).unwrap();
+    let output = compile(&dir, &["trade.ts"], true);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success(), "tsc accepted the misspelt label");
+    assert!(
+        stdout.contains(
+            r#"trade.ts(5,10): error TS2678: Type '"PRICE_CHANGD"' is not comparable to type '"#
+        ),
+        "{stdout}"
+    );
+}
+
+/// The labels of the `case` lines of a switch, quoted with `quote`.
+fn case_labels(source: &str, quote: char) -> Vec<String> {
+    source
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("case "))
+        .map(|rest| rest.trim_end_matches(':').trim_matches(quote).to_owned())
+        .collect()
+}
+
+#[test]
+fn switch_has_the_pages_case_labels_and_each_is_a_catalogue_key() {
+    let page_labels = case_labels(page::HANDLING_EXAMPLE, '\'');
+    let test_labels = case_labels(
+        &std::fs::read_to_string(project_dir().join("handling.ts")).expect("read handling.ts"),
+        '"',
+    );
+    assert_eq!(test_labels, page_labels);
+    assert!(page_labels.len() >= 5, "{page_labels:?}");
+    for label in &page_labels {
+        assert!(AssetPayError::spec_for_key(label).is_some(), "{label}");
+    }
+}
+
+#[test]
+fn missing_compiler_is_reported_with_the_install_command() {
+    let empty = Path::new(env!("CARGO_TARGET_TMPDIR")).join("typescript-no-node-modules");
+    std::fs::create_dir_all(&empty).expect("create the folder");
+    let message = installed_tsc(&empty).expect_err("no compiler there");
+    assert!(message.contains("Run `npm ci` in"), "{message}");
+    assert!(message.contains("typescript-no-node-modules"), "{message}");
+}
+
+/// An error of a server newer than the module: a key and code AssetPay's catalogue lacks.
+#[derive(Debug, ApiError)]
+#[api(range = 1..=99)]
+enum NewerServerError {
+    /// The escrow hold did not clear in time
+    #[api(code = 99, key = "ESCROW_TIMEOUT", status = 409)]
+    EscrowTimeout,
+}
+
+async fn newer_server_error() -> ApiResult<(), NewerServerError> {
+    Err(NewerServerError::EscrowTimeout.into())
+}
+
+const PROXY_PAGE: &str = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+
+async fn proxy_page() -> (
+    StatusCode,
+    [(axum::http::HeaderName, &'static str); 1],
+    &'static str,
+) {
+    (
+        StatusCode::BAD_GATEWAY,
+        [(CONTENT_TYPE, "text/html")],
+        PROXY_PAGE,
+    )
+}
+
+async fn null_body() -> (StatusCode, axum::Json<Value>) {
+    (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(Value::Null))
+}
+
+/// The demo server, plus what the client meets besides it: a newer server's error, and, outside
+/// the error layer (which would turn them into `SERVER_ERROR` envelopes), a proxy's HTML page
+/// and a `null` body.
+fn demo_with_surroundings() -> Router {
+    let newer_server = Router::new()
+        .route("/newer", get(newer_server_error))
+        .with_api_errors();
+    let gateway = Router::new()
+        .route("/proxy", get(proxy_page))
+        .route("/null", get(null_body));
+    demo_server::app().merge(newer_server).merge(gateway)
+}
+
+#[tokio::test]
+async fn node_routes_the_demo_servers_answers_through_the_page_switch() {
+    let server = Server::start(demo_with_surroundings()).await;
+    let stale_trade = r#"{"itemId":42,"expectedPriceCents":1999}"#;
+
+    // What each answer is, as the Rust decoder sees it: the cases are what they claim to be.
+    let known = server
+        .post("/trades", "application/json", stale_trade)
+        .await
+        .assetpay_error(11);
+    assert_eq!(known.key(), "PRICE_CHANGED");
+    let newer = server.get("/newer").await;
+    let newer = assetpay_errors::client::decode::<AssetPayError>(newer.status, &newer.body)
+        .expect("a newer server's envelope decodes");
+    assert_eq!(
+        (newer.key(), newer.catalogue_match()),
+        (
+            "ESCROW_TIMEOUT",
+            assetpay_errors::client::CatalogueMatch::Unknown
+        )
+    );
+    assert_eq!(server.get("/proxy").await.text(), PROXY_PAGE);
+    assert_eq!(server.get("/null").await.text(), "null");
+
+    let dir = workspace("demo-server", &reference::typescript());
+    assert_compiles(&dir, &["main.ts"], false);
+    let requests = json!([
+        {"method": "POST", "path": "/trades", "body": stale_trade},
+        {"method": "GET", "path": "/newer"},
+        {"method": "GET", "path": "/proxy"},
+        {"method": "GET", "path": "/null"},
+        {"method": "GET", "path": "/orders/8"},
+    ])
+    .to_string();
+    let base_url = server.base_url();
+    let branches =
+        tokio::task::spawn_blocking(move || node(&dir, "main", &["fetch", &base_url, &requests]))
+            .await
+            .expect("node's task does not panic");
+    assert_eq!(
+        branches,
+        json!([
+            "refetch inventory and show updated prices",
+            "Trade error: ESCROW_TIMEOUT (99)",
+            "not JSON (HTTP 502)",
+            "not an error envelope (HTTP 500)",
+            "Trade error: NOT_FOUND (1003)",
+        ])
+    );
+}
+
+/// Bodies the decoders must agree on, each with a comment on the rule it probes.
+const SHAPES: &[&str] = &[
+    // Envelopes.
+    r#"{"requestId":"r1","success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"error":{"code":11,"key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"requestId":null,"error":{"code":11,"key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"m","details":[1]},"trace":{}}"#,
+    r#"{"error":{"code":0,"key":"ZERO","message":""}}"#,
+    r#"{"error":{"code":65535,"key":"TOP","message":"m"}}"#,
+    // Envelopes that name no entry: unknown, or a code and a key that disagree.
+    r#"{"error":{"code":99,"key":"ESCROW_TIMEOUT","message":"m"}}"#,
+    r#"{"error":{"code":12,"key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"error":{"code":11,"key":"NEW_KEY","message":"m"}}"#,
+    r#"{"error":{"code":1,"key":"constructor","message":"m"}}"#,
+    r#"{"error":{"code":1,"key":"__proto__","message":"m"}}"#,
+    r#"{"error":{"code":1,"key":"toString","message":"m"}}"#,
+    r#"{"error":{"code":1,"key":"hasOwnProperty","message":"m"}}"#,
+    // Later duplicates win in both parsers.
+    r#"{"error":{"code":1,"key":"X","message":"m"},"error":{"code":11,"key":"PRICE_CHANGED","message":"m"}}"#,
+    // Not envelopes.
+    "null",
+    "[]",
+    r#""text""#,
+    "11",
+    r#"{"success":true,"data":{}}"#,
+    r#"{"success":true,"error":{"code":11,"key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"success":null,"error":{"code":11,"key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"success":"false","error":{"code":11,"key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"requestId":7,"error":{"code":11,"key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"requestId":"r","error":null}"#,
+    r#"{"requestId":"r"}"#,
+    r#"{"error":[11,"PRICE_CHANGED","m"]}"#,
+    r#"{"error":"PRICE_CHANGED"}"#,
+    r#"{"error":{"key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"error":{"code":"11","key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"error":{"code":null,"key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"error":{"code":-1,"key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"error":{"code":-0,"key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"error":{"code":65536,"key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"error":{"code":11.5,"key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"error":{"code":1e400,"key":"PRICE_CHANGED","message":"m"}}"#,
+    r#"{"error":{"code":11,"key":11,"message":"m"}}"#,
+    r#"{"error":{"code":11,"message":"m"}}"#,
+    r#"{"error":{"code":11,"key":"PRICE_CHANGED","message":null}}"#,
+    r#"{"error":{"code":11,"key":"PRICE_CHANGED"}}"#,
+];
+
+/// What the Rust decoder makes of `body`: whether it is an envelope, and the key of the entry
+/// it names.
+fn rust_verdict(body: &str) -> Value {
+    match assetpay_errors::client::decode::<AssetPayError>(StatusCode::BAD_REQUEST, body.as_bytes())
+    {
+        Ok(error) => json!({"envelope": true, "known": error.spec().map(|spec| spec.key())}),
+        Err(_) => json!({"envelope": false, "known": null}),
+    }
+}
+
+#[test]
+fn is_error_envelope_and_known_error_agree_with_the_rust_decoder() {
+    let dir = workspace("shapes", &reference::typescript());
+    assert_compiles(&dir, &["main.ts"], false);
+    let mut bodies: Vec<&str> = SHAPES.to_vec();
+    // The one documented difference: after JSON.parse, 11.0 and 1.1e1 are the integer 11.
+    let float_codes = [
+        r#"{"error":{"code":11.0,"key":"PRICE_CHANGED","message":"m"}}"#,
+        r#"{"error":{"code":1.1e1,"key":"PRICE_CHANGED","message":"m"}}"#,
+    ];
+    bodies.extend(float_codes);
+    let verdicts = node(
+        &dir,
+        "main",
+        &["shape", &serde_json::to_string(&bodies).unwrap()],
+    );
+    let verdicts = verdicts.as_array().expect("an array of verdicts");
+    assert_eq!(verdicts.len(), bodies.len());
+    for (body, verdict) in SHAPES.iter().zip(verdicts) {
+        assert_eq!(verdict, &rust_verdict(body), "{body}");
+    }
+    let envelopes = SHAPES
+        .iter()
+        .filter(|body| rust_verdict(body)["envelope"] == true);
+    assert_eq!(
+        envelopes.count(),
+        14,
+        "the table holds envelopes and non-envelopes"
+    );
+    for (body, verdict) in float_codes.iter().zip(&verdicts[SHAPES.len()..]) {
+        assert_eq!(
+            rust_verdict(body),
+            json!({"envelope": false, "known": null})
+        );
+        assert_eq!(
+            verdict,
+            &json!({"envelope": true, "known": "PRICE_CHANGED"}),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn assetpay_entries_and_trade_codes_reach_javascript_unchanged() {
+    let dir = workspace("assetpay-dump", &reference::typescript());
+    assert_compiles(&dir, &["main.ts"], false);
+    let dump = node(&dir, "main", &["dump"]);
+    assert_entries_are_the_catalogue(&dump["errors"], AssetPayError::CATALOG);
+
+    let codes = dump["tradeFailureCodes"].as_object().expect("an object");
+    assert_eq!(codes.len(), TradeFailureCode::KNOWN.len());
+    for code in TradeFailureCode::KNOWN {
+        assert_eq!(
+            codes[code.as_str()],
+            json!({
+                "meaning": code.meaning(),
+                "guidance": code.guidance(),
+                "retryable": code.is_retryable(),
+            }),
+            "{code}"
+        );
+    }
+    assert!(
+        codes["STEAM_ACCOUNT_RESTRICTED"]["meaning"]
+            .as_str()
+            .is_some_and(|meaning| meaning.contains("can’t")),
+        "curly apostrophes kept"
+    );
+    let known = node(
+        &dir,
+        "main",
+        &[
+            "trade",
+            r#"["PRICE_CHANGED","ESCROW_TIMEOUT","constructor","price_changed"]"#,
+        ],
+    );
+    assert_eq!(known, json!(["PRICE_CHANGED", null, null, null]));
+}
+
+/// Text that only survives correct escaping.
+#[derive(Debug, ApiError)]
+#[api(range = 3000..=3099)]
+enum AwkwardText {
+    /// Quotes "double" and 'single', a backslash \ and \" together, a template $ and a `tick`
+    #[api(code = 3000, key = "QUOTES", status = 400)]
+    Quotes,
+    /// Control characters in the message
+    #[api(
+        code = 3001,
+        key = "CONTROLS",
+        status = 400,
+        message = "line\nfeed, carriage\rreturn, tab\t, escape \u{1b}, nul \u{0}, del \u{7f}, next \u{85}"
+    )]
+    Controls,
+    /// Separators U+2028 and U+2029 are line terminators to older parsers
+    #[api(
+        code = 3002,
+        key = "SEPARATORS",
+        status = 400,
+        message = "line\u{2028}separator and paragraph\u{2029}separator"
+    )]
+    Separators,
+    /// Curly apostrophes: don’t ‘quote’ me, “double” ones, the text \u{feff} (not an escape in a doc comment) and 😀
+    #[api(code = 3003, key = "CURLY", status = 503, retryable, retry_after = 30)]
+    Curly,
+}
+
+#[test]
+fn any_catalogues_strings_survive_the_compiler() {
+    let module = typescript::module::<AwkwardText>();
+    let unescaped = |character: char| {
+        (character.is_control() && character != '\n')
+            || matches!(character, '\u{2028}' | '\u{2029}')
+    };
+    assert!(
+        !module.chars().any(unescaped),
+        "a character is written unescaped"
+    );
+    assert!(
+        module.contains(r#"message: "line\nfeed, carriage\rreturn, tab\t, escape \u001b, nul \u0000, del \u007f, next \u0085","#),
+        "{module}"
+    );
+    assert!(
+        module.contains("don’t ‘quote’ me"),
+        "curly quotes kept as they are"
+    );
+    let dir = workspace("awkward-text", &module);
+    assert_compiles(&dir, &["dump.ts"], false);
+    assert_entries_are_the_catalogue(&node(&dir, "dump", &[]), AwkwardText::CATALOG);
+}
+
+/// `errors`, the `ERRORS` object node printed, holds exactly `catalog`'s entries, each with the
+/// fields of the JSON catalogue.
+fn assert_entries_are_the_catalogue(errors: &Value, catalog: &[assetpay_errors::ErrorSpec]) {
+    let errors = errors.as_object().expect("ERRORS is an object");
+    assert_eq!(errors.len(), catalog.len());
+    for spec in catalog {
+        let expected = serde_json::to_value(spec).expect("a spec serializes");
+        assert_eq!(errors[spec.key()], expected, "{}", spec.key());
+    }
+}
+
+/// A catalogue with nothing in it yet.
+#[derive(Debug, ApiError)]
+enum NoErrorsYet {}
+
+#[test]
+fn an_empty_catalogue_gives_a_module_that_compiles_and_has_no_entries() {
+    assert!(NoErrorsYet::CATALOG.is_empty());
+    let dir = workspace("empty", &typescript::module::<NoErrorsYet>());
+    assert_compiles(&dir, &["dump.ts"], false);
+    assert_eq!(node(&dir, "dump", &[]), json!({}));
+}
