@@ -36,6 +36,7 @@ mod panic;
 mod request_id;
 mod response;
 mod stack;
+mod status_entry;
 
 pub use self::envelope_layer::{EnvelopeLayer, EnvelopeService, ResponseFuture};
 pub use self::framework::FrameworkErrors;
