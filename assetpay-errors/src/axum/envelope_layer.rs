@@ -209,7 +209,7 @@ async fn complete(
 
 /// Whether a plain client error's text is appended to the envelope's message: only for the
 /// statuses axum's extractors answer malformed requests with (400, 413, 415, 422), whose text
-/// says what is wrong with the client's own input (`missing field `quantity``). Any other
+/// says what is wrong with the client's own input (missing field `quantity`, say). Any other
 /// middleware's text (an authentication layer's, a rate limiter's) is its own wording and may
 /// say anything about the service, so it is logged and the entry's message says what the client
 /// needs.

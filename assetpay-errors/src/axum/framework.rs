@@ -51,6 +51,10 @@ use crate::spec::ErrorSpec;
 /// | 503, and the timeouts 408 and 504 | `SERVICE_UNAVAILABLE` (1009, 503, retryable) |
 /// | 500, other 5xx, panics | `SERVER_ERROR` (1006, 500) |
 ///
+/// Of AssetPay's four 503 entries, `SERVICE_UNAVAILABLE` is the one whose key says no more than
+/// the status: `SYSTEM_MAINTENANCE` would claim a maintenance and `FLEET_DEGRADED` a Steam bot
+/// outage that did not happen, and `NO_BOTS_AVAILABLE` is not retryable.
+///
 /// The response is sent with the entry's status, so a client sees the status the catalogue
 /// documents for the code. AssetPay's catalogue has no "payload too large" entry, and a code in
 /// AssetPay's ranges cannot be made up here, so an oversized body is a `VALIDATION_FAILED`: the
