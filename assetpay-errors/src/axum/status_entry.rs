@@ -52,6 +52,62 @@ fn key_spells(key: &str, reason: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ApiError;
+    use crate::assetpay::{AuthError, GenericError};
+
+    #[derive(Debug, ApiError)]
+    // Only the enum's catalogue is under test; no value is ever built.
+    #[allow(dead_code)]
+    enum StockError {
+        /// Item is reserved
+        #[api(
+            code = 5001,
+            key = "ITEM_RESERVED",
+            status = 409,
+            message = "Item {sku} is reserved"
+        )]
+        ItemReserved { sku: String },
+        /// Another order holds the stock
+        #[api(code = 5002, key = "STOCK_HELD", status = 409)]
+        StockHeld,
+        /// Item is gone
+        #[api(
+            code = 5003,
+            key = "ITEM_GONE",
+            status = 410,
+            message = "Item {sku} is gone"
+        )]
+        ItemGone { sku: String },
+    }
+
+    #[test]
+    fn the_only_entry_with_a_status_answers_it() {
+        let spec = entry_for_status(GenericError::CATALOG, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(spec.map(ErrorSpec::key), Some("RATE_LIMITED"));
+        assert_eq!(
+            entry_for_status(GenericError::CATALOG, StatusCode::FORBIDDEN),
+            None
+        );
+    }
+
+    #[test]
+    fn among_several_the_entry_named_after_the_status_answers_it() {
+        let spec = entry_for_status(AuthError::CATALOG, StatusCode::UNAUTHORIZED);
+        assert_eq!(spec.map(ErrorSpec::key), Some("UNAUTHORIZED"));
+        // Two 422 entries, neither named "Unprocessable Entity": no guess.
+        let spec = entry_for_status(GenericError::CATALOG, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(spec, None);
+    }
+
+    #[test]
+    fn entries_with_interpolated_messages_never_answer() {
+        let spec = entry_for_status(StockError::CATALOG, StatusCode::CONFLICT);
+        assert_eq!(spec.map(ErrorSpec::key), Some("STOCK_HELD"));
+        assert_eq!(
+            entry_for_status(StockError::CATALOG, StatusCode::GONE),
+            None
+        );
+    }
 
     #[test]
     fn a_key_spells_a_reason_phrase_in_upper_snake_case() {
