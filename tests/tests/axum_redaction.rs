@@ -6,55 +6,11 @@
 
 mod axum_support;
 
-use std::io;
-use std::sync::{Arc, Mutex};
-
 use assetpay_errors::axum::RouterExt as _;
 use axum::http::StatusCode;
 use reqwest::Method;
-use tracing::subscriber::DefaultGuard;
 
-use axum_support::{Answer, SECRET, Server, ShopError, app};
-
-/// Everything the subscriber writes, shared with the test.
-#[derive(Clone, Default)]
-struct CapturedLog(Arc<Mutex<Vec<u8>>>);
-
-impl CapturedLog {
-    /// Captures this thread's events until the guard is dropped.
-    fn install() -> (CapturedLog, DefaultGuard) {
-        let log = CapturedLog::default();
-        let writer = log.clone();
-        let subscriber = tracing_subscriber::fmt()
-            .with_writer(move || writer.clone())
-            .finish();
-        (log, tracing::subscriber::set_default(subscriber))
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
-    }
-
-    /// The logged lines that mention `request_id`.
-    fn lines_about(&self, request_id: &str) -> Vec<String> {
-        self.text()
-            .lines()
-            .filter(|line| line.contains(request_id))
-            .map(str::to_owned)
-            .collect()
-    }
-}
-
-impl io::Write for CapturedLog {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
+use axum_support::{Answer, CapturedLog, SECRET, Server, ShopError, app};
 
 /// Requests `path` with the request id `request_id`.
 async fn get_with_id(server: &Server, path: &str, request_id: &str) -> Answer {
@@ -152,6 +108,35 @@ async fn a_plain_server_error_text_is_logged_and_not_sent() {
     let line = error_line(&log, "req-plain-1");
     assert!(line.contains(&format!("upstream said: {SECRET}")), "{line}");
     assert!(line.contains("status=502"), "{line}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn another_middleware_client_error_text_is_logged_and_not_sent() {
+    let (log, _guard) = CapturedLog::install();
+    let server = Server::start(app().with_api_errors()).await;
+
+    let answer = get_with_id(&server, "/plain/forbidden", "req-forbidden-1").await;
+
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+    let error = answer.assetpay_error(1300);
+    assert_eq!(
+        error.message(),
+        "You don\u{2019}t have permission to access this resource"
+    );
+    assert!(!answer.text().contains(SECRET), "{}", answer.text());
+    let lines = log.lines_about("req-forbidden-1");
+    assert_eq!(lines.len(), 1, "log:\n{}", log.text());
+    assert!(lines[0].contains(" INFO "), "{}", lines[0]);
+    assert!(
+        lines[0].contains(&format!("policy engine at {SECRET} denied")),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[0].contains("status=403") && lines[0].contains("FORBIDDEN"),
+        "{}",
+        lines[0]
+    );
 }
 
 #[tokio::test(flavor = "current_thread")]

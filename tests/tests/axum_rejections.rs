@@ -4,7 +4,7 @@
 mod axum_support;
 
 use assetpay_errors::ApiError;
-use assetpay_errors::assetpay::GenericError;
+use assetpay_errors::assetpay::TradingError;
 use assetpay_errors::axum::{ApiErrorLayer, FrameworkErrors, RouterExt as _};
 use axum::http::StatusCode;
 use http::header::{ALLOW, CONTENT_TYPE};
@@ -194,16 +194,18 @@ async fn a_plain_server_error_is_replaced_and_its_text_dropped() {
 async fn plain_client_errors_use_the_entry_given_for_their_status() {
     let default = Server::start(app().with_api_errors()).await;
     let answer = default.get("/plain/conflict").await;
-    assert_eq!(validation_detail(&answer), "order already exists");
+    assert_eq!(answer.status, StatusCode::CONFLICT);
+    // Another middleware's wording is logged, not sent.
+    assert_eq!(answer.assetpay_error(1004).message(), "State conflict");
 
     let errors = FrameworkErrors::assetpay()
-        .with_status(StatusCode::CONFLICT, GenericError::Conflict.spec());
+        .with_status(StatusCode::CONFLICT, TradingError::PriceChanged.spec());
     let mapped = Server::start(app().with_api_errors_using(errors)).await;
     let answer = mapped.get("/plain/conflict").await;
     assert_eq!(answer.status, StatusCode::CONFLICT);
     assert_eq!(
-        answer.assetpay_error(1004).message(),
-        "State conflict: order already exists"
+        answer.assetpay_error(11).message(),
+        "Price has changed since you last fetched it"
     );
 }
 

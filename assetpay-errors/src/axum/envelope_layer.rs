@@ -8,8 +8,10 @@ use std::task::{Context, Poll};
 
 use axum::body::{Body, Bytes, HttpBody};
 use axum::response::Response;
-use http::header::{CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
-use http::{HeaderMap, HeaderValue, Request};
+use http::header::{
+    CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER, TRANSFER_ENCODING,
+};
+use http::{HeaderMap, HeaderValue, Request, StatusCode};
 use tower::{BoxError, Layer, Service};
 use tracing::Instrument;
 
@@ -18,8 +20,9 @@ use crate::axum::request_id::{
     REQUEST_ID_HEADER, as_text, new_request_id, request_id_of, with_current_request_id,
 };
 use crate::axum::response::ErrorEnvelope;
+use crate::spec::ErrorSpec;
 
-/// How much of a plain error response is read to quote it in the message (4xx) or the log (5xx).
+/// How much of a plain error response is read to quote it in the message or the log.
 const QUOTED_BODY_LIMIT: usize = 512;
 
 /// The part of [`ApiErrorLayer`](crate::axum::ApiErrorLayer) that turns responses into envelopes;
@@ -36,8 +39,21 @@ const QUOTED_BODY_LIMIT: usize = 512;
 ///   request's task, say),
 /// - replaces every other 4xx or 5xx response that is not JSON, which is how axum's rejections,
 ///   its 404 and 405 and any plain-text error look, with an envelope of the entry
-///   [`FrameworkErrors`] picks for its status. A 4xx response's text is appended to the message;
-///   a 5xx response's text is logged and dropped.
+///   [`FrameworkErrors`] picks for its status, so that a 401, 403, 429 or 503 from another
+///   middleware keeps its meaning (and its `Retry-After`, `WWW-Authenticate` or `Allow`
+///   header; `Retry-After` only when the entry is retryable).
+///
+/// What the plain response's body said (its first 512 bytes, as far as they are ready: the
+/// layer never waits for a body that has not arrived, see below):
+/// - a 400, 413, 415 or 422 (axum's rejections of a malformed request) is appended to the
+///   entry's message, because it tells the client what is wrong with its own input;
+/// - any other 4xx is logged at `INFO` and dropped: it is another middleware's own wording and
+///   may say anything about the service, and the entry's message says what the client needs;
+/// - a 5xx is logged at `ERROR` and dropped.
+///
+/// A plain response whose body is not all there (an upstream that sent a 502 and the start of
+/// its body, then stalled) is answered at once with what had arrived: no frame that is not
+/// ready is waited for, so a stalled body can never hold the client's answer back.
 #[derive(Debug, Clone, Default)]
 pub struct EnvelopeLayer {
     errors: Arc<FrameworkErrors>,
@@ -145,7 +161,7 @@ async fn complete(
         return Response::from_parts(parts, body);
     }
     let spec = errors.spec_for_status(status);
-    let text = read_prefix(body, QUOTED_BODY_LIMIT).await;
+    let text = read_ready_prefix(body, QUOTED_BODY_LIMIT).await;
     let message = if status.is_server_error() || spec.is_server_error() {
         tracing::error!(
             request_id = as_text(&request_id),
@@ -156,22 +172,68 @@ async fn complete(
             "a plain server error response was replaced by an envelope",
         );
         Cow::Borrowed(spec.message())
-    } else if text.is_empty() {
-        Cow::Borrowed(spec.message())
-    } else {
+    } else if is_quoted(status) && !text.is_empty() {
         Cow::Owned(format!("{}: {text}", spec.message()))
+    } else {
+        if !text.is_empty() {
+            tracing::info!(
+                request_id = as_text(&request_id),
+                status = status.as_u16(),
+                code = spec.code(),
+                key = spec.key(),
+                body = text.as_str(),
+                "a plain client error response was replaced by an envelope; its text is not sent",
+            );
+        }
+        Cow::Borrowed(spec.message())
     };
-    for header in [CONTENT_TYPE, CONTENT_LENGTH, TRANSFER_ENCODING] {
+    for header in [
+        CONTENT_TYPE,
+        CONTENT_LENGTH,
+        TRANSFER_ENCODING,
+        CONTENT_ENCODING,
+    ] {
         parts.headers.remove(header);
     }
+    keep_retry_after_if_retryable(&mut parts.headers, spec);
     let mut envelope = ErrorEnvelope::new(spec, message).into_response_with(request_id, None);
-    // Headers the plain response had (`Allow` on a 405, say) still hold.
+    // Headers the plain response had (`Allow` on a 405, `WWW-Authenticate` on a 401,
+    // `Retry-After` on a 429 or 503) still hold.
     let envelope_headers = std::mem::take(envelope.headers_mut());
     let (mut envelope_parts, envelope_body) = envelope.into_parts();
     envelope_parts.headers = parts.headers;
     envelope_parts.headers.extend(envelope_headers);
     envelope_parts.extensions.extend(parts.extensions);
     Response::from_parts(envelope_parts, envelope_body)
+}
+
+/// Whether a plain client error's text is appended to the envelope's message: only for the
+/// statuses axum's extractors answer malformed requests with (400, 413, 415, 422), whose text
+/// says what is wrong with the client's own input (missing field `quantity`, say). Any other
+/// middleware's text (an authentication layer's, a rate limiter's) is its own wording and may
+/// say anything about the service, so it is logged and the entry's message says what the client
+/// needs.
+fn is_quoted(status: StatusCode) -> bool {
+    matches!(
+        status,
+        StatusCode::BAD_REQUEST
+            | StatusCode::PAYLOAD_TOO_LARGE
+            | StatusCode::UNSUPPORTED_MEDIA_TYPE
+            | StatusCode::UNPROCESSABLE_ENTITY
+    )
+}
+
+/// `Retry-After` is sent for retryable entries only, as for handler errors: the plain response's
+/// own value when it had one (the middleware knows how long its limit lasts), else the wait the
+/// entry declares. A non-retryable entry drops it, so no client waits to retry what will fail.
+fn keep_retry_after_if_retryable(headers: &mut HeaderMap, spec: &ErrorSpec) {
+    if !spec.is_retryable() {
+        headers.remove(RETRY_AFTER);
+    } else if !headers.contains_key(RETRY_AFTER)
+        && let Some(secs) = spec.retry_after_secs()
+    {
+        headers.insert(RETRY_AFTER, HeaderValue::from(secs));
+    }
 }
 
 /// Whether the response says its body is JSON (`application/json` or a `+json` type): such a
@@ -188,12 +250,23 @@ fn is_json(headers: &HeaderMap) -> bool {
     essence.eq_ignore_ascii_case("application/json") || suffix.eq_ignore_ascii_case(b"+json")
 }
 
-/// Up to `limit` bytes of `body` as trimmed text (invalid UTF-8, such as a character cut at the
-/// limit, becomes U+FFFD); a body that fails midway yields what was read.
-async fn read_prefix(mut body: Body, limit: usize) -> String {
+/// Up to `limit` bytes of `body` that are ready now, as trimmed text (invalid UTF-8, such as a
+/// character cut at the limit, becomes U+FFFD). Reading stops at the first frame that is not
+/// ready, at the end of the body, or at an error, with what was read so far.
+///
+/// No deadline is waited for: a body that is not all there yet is a stream from somewhere else
+/// (an upstream that sent its status and stalled, say), and the client's answer must not hang on
+/// it. The text is only a quote for the message or the log, and needs no timer (so no runtime's
+/// timer is assumed either).
+async fn read_ready_prefix(mut body: Body, limit: usize) -> String {
     let mut bytes = Vec::new();
     while bytes.len() < limit {
-        match poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
+        let frame = poll_fn(|cx| match Pin::new(&mut body).poll_frame(cx) {
+            Poll::Pending => Poll::Ready(None),
+            Poll::Ready(frame) => Poll::Ready(frame),
+        })
+        .await;
+        match frame {
             Some(Ok(frame)) => {
                 if let Some(data) = frame.data_ref() {
                     let room = limit - bytes.len();
@@ -241,8 +314,17 @@ mod tests {
 
     #[tokio::test]
     async fn a_quoted_body_is_cut_at_the_limit_and_trimmed() {
-        assert_eq!(read_prefix(Body::from("  too long  "), 6).await, "too");
-        assert_eq!(read_prefix(Body::from("\n short \n"), 512).await, "short");
-        assert_eq!(read_prefix(Body::from("caf\u{e9}"), 4).await, "caf\u{fffd}");
+        assert_eq!(
+            read_ready_prefix(Body::from("  too long  "), 6).await,
+            "too"
+        );
+        assert_eq!(
+            read_ready_prefix(Body::from("\n short \n"), 512).await,
+            "short"
+        );
+        assert_eq!(
+            read_ready_prefix(Body::from("caf\u{e9}"), 4).await,
+            "caf\u{fffd}"
+        );
     }
 }

@@ -22,8 +22,10 @@
 //!   long to wait ([`ApiErrorResponse`]);
 //! - the request id: the client's `x-request-id` when it is valid ([`is_valid_request_id`]),
 //!   else a fresh UUID v4;
-//! - axum's own failures (rejections, unknown routes and methods, oversized bodies) and panics
-//!   as envelopes too, with the entries [`FrameworkErrors`] picks;
+//! - axum's own failures (rejections, unknown routes and methods, oversized bodies), panics,
+//!   and the plain error responses of other middleware (authentication, rate limits, load
+//!   shedding, timeouts) as envelopes too, each with the entry that means what its status
+//!   means ([`FrameworkErrors`]), its `Retry-After`, `WWW-Authenticate` or `Allow` kept;
 //! - for every server error, the details in the log (`tracing`, with the request id) and only
 //!   the declared message in the body.
 //!
@@ -36,6 +38,7 @@ mod panic;
 mod request_id;
 mod response;
 mod stack;
+mod status_entry;
 
 pub use self::envelope_layer::{EnvelopeLayer, EnvelopeService, ResponseFuture};
 pub use self::framework::FrameworkErrors;

@@ -26,13 +26,16 @@ use crate::axum::request_id::drop_invalid_request_id;
 /// 1. [`drop_invalid_request_id`] drops an incoming `x-request-id` that is not a valid id;
 /// 2. tower-http's `SetRequestIdLayer` keeps the incoming id or generates a UUID v4;
 /// 3. [`EnvelopeLayer`] makes the id known to the handlers' error responses and turns plain error
-///    responses (axum's rejections, 404 and 405, plain 5xx) into envelopes;
+///    responses (axum's rejections, 404 and 405, other middleware's 401, 403, 429, 503 and
+///    timeouts, plain 5xx) into envelopes of the entries that mean the same
+///    ([`FrameworkErrors`]);
 /// 4. tower-http's `PropagateRequestIdLayer` copies the id to the `x-request-id` of every
 ///    response;
 /// 5. tower-http's `CatchPanicLayer` answers panics with [`PanicAsEnvelope`].
 ///
 /// Install it with [`RouterExt::with_api_errors`], or with `Router::layer` as the last (so
-/// outermost) layer: error responses made by layers outside it stay as they are.
+/// outermost) layer: error responses made by layers outside it stay as they are, so
+/// authentication, rate limiting, load shedding and timeouts go inside it (layered before).
 ///
 /// ```
 /// use assetpay_errors::axum::{ApiErrorLayer, FrameworkErrors};

@@ -3,7 +3,9 @@
 
 #![allow(dead_code)] // Each test binary uses its own part of the support.
 
+use std::io;
 use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use assetpay_errors::assetpay::{GenericError, TradingError};
@@ -20,6 +22,7 @@ use http::header::CONTENT_TYPE;
 use serde::Deserialize;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
+use tracing::subscriber::DefaultGuard;
 
 /// Errors of the demo service beyond AssetPay's: a retryable error that declares its wait, an
 /// interpolated message and a server error holding something secret.
@@ -129,6 +132,14 @@ async fn plain_conflict() -> (StatusCode, &'static str) {
     (StatusCode::CONFLICT, "order already exists")
 }
 
+/// A plain 403 as a policy middleware might word it, naming what it should not.
+async fn plain_forbidden() -> (StatusCode, String) {
+    (
+        StatusCode::FORBIDDEN,
+        format!("policy engine at {SECRET} denied"),
+    )
+}
+
 async fn custom_json_error() -> (StatusCode, Json<serde_json::Value>) {
     (
         StatusCode::BAD_REQUEST,
@@ -159,6 +170,7 @@ pub fn app() -> Router {
         .route("/panic", get(panics))
         .route("/plain/bad-gateway", get(plain_bad_gateway))
         .route("/plain/conflict", get(plain_conflict))
+        .route("/plain/forbidden", get(plain_forbidden))
         .route("/custom-json-error", get(custom_json_error))
         .route("/converted-elsewhere", get(converted_elsewhere))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -326,4 +338,44 @@ pub fn is_generated_id(id: &str) -> bool {
             .bytes()
             .all(|byte| byte == b'-' || byte.is_ascii_digit() || (b'a'..=b'f').contains(&byte))
         && groups[2].starts_with('4')
+}
+
+/// Everything the subscriber writes, shared with the test.
+#[derive(Clone, Default)]
+pub struct CapturedLog(Arc<Mutex<Vec<u8>>>);
+
+impl CapturedLog {
+    /// Captures this thread's events until the guard is dropped.
+    pub fn install() -> (CapturedLog, DefaultGuard) {
+        let log = CapturedLog::default();
+        let writer = log.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .finish();
+        (log, tracing::subscriber::set_default(subscriber))
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+    }
+
+    /// The logged lines that mention `request_id`.
+    pub fn lines_about(&self, request_id: &str) -> Vec<String> {
+        self.text()
+            .lines()
+            .filter(|line| line.contains(request_id))
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+impl io::Write for CapturedLog {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
