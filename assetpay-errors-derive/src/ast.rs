@@ -45,6 +45,8 @@ pub(crate) struct Field<'a> {
     /// What a message template calls it: `type` for `r#type`, `0` for the first tuple field.
     pub(crate) name: String,
     pub(crate) ty: &'a Type,
+    /// The field carries thiserror's `#[from]`, which already implements `From` for it.
+    pub(crate) has_from: bool,
 }
 
 impl<'a> Input<'a> {
@@ -129,6 +131,7 @@ impl<'a> ErrorDecl<'a> {
                             None => index.to_string(),
                         },
                         ty: &field.ty,
+                        has_from: field.attrs.iter().any(|attr| attr.path().is_ident("from")),
                     }
                 })
                 .collect(),

@@ -6,7 +6,7 @@
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser};
-use syn::{Attribute, LitInt, LitStr, MacroDelimiter, Path, Token};
+use syn::{Attribute, LitBool, LitInt, LitStr, MacroDelimiter, Path, Token};
 
 use crate::ctxt::Ctxt;
 use crate::symbol::AttrKey;
@@ -52,6 +52,8 @@ pub(crate) struct TypeAttrs {
     pub(crate) domain: Option<Path>,
     /// The span is the `range` key's.
     pub(crate) range: Option<Located<(u16, u16)>>,
+    /// `into_response = false`: no `IntoResponse` impl, for a type with its own.
+    pub(crate) into_response: Option<Located<bool>>,
     /// Per-error keys written on the enum instead of its variants (already reported): the
     /// variants are not also told that they lack them.
     pub(crate) misplaced: Vec<AttrKey>,
@@ -257,6 +259,12 @@ impl Parsed<'_> {
                     set_once(cx, key, span, &mut self.attrs.of_type.domain, path);
                 }
             }
+            AttrKey::IntoResponse => {
+                if let Some(tokens) = self.value(meta, key)? {
+                    let choice = self.boolean(&tokens, key, "into_response = false");
+                    set_once(cx, key, span, &mut self.attrs.of_type.into_response, choice);
+                }
+            }
             AttrKey::Range => {
                 if let Some(tokens) = self.value(meta, key)? {
                     // Errors about the range as a whole point at the key.
@@ -373,6 +381,22 @@ impl Parsed<'_> {
                 self.cx.error_spanned_by(
                     tokens,
                     format!("expected `{key}` to be a string literal, like `{example}`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn boolean(&self, tokens: &TokenStream, key: AttrKey, example: &str) -> Option<Located<bool>> {
+        match syn::parse2::<LitBool>(tokens.clone()) {
+            Ok(literal) => Some(Located {
+                value: literal.value,
+                span: literal.span,
+            }),
+            Err(_) => {
+                self.cx.error_spanned_by(
+                    tokens,
+                    format!("expected `{key}` to be `true` or `false`, like `{example}`"),
                 );
                 None
             }

@@ -14,11 +14,18 @@ use crate::ast::{ErrorDecl, Input, Shape};
 use crate::ctxt::Ctxt;
 use crate::domain_check;
 use crate::fallback;
+use crate::integrations::Integrations;
 use crate::message::Piece;
 use crate::valid::{self, Checked, Model, Own, Transparent};
 
-/// The derive's whole work on proc_macro2 tokens; the entry point and the robustness tests call it.
+/// The derive's whole work on proc_macro2 tokens, with the integrations this build enables; the
+/// entry point and the robustness tests call it.
 pub(crate) fn derive(input: TokenStream) -> TokenStream {
+    derive_with(input, Integrations::ENABLED)
+}
+
+/// [`derive`] with the integrations chosen by the caller, so tests see both expansions.
+pub(crate) fn derive_with(input: TokenStream, integrations: Integrations) -> TokenStream {
     let input: DeriveInput = match syn::parse2(input) {
         Ok(input) => input,
         Err(error) => return error.to_compile_error(),
@@ -29,9 +36,12 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
         Err(refused) => return fallback::expand(&input, refused, TokenStream::new()),
     };
     let model = valid::check(&cx, &ast);
+    // Items that need no valid model, emitted with the stubs too.
+    let mut independent = domain_check::expand(&ast);
+    independent.extend(integrations.expand(&ast));
     match cx.check() {
-        Ok(()) => expand(&model),
-        Err(errors) => fallback::expand(&input, errors, domain_check::expand(&ast)),
+        Ok(()) => expand(&model, independent),
+        Err(errors) => fallback::expand(&input, errors, independent),
     }
 }
 
@@ -39,7 +49,9 @@ pub(crate) fn private() -> TokenStream {
     quote!(::assetpay_errors::__private)
 }
 
-fn expand(model: &Model) -> TokenStream {
+/// `independent` holds the items emitted whether or not the declaration is valid: the domain
+/// checks and the integrations' impls.
+fn expand(model: &Model, independent: TokenStream) -> TokenStream {
     let private = private();
     let input = model.input;
     let ident = input.ident;
@@ -84,8 +96,8 @@ fn expand(model: &Model) -> TokenStream {
     };
     let message_body = message_body(model);
     let conversions = conversions(model);
+    let from_wrapped = from_wrapped(model);
 
-    let domain_checks = domain_check::expand(input);
     let domain = if input.attrs.domain.is_some() {
         let value = domain_check::value();
         quote!(#private::Some(#value))
@@ -96,7 +108,7 @@ fn expand(model: &Model) -> TokenStream {
     quote! {
         #[allow(deprecated, unused_qualifications, non_upper_case_globals)]
         const _: () = {
-            #domain_checks
+            #independent
             const __API_DOMAIN: #private::Option<&'static #private::Domain> = #domain;
             const __API_TYPE_NAME: &::core::primitive::str = #type_name;
             #catalog_items
@@ -127,8 +139,42 @@ fn expand(model: &Model) -> TokenStream {
             }
 
             #conversions
+            #from_wrapped
         };
     }
+}
+
+/// `From<Wrapped>` for each `#[api(transparent)]` declaration, so `?` lifts a domain's error into
+/// the composed type a handler returns. Two declarations cannot wrap the same type: their codes
+/// would clash, which the composition check reports. A field with thiserror's `#[from]` gets
+/// its `From` from thiserror, so none is emitted for it.
+fn from_wrapped(model: &Model) -> TokenStream {
+    let private = private();
+    let input = model.input;
+    let ident = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let impls = model.errors.iter().filter_map(|checked| {
+        let Checked::Transparent(transparent) = checked else {
+            return None;
+        };
+        if transparent.field.has_from {
+            return None;
+        }
+        let ty = transparent.field.ty;
+        let member = &transparent.field.member;
+        let pattern = pattern_path(input, transparent.decl);
+        let cfgs = &transparent.decl.cfgs;
+        Some(quote! {
+            #(#cfgs)*
+            #[automatically_derived]
+            impl #impl_generics #private::From<#ty> for #ident #ty_generics #where_clause {
+                fn from(wrapped: #ty) -> Self {
+                    #pattern { #member: wrapped }
+                }
+            }
+        })
+    });
+    quote!(#(#impls)*)
 }
 
 /// `Self::Variant` for an enum, `Self` for a struct.

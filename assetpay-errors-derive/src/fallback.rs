@@ -5,11 +5,12 @@ use proc_macro2::{TokenStream, TokenTree};
 use quote::quote;
 use syn::{Attribute, Data, DeriveInput, Meta};
 
-/// `domain_checks` are the declaration's domain checks, which need nothing the errors concern.
+/// `independent` holds the items that need no valid declaration (the domain checks and the
+/// integrations' impls), emitted here too.
 pub(crate) fn expand(
     input: &DeriveInput,
     errors: syn::Error,
-    domain_checks: TokenStream,
+    independent: TokenStream,
 ) -> TokenStream {
     let errors = errors.to_compile_error();
     let private = quote!(::assetpay_errors::__private);
@@ -47,7 +48,7 @@ pub(crate) fn expand(
         #errors
         #[allow(deprecated, unused_qualifications)]
         const _: () = {
-            #domain_checks
+            #independent
             #[automatically_derived]
             impl #impl_generics #private::ApiError for #ident #ty_generics #where_clause {
                 const CATALOG: &'static [#private::ErrorSpec] = &[];

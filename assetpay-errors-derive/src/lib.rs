@@ -13,6 +13,7 @@ mod domain_check;
 mod expand;
 mod fallback;
 mod generics;
+mod integrations;
 mod message;
 mod symbol;
 mod valid;

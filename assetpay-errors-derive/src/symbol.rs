@@ -6,6 +6,7 @@
 pub(crate) enum AttrKey {
     Domain,
     Range,
+    IntoResponse,
     Code,
     Key,
     Status,
@@ -17,7 +18,8 @@ pub(crate) enum AttrKey {
 
 impl AttrKey {
     /// Keys that describe the whole type: on an enum, or on a struct.
-    pub(crate) const OF_TYPE: &'static [AttrKey] = &[AttrKey::Domain, AttrKey::Range];
+    pub(crate) const OF_TYPE: &'static [AttrKey] =
+        &[AttrKey::Domain, AttrKey::Range, AttrKey::IntoResponse];
 
     /// Keys that describe one error: on a variant, or on a struct.
     pub(crate) const OF_ERROR: &'static [AttrKey] = &[
@@ -35,6 +37,7 @@ impl AttrKey {
         match self {
             AttrKey::Domain => "domain",
             AttrKey::Range => "range",
+            AttrKey::IntoResponse => "into_response",
             AttrKey::Code => "code",
             AttrKey::Key => "key",
             AttrKey::Status => "status",

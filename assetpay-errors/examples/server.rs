@@ -54,11 +54,13 @@ struct NewTrade {
 /// What every item costs now; clients that quote another price get `PRICE_CHANGED`.
 const CURRENT_PRICE_CENTS: u64 = 2049;
 
+// Handlers return their error type itself: with the `axum` feature every derived error is an
+// `IntoResponse`, answered as an envelope with the request's id.
 async fn create_order(
     Json(order): Json<NewOrder>,
-) -> ApiResult<(StatusCode, Json<Order>), AssetPayError> {
+) -> Result<(StatusCode, Json<Order>), AssetPayError> {
     if order.quantity == 0 {
-        return Err(AssetPayError::Generic(GenericError::ValidationFailed).into());
+        return Err(GenericError::ValidationFailed.into());
     }
     Ok((
         StatusCode::CREATED,
@@ -70,15 +72,22 @@ async fn create_order(
     ))
 }
 
-async fn find_order(Path(id): Path<u64>) -> ApiResult<Json<Order>, AssetPayError> {
+async fn find_order(Path(id): Path<u64>) -> Result<Json<Order>, AssetPayError> {
+    // `?` lifts the domain's error into the composed type (the derive's `From` impls).
+    let order = load_order(id)?;
+    Ok(Json(order))
+}
+
+/// A function of the domain layer: it knows only the generic errors.
+fn load_order(id: u64) -> Result<Order, GenericError> {
     if id != 7 {
-        return Err(AssetPayError::Generic(GenericError::NotFound).into());
+        return Err(GenericError::NotFound);
     }
-    Ok(Json(Order {
+    Ok(Order {
         id,
         item_id: 42,
         quantity: 1,
-    }))
+    })
 }
 
 async fn list_orders(Query(list): Query<ListOrders>) -> Json<Vec<Order>> {
@@ -90,14 +99,16 @@ async fn list_orders(Query(list): Query<ListOrders>) -> Json<Vec<Order>> {
     Json(orders.take(list.limit).collect())
 }
 
-async fn create_trade(Json(trade): Json<NewTrade>) -> ApiResult<StatusCode, AssetPayError> {
+async fn create_trade(Json(trade): Json<NewTrade>) -> Result<StatusCode, AssetPayError> {
     if trade.expected_price_cents != CURRENT_PRICE_CENTS {
         tracing::info!(item_id = trade.item_id, "quoted price is stale");
-        return Err(AssetPayError::Trading(TradingError::PriceChanged).into());
+        return Err(TradingError::PriceChanged.into());
     }
     Ok(StatusCode::CREATED)
 }
 
+// `ApiErrorResponse` carries what only it can: a wait the catalogue does not declare, or the
+// source of a server error for the log.
 async fn limited() -> ApiResult<&'static str, AssetPayError> {
     // AssetPay's catalogue declares no wait for RATE_LIMITED; the limiter knows it.
     Err(

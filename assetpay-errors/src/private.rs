@@ -4,9 +4,10 @@
 //! same next to a user's own `Option`, `Result`, `mod core` or inside `#[no_implicit_prelude]`.
 //! This module only re-exports; the code lives in the modules named here.
 
+pub use core::convert::{From, TryFrom};
 pub use core::option::Option::{self, None, Some};
 pub use core::result::Result::{self, Err, Ok};
-pub use core::{convert::TryFrom, str::FromStr};
+pub use core::str::FromStr;
 pub use std::borrow::Cow;
 pub use std::format;
 
@@ -20,3 +21,11 @@ pub use crate::domain_check::code_outside;
 pub use crate::lookup::{code_table, find_code, find_key, key_table, table_len};
 pub use crate::spec::ErrorSpec;
 pub use crate::unknown::{UnknownCode, UnknownKey, unknown_key};
+
+/// What the derive's `IntoResponse` impl names, with the `axum` feature.
+#[cfg(feature = "axum")]
+pub mod axum {
+    pub use axum::response::{IntoResponse, Response};
+
+    pub use crate::axum::derived::{DebugProbe, WithDebug, WithoutDebug, into_response};
+}

@@ -65,6 +65,14 @@ pub mod shadowed {
     pub mod serde {}
     /// Shadows the `http` crate.
     pub mod http {}
+    /// Shadows the `axum` crate, which the `IntoResponse` impl must not name bare.
+    pub mod axum {}
+    /// Shadows the trait the `IntoResponse` impl implements.
+    pub trait IntoResponse {}
+    /// Shadows what `IntoResponse` returns.
+    pub struct Response;
+    /// Shadows `From`, which the transparent variants implement.
+    pub trait From {}
     /// Shadows the runtime crate's name for a module.
     pub mod assetpay_errors {}
     /// Shadows the trait names the expansion implements.
@@ -213,6 +221,14 @@ pub mod no_prelude {
 #[test]
 fn no_implicit_prelude_module() {
     use no_prelude::{Bare, Composed, Wrapper};
+    // With the `axum` feature (on for these tests) the expansion also holds `IntoResponse` and,
+    // for transparent declarations, `From`: both resolve here too.
+    fn is_response<T: axum::response::IntoResponse>() {}
+    is_response::<Bare>();
+    is_response::<Composed>();
+    is_response::<Wrapper>();
+    let _: Composed = Bare::TokenExpired.into();
+    let _: Wrapper = Bare::TokenExpired.into();
 
     assert_eq!(
         Bare::TooManyAttempts.status(),

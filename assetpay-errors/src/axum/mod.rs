@@ -32,6 +32,8 @@
 //! The README's "axum integration" section walks through it all with a runnable demo
 //! (`cargo run --example server --features axum`).
 
+#[doc(hidden)]
+pub mod derived;
 mod envelope_layer;
 mod framework;
 mod panic;

@@ -117,35 +117,52 @@ impl<E: fmt::Debug> fmt::Debug for ApiErrorResponse<E> {
 
 impl<E: ApiError + fmt::Debug> IntoResponse for ApiErrorResponse<E> {
     fn into_response(self) -> Response {
-        let spec = self.error.spec();
-        let request_id = current_request_id().unwrap_or_else(|| {
-            warn_once_layer_missing();
-            new_request_id()
-        });
-        if spec.is_server_error() {
-            tracing::error!(
-                request_id = as_text(&request_id),
-                code = spec.code(),
-                key = spec.key(),
-                error = ?self.error,
-                source = self.source.as_deref().map(|source| tracing::field::display(SourceChain(source))),
-                "answering with a server error",
-            );
-        }
-        let retry_after = match self.retry_after {
-            Some(secs) => Some(secs),
-            None => spec.retry_after_secs(),
-        }
-        .filter(|_| spec.is_retryable());
-        // A message that interpolates nothing is the declared text (`ApiError::message`'s
-        // contract), which the body renders from the derive's pre-escaped form.
-        let message = if spec.is_interpolated() {
-            Cow::Owned(self.error.message().into_owned())
-        } else {
-            Cow::Borrowed(spec.message())
-        };
-        ErrorEnvelope { spec, message }.into_response_with(request_id, retry_after)
+        respond(
+            &self.error,
+            Some(&self.error),
+            self.source.as_deref(),
+            self.retry_after,
+        )
     }
+}
+
+/// The response for `error`, as [`ApiErrorResponse`] and the derive's `IntoResponse` impls
+/// answer it: `described` is the error's `Debug` form for a server error's log line, when the
+/// error has one; `retry_after` a wait in place of the declared one.
+pub(crate) fn respond<E: ApiError>(
+    error: &E,
+    described: Option<&dyn fmt::Debug>,
+    source: Option<&(dyn StdError + Send + Sync + 'static)>,
+    retry_after: Option<u32>,
+) -> Response {
+    let spec = error.spec();
+    let request_id = current_request_id().unwrap_or_else(|| {
+        warn_once_layer_missing();
+        new_request_id()
+    });
+    if spec.is_server_error() {
+        tracing::error!(
+            request_id = as_text(&request_id),
+            code = spec.code(),
+            key = spec.key(),
+            error = described.map(tracing::field::debug),
+            source = source.map(|source| tracing::field::display(SourceChain(source))),
+            "answering with a server error",
+        );
+    }
+    let retry_after = match retry_after {
+        Some(secs) => Some(secs),
+        None => spec.retry_after_secs(),
+    }
+    .filter(|_| spec.is_retryable());
+    // A message that interpolates nothing is the declared text (`ApiError::message`'s
+    // contract), which the body renders from the derive's pre-escaped form.
+    let message = if spec.is_interpolated() {
+        Cow::Owned(error.message().into_owned())
+    } else {
+        Cow::Borrowed(spec.message())
+    };
+    ErrorEnvelope { spec, message }.into_response_with(request_id, retry_after)
 }
 
 /// Logs, once per process, that an error response was built outside
