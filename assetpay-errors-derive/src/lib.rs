@@ -4,7 +4,8 @@
 //! The derive is a pipeline, one module per stage: `attr` and `ast` parse the input into a small
 //! tree that keeps each literal's span, `valid` checks it into a model (reporting every error
 //! into `ctxt`), and `expand` renders the model with code that cannot fail. When validation
-//! fails, `fallback` emits the errors plus stub impls.
+//! fails, `fallback` emits the errors plus stub impls. Beside the stages, the `tests` module
+//! (test builds only) checks the pipeline as a whole, on inputs proptest generates.
 
 mod ast;
 mod attr;
@@ -19,7 +20,7 @@ mod symbol;
 mod valid;
 
 #[cfg(test)]
-mod robustness;
+mod tests;
 
 use proc_macro::TokenStream;
 
