@@ -25,6 +25,8 @@
 //!
 //! The attributes, the compile errors and the integrations are described in the README.
 #![deny(missing_docs, unsafe_code)]
+// docs.rs builds with `--cfg docsrs` (see Cargo.toml) to label feature-gated items.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Lets the derive's `::assetpay_errors::…` paths resolve inside this crate too, where the AssetPay
 // catalogue is declared with the derive.
@@ -33,12 +35,16 @@ extern crate self as assetpay_errors;
 mod api_error;
 pub mod assetpay;
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 pub mod client;
 mod compose;
 pub mod domain;
 mod envelope;
 mod lookup;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub mod openapi;
 mod spec;
 pub mod trade;
 mod unknown;
