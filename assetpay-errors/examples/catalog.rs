@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --example catalog            # the reference page, as Markdown
 //! cargo run --example catalog -- --json  # the catalogue, as a JSON array
+//! cargo run --example catalog --features utoipa -- --openapi  # an OpenAPI 3.1 components document
 //! ```
 
 use std::io::Write as _;
@@ -11,13 +12,20 @@ use std::process::ExitCode;
 
 use assetpay_errors::assetpay::reference;
 
-const USAGE: &str = "usage: catalog [--json]";
+const USAGE: &str = "usage: catalog [--json | --openapi]";
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     let output = match arguments.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         [] => reference::markdown(),
         ["--json"] => reference::json(),
+        ["--openapi"] => match openapi() {
+            Some(document) => document,
+            None => {
+                eprintln!("catalog: --openapi needs the `utoipa` feature: add `--features utoipa`");
+                return ExitCode::from(2);
+            }
+        },
         ["--help" | "-h"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -36,4 +44,24 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The whole catalogue as an OpenAPI components document (compact JSON and a newline).
+#[cfg(feature = "utoipa")]
+fn openapi() -> Option<String> {
+    use assetpay_errors::{ApiError as _, AssetPayError};
+    let document = assetpay_errors::openapi::catalog_document(
+        "AssetPay API errors",
+        env!("CARGO_PKG_VERSION"),
+        AssetPayError::CATALOG,
+    );
+    let json = document
+        .to_json()
+        .expect("an OpenAPI document serializes to JSON");
+    Some(json + "\n")
+}
+
+#[cfg(not(feature = "utoipa"))]
+fn openapi() -> Option<String> {
+    None
 }
