@@ -28,7 +28,7 @@
 //!   the declared message in the body.
 //!
 //! The README's "axum integration" section walks through it all with a runnable demo
-//! (`cargo run --example server --features axum`).
+//! (`cargo run --example server --features axum,utoipa`).
 
 mod envelope_layer;
 mod framework;

@@ -70,7 +70,8 @@ impl<E: ApiError> IntoResponses for ApiErrors<E> {
 /// - the `x-request-id` header, and `Retry-After` when an entry of the status is retryable (the
 ///   header is then optional: it is sent only when a wait is known).
 ///
-/// Entries are listed in catalogue order; statuses in ascending order.
+/// Descriptions and enums list entries in catalogue order; statuses come in ascending order, and
+/// examples sorted by key (utoipa keeps them in a sorted map).
 pub fn error_responses(catalog: &'static [ErrorSpec]) -> BTreeMap<String, RefOr<Response>> {
     let mut by_status: BTreeMap<u16, Vec<&'static ErrorSpec>> = BTreeMap::new();
     for spec in catalog {
