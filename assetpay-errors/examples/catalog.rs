@@ -5,6 +5,7 @@
 //! cargo run --example catalog            # the reference page, as Markdown
 //! cargo run --example catalog -- --json  # the catalogue, as a JSON array
 //! cargo run --example catalog -- --typescript  # a TypeScript module for the API's clients
+//! cargo run --example catalog --features utoipa -- --openapi  # an OpenAPI 3.1 components document
 //! ```
 
 use std::io::Write as _;
@@ -12,7 +13,7 @@ use std::process::ExitCode;
 
 use assetpay_errors::assetpay::reference;
 
-const USAGE: &str = "usage: catalog [--json | --typescript]";
+const USAGE: &str = "usage: catalog [--json | --typescript | --openapi]";
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
@@ -20,6 +21,13 @@ fn main() -> ExitCode {
         [] => reference::markdown(),
         ["--json"] => reference::json(),
         ["--typescript"] => reference::typescript(),
+        ["--openapi"] => match openapi() {
+            Some(document) => document,
+            None => {
+                eprintln!("catalog: --openapi needs the `utoipa` feature: add `--features utoipa`");
+                return ExitCode::from(2);
+            }
+        },
         ["--help" | "-h"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -38,4 +46,24 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The whole catalogue as an OpenAPI components document (compact JSON and a newline).
+#[cfg(feature = "utoipa")]
+fn openapi() -> Option<String> {
+    use assetpay_errors::{ApiError as _, AssetPayError};
+    let document = assetpay_errors::openapi::catalog_document(
+        "AssetPay API errors",
+        env!("CARGO_PKG_VERSION"),
+        AssetPayError::CATALOG,
+    );
+    let json = document
+        .to_json()
+        .expect("an OpenAPI document serializes to JSON");
+    Some(json + "\n")
+}
+
+#[cfg(not(feature = "utoipa"))]
+fn openapi() -> Option<String> {
+    None
 }

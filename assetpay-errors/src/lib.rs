@@ -25,6 +25,8 @@
 //!
 //! The attributes, the compile errors and the integrations are described in the README.
 #![deny(missing_docs, unsafe_code)]
+// docs.rs builds with `--cfg docsrs` (see Cargo.toml) to label feature-gated items.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Lets the derive's `::assetpay_errors::…` paths resolve inside this crate too, where the AssetPay
 // catalogue is declared with the derive.
@@ -34,6 +36,7 @@ mod api_error;
 mod assemble;
 pub mod assetpay;
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 pub mod client;
 mod compose;
@@ -42,6 +45,9 @@ pub mod domain;
 mod domain_check;
 mod envelope;
 mod lookup;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub mod openapi;
 mod spec;
 pub mod trade;
 pub mod typescript;

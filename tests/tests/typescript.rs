@@ -17,9 +17,12 @@
 
 mod axum_support;
 
-// The demo server's own router, served as it is; its `main` is not needed here.
-#[allow(dead_code, reason = "the example's main is only the example's")]
-#[path = "../../assetpay-errors/examples/server.rs"]
+// The demo server's own router, served as it is.
+#[allow(
+    dead_code,
+    reason = "the demo's document printer is the openapi example's"
+)]
+#[path = "../../assetpay-errors/examples/demo/app.rs"]
 mod demo_server;
 
 use std::path::{Path, PathBuf};

@@ -30,7 +30,7 @@
 //!   the declared message in the body.
 //!
 //! The README's "axum integration" section walks through it all with a runnable demo
-//! (`cargo run --example server --features axum`).
+//! (`cargo run --example server --features axum,utoipa`).
 
 #[doc(hidden)]
 pub mod derived;

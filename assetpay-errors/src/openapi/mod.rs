@@ -1,0 +1,93 @@
+//! OpenAPI documentation from the same declaration (the `utoipa` feature): every error an
+//! endpoint can return, documented by [utoipa](https://docs.rs/utoipa/6) 6.
+//!
+//! # Guide
+//!
+//! 1. Name [`ApiErrors<E>`](ApiErrors) in `responses(...)` of `#[utoipa::path]`, where `E` is
+//!    the endpoint's error type. It adds one response per status `E` can answer with, listing the
+//!    keys, with one example per key that is the exact envelope the server sends.
+//! 2. Register the envelope's schema once, with `components(schemas(EnvelopeSchema))` in
+//!    `#[derive(OpenApi)]`. It is the one line to add: utoipa does not collect schemas from
+//!    `IntoResponses` types, and every error response references
+//!    `#/components/schemas/ErrorEnvelope`. Without it the document has a dangling `$ref`, which
+//!    validators reject.
+//!
+//! ```
+//! use assetpay_errors::ApiError;
+//! use assetpay_errors::openapi::{ApiErrors, EnvelopeSchema};
+//! use utoipa::OpenApi;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(range = 1..=99)]
+//! pub enum TradeError {
+//!     /// Price has changed since you last fetched it
+//!     #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
+//!     PriceChanged,
+//!     /// A deposit is already processing for this user
+//!     #[api(code = 19, key = "DEPOSIT_IN_PROGRESS", status = 409)]
+//!     DepositInProgress,
+//!     /// Too many items in a single request
+//!     #[api(code = 8, key = "TOO_MANY_ITEMS", status = 400, message = "At most {max} items")]
+//!     TooManyItems { max: usize },
+//! }
+//!
+//! /// Trade an item.
+//! #[utoipa::path(post, path = "/trades", responses(
+//!     (status = 201, description = "The trade was created"),
+//!     ApiErrors<TradeError>,
+//! ))]
+//! async fn create_trade() {}
+//!
+//! #[derive(OpenApi)]
+//! #[openapi(paths(create_trade), components(schemas(EnvelopeSchema)))]
+//! struct ApiDoc;
+//!
+//! let document: serde_json::Value = serde_json::to_value(ApiDoc::openapi()).unwrap();
+//! let conflict = &document["paths"]["/trades"]["post"]["responses"]["409"];
+//! assert_eq!(
+//!     conflict["content"]["application/json"]["examples"]["PRICE_CHANGED"]["value"].to_string(),
+//!     r#"{"requestId":"0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f","success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"Price has changed since you last fetched it"}}"#,
+//! );
+//! assert!(conflict["description"].as_str().unwrap().starts_with("Conflict: `PRICE_CHANGED`, `DEPOSIT_IN_PROGRESS`"));
+//! assert!(document["components"]["schemas"]["ErrorEnvelope"].is_object());
+//! ```
+//!
+//! # What the document says
+//!
+//! See [`error_responses`] for each response's description, schema, examples and headers. The
+//! examples carry [`EXAMPLE_REQUEST_ID`] where the server puts the request's id, and a message
+//! that interpolates fields shows its template (`At most {max} items`): the values exist only
+//! at run time, and the template is what the declaration fixes.
+//!
+//! # Per-endpoint subsets
+//!
+//! `ApiErrors<E>` documents exactly [`E::CATALOG`](crate::ApiError::CATALOG). An endpoint that
+//! can fail with some of your errors gets its own enum composing them with
+//! `#[api(transparent)]`; its handler returns that enum, so what the handler can return and
+//! what the document lists are the same set, checked by the compiler. Listing two `ApiErrors` in
+//! one `responses(...)` instead is wrong when they share a status: utoipa keys responses by
+//! status, and the second would replace the first.
+//!
+//! # Field order in examples
+//!
+//! Examples must print in the wire's field order (`requestId`, `success`, `error`), so the
+//! `utoipa` feature turns on serde_json's `preserve_order`. Because cargo unifies features, every
+//! `serde_json::Map` in a build with this feature keeps insertion order instead of sorting its
+//! keys; JSON equality is unaffected.
+//!
+//! # The whole catalogue
+//!
+//! [`catalog_document`] renders a catalogue as a components-only document; for AssetPay's,
+//! `cargo run --example catalog --features utoipa -- --openapi`.
+
+mod components;
+mod envelope_schema;
+mod responses;
+
+pub use self::components::catalog_document;
+pub use self::envelope_schema::{ENVELOPE_SCHEMA_NAME, EnvelopeSchema};
+pub use self::responses::{ApiErrors, EXAMPLE_REQUEST_ID, error_responses, example_envelope};
+
+/// The response header that carries the request's id; the axum integration sends it with every
+/// error response.
+const REQUEST_ID_HEADER_NAME: &str = "x-request-id";

@@ -1,0 +1,470 @@
+//! The `utoipa` feature: responses grouped by status, examples equal to the wire bytes, key
+//! enums, headers, per-endpoint subsets, the demo's served document, and the printed documents
+//! passing a real OpenAPI validator (openapi-spec-validator, pinned in
+//! `tests/openapi-validator/requirements.txt` and installed by `.ci/run`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assetpay_errors::openapi::{
+    ApiErrors, ENVELOPE_SCHEMA_NAME, EXAMPLE_REQUEST_ID, EnvelopeSchema, catalog_document,
+    error_responses,
+};
+use assetpay_errors::{ApiError, AssetPayError, Envelope, ErrorSpec};
+use serde_json::Value;
+use utoipa::{IntoResponses, OpenApi};
+
+// The demo server's routes and document, exactly as the `server` and `openapi` examples build
+// them. The server half is not used by every test.
+#[allow(dead_code)]
+#[path = "../../assetpay-errors/examples/demo/app.rs"]
+mod demo;
+
+#[derive(Debug, ApiError)]
+#[api(range = 4000..=4099)]
+pub enum BasketError {
+    /// Price has changed since you last fetched it
+    #[api(code = 4011, key = "PRICE_CHANGED", status = 409)]
+    PriceChanged,
+    /// A deposit is already processing for this user
+    #[api(code = 4019, key = "DEPOSIT_IN_PROGRESS", status = 409)]
+    DepositInProgress,
+    /// Too many items in a single request
+    #[api(
+        code = 4008,
+        key = "TOO_MANY_ITEMS",
+        status = 400,
+        message = "At most {max} items, \"{name}\" has more"
+    )]
+    TooManyItems { max: usize, name: String },
+    /// The basket service is busy
+    #[api(
+        code = 4050,
+        key = "BASKET_BUSY",
+        status = 503,
+        retryable,
+        retry_after = 9
+    )]
+    BasketBusy,
+    /// The basket service is down
+    #[api(code = 4051, key = "BASKET_DOWN", status = 503)]
+    BasketDown,
+}
+
+#[derive(Debug, ApiError)]
+#[api(range = 4100..=4199)]
+pub enum CouponError {
+    /// The coupon has expired
+    #[api(code = 4101, key = "COUPON_EXPIRED", status = 409)]
+    CouponExpired,
+    /// No such coupon
+    #[api(code = 4102, key = "COUPON_NOT_FOUND", status = 404)]
+    CouponNotFound,
+}
+
+#[derive(Debug, ApiError)]
+#[api(range = 4200..=4299)]
+pub enum PaymentError {
+    /// The card was declined
+    #[api(code = 4201, key = "CARD_DECLINED", status = 402)]
+    CardDeclined,
+}
+
+/// What one endpoint can fail with: its own composition, and nothing of `PaymentError`.
+#[derive(Debug, ApiError)]
+pub enum CheckoutError {
+    #[api(transparent)]
+    Basket(BasketError),
+    #[api(transparent)]
+    Coupon(CouponError),
+}
+
+fn as_json<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).expect("utoipa types serialize")
+}
+
+fn responses_of<E: ApiError>() -> Value {
+    as_json(&ApiErrors::<E>::responses())
+}
+
+fn strings(value: &Value) -> Vec<&str> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|item| item.as_str().expect("a string"))
+        .collect()
+}
+
+fn object_keys(value: &Value) -> Vec<&str> {
+    value
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+/// The bytes the server sends for `error` when the request's id is the examples' one.
+fn wire_bytes<E: ApiError>(error: &E) -> String {
+    String::from_utf8(Envelope::new(EXAMPLE_REQUEST_ID, error).to_json_vec()).expect("UTF-8")
+}
+
+fn example_text(responses: &Value, status: &str, key: &str) -> String {
+    let example = &responses[status]["content"]["application/json"]["examples"][key]["value"];
+    assert!(example.is_object(), "no example {key} under {status}");
+    serde_json::to_string(example).expect("a JSON value serializes")
+}
+
+#[test]
+fn two_keys_with_one_status_share_one_response() {
+    let responses = responses_of::<BasketError>();
+    assert_eq!(object_keys(&responses), ["400", "409", "503"]);
+    let conflict = &responses["409"];
+    let examples = &conflict["content"]["application/json"]["examples"];
+    assert_eq!(
+        object_keys(examples),
+        ["DEPOSIT_IN_PROGRESS", "PRICE_CHANGED"]
+    );
+    let description = conflict["description"].as_str().expect("a description");
+    assert!(
+        description.starts_with("Conflict: `PRICE_CHANGED`, `DEPOSIT_IN_PROGRESS`\n"),
+        "{description}"
+    );
+    assert!(
+        description
+            .contains("- `PRICE_CHANGED` (4011): Price has changed since you last fetched it")
+    );
+    assert!(
+        description.contains("- `DEPOSIT_IN_PROGRESS` (4019): A deposit is already processing")
+    );
+}
+
+#[test]
+fn examples_are_the_bytes_the_server_sends() {
+    let responses = responses_of::<BasketError>();
+    for (status, error) in [
+        ("409", BasketError::PriceChanged),
+        ("409", BasketError::DepositInProgress),
+        ("503", BasketError::BasketBusy),
+        ("503", BasketError::BasketDown),
+    ] {
+        assert_eq!(
+            example_text(&responses, status, error.key()),
+            wire_bytes(&error)
+        );
+    }
+}
+
+#[test]
+fn every_assetpay_example_is_its_wire_envelope() {
+    let responses = as_json(&error_responses(AssetPayError::CATALOG));
+    for spec in AssetPayError::CATALOG {
+        let status = spec.status().as_u16().to_string();
+        let expected = Envelope::from_spec(EXAMPLE_REQUEST_ID, spec, spec.message()).to_json_vec();
+        assert_eq!(
+            example_text(&responses, &status, spec.key()).as_bytes(),
+            expected,
+            "{}",
+            spec.key()
+        );
+    }
+}
+
+#[test]
+fn an_interpolated_message_shows_its_template_escaped_as_on_the_wire() {
+    let responses = responses_of::<BasketError>();
+    let text = example_text(&responses, "400", "TOO_MANY_ITEMS");
+    assert_eq!(
+        text,
+        r#"{"requestId":"0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f","success":false,"error":{"code":4008,"key":"TOO_MANY_ITEMS","message":"At most {max} items, \"{name}\" has more"}}"#
+    );
+    let description = responses["400"]["description"]
+        .as_str()
+        .expect("a description");
+    assert!(description.contains(r#"message template `At most {max} items, "{name}" has more`"#));
+}
+
+#[test]
+fn error_key_and_code_are_enums_of_the_status_entries() {
+    let responses = responses_of::<AssetPayError>();
+    let mut statuses = 0;
+    for (status, response) in responses.as_object().expect("responses") {
+        let entries: Vec<&ErrorSpec> = AssetPayError::CATALOG
+            .iter()
+            .filter(|spec| spec.status().as_u16().to_string() == *status)
+            .collect();
+        let schema = &response["content"]["application/json"]["schema"];
+        let parts = schema["allOf"].as_array().expect("allOf");
+        assert_eq!(
+            parts[0]["$ref"],
+            format!("#/components/schemas/{ENVELOPE_SCHEMA_NAME}")
+        );
+        let error = &parts[1]["properties"]["error"]["properties"];
+        let keys: Vec<&str> = entries.iter().map(|spec| spec.key()).collect();
+        assert_eq!(strings(&error["key"]["enum"]), keys, "{status}");
+        assert_eq!(error["key"]["type"], "string");
+        let codes: Vec<u64> = entries.iter().map(|spec| u64::from(spec.code())).collect();
+        assert_eq!(error["code"]["enum"], serde_json::json!(codes), "{status}");
+        statuses += 1;
+    }
+    let mut distinct: Vec<u16> = AssetPayError::CATALOG
+        .iter()
+        .map(|spec| spec.status().as_u16())
+        .collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(statuses, distinct.len());
+}
+
+#[test]
+fn every_response_documents_x_request_id_and_retryable_ones_retry_after() {
+    let responses = responses_of::<BasketError>();
+    for status in ["400", "409", "503"] {
+        let headers = &responses[status]["headers"];
+        assert_eq!(headers["x-request-id"]["schema"]["type"], "string");
+        assert_eq!(
+            headers["Retry-After"].is_object(),
+            status == "503",
+            "{status}"
+        );
+    }
+    let retry_after = &responses["503"]["headers"]["Retry-After"];
+    assert_eq!(retry_after["schema"]["type"], "integer");
+    let description = retry_after["description"].as_str().expect("a description");
+    assert!(description.contains("`BASKET_BUSY`"), "{description}");
+    assert!(!description.contains("BASKET_DOWN"), "{description}");
+}
+
+#[test]
+fn a_composed_endpoint_error_documents_exactly_its_parts() {
+    let responses = responses_of::<CheckoutError>();
+    assert_eq!(object_keys(&responses), ["400", "404", "409", "503"]);
+    let conflict = &responses["409"]["content"]["application/json"];
+    assert_eq!(
+        strings(
+            &conflict["schema"]["allOf"][1]["properties"]["error"]["properties"]["key"]["enum"]
+        ),
+        ["PRICE_CHANGED", "DEPOSIT_IN_PROGRESS", "COUPON_EXPIRED"]
+    );
+    assert_eq!(
+        example_text(&responses, "409", "COUPON_EXPIRED"),
+        wire_bytes(&CheckoutError::Coupon(CouponError::CouponExpired))
+    );
+    let mut documented: Vec<&str> = responses
+        .as_object()
+        .expect("responses")
+        .values()
+        .flat_map(|response| object_keys(&response["content"]["application/json"]["examples"]))
+        .collect();
+    documented.sort_unstable();
+    let mut declared: Vec<&str> = CheckoutError::CATALOG
+        .iter()
+        .map(|spec| spec.key())
+        .collect();
+    declared.sort_unstable();
+    assert_eq!(documented, declared);
+    assert!(!documented.contains(&"CARD_DECLINED"));
+}
+
+#[test]
+fn the_envelope_schema_requires_every_field_and_success_false() {
+    let schema = as_json(&<EnvelopeSchema as utoipa::PartialSchema>::schema());
+    assert_eq!(
+        strings(&schema["required"]),
+        ["requestId", "success", "error"]
+    );
+    assert_eq!(
+        schema["properties"]["success"]["enum"],
+        serde_json::json!([false])
+    );
+    let error = &schema["properties"]["error"];
+    assert_eq!(strings(&error["required"]), ["code", "key", "message"]);
+    assert_eq!(error["properties"]["code"]["type"], "integer");
+    assert_eq!(error["properties"]["key"]["type"], "string");
+    assert_eq!(error["properties"]["message"]["type"], "string");
+}
+
+/// A path documented with `ApiErrors`, in a document with and without the one line.
+#[utoipa::path(post, path = "/checkout", responses(
+    (status = 201, description = "Checked out"),
+    ApiErrors<CheckoutError>,
+))]
+#[allow(dead_code)]
+async fn checkout() {}
+
+#[derive(OpenApi)]
+#[openapi(paths(checkout), components(schemas(EnvelopeSchema)))]
+struct WithEnvelope;
+
+#[derive(OpenApi)]
+#[openapi(paths(checkout))]
+struct WithoutEnvelope;
+
+#[test]
+fn the_one_line_registers_the_envelope_component() {
+    let document = as_json(&WithEnvelope::openapi());
+    assert_eq!(
+        document["components"]["schemas"][ENVELOPE_SCHEMA_NAME],
+        as_json(&<EnvelopeSchema as utoipa::PartialSchema>::schema())
+    );
+    let responses = &document["paths"]["/checkout"]["post"]["responses"];
+    assert_eq!(object_keys(responses), ["201", "400", "404", "409", "503"]);
+    let without = as_json(&WithoutEnvelope::openapi());
+    assert!(without["components"]["schemas"][ENVELOPE_SCHEMA_NAME].is_null());
+}
+
+#[test]
+fn the_catalog_document_names_a_response_per_status() {
+    let document = as_json(&catalog_document(
+        "AssetPay API errors",
+        "1.0.0",
+        AssetPayError::CATALOG,
+    ));
+    assert_eq!(document["openapi"], "3.1.0");
+    assert!(document["components"]["schemas"][ENVELOPE_SCHEMA_NAME].is_object());
+    let responses = &document["components"]["responses"];
+    assert_eq!(
+        responses["Error409"],
+        as_json(&error_responses(AssetPayError::CATALOG)["409"])
+    );
+    assert_eq!(
+        object_keys(responses).len(),
+        error_responses(AssetPayError::CATALOG).len()
+    );
+}
+
+#[tokio::test]
+async fn the_demo_serves_its_document_and_the_409_example_is_what_post_trades_sends() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a loopback port");
+    let address = listener.local_addr().expect("the bound address");
+    let server = tokio::spawn(async move { axum::serve(listener, demo::app()).await });
+    let client = reqwest::Client::new();
+
+    let served = client
+        .get(format!("http://{address}/openapi.json"))
+        .send()
+        .await
+        .expect("GET /openapi.json");
+    assert_eq!(served.status(), 200);
+    assert_eq!(served.headers()["content-type"], "application/json");
+    let served = served.text().await.expect("the document");
+    let printed = demo::openapi_json();
+    assert_eq!(served, printed);
+
+    let answer = client
+        .post(format!("http://{address}/trades"))
+        .header("content-type", "application/json")
+        .header("x-request-id", EXAMPLE_REQUEST_ID)
+        .body(r#"{"itemId":42,"expectedPriceCents":1999}"#)
+        .send()
+        .await
+        .expect("POST /trades");
+    assert_eq!(answer.status(), 409);
+    let sent = answer.text().await.expect("the body");
+
+    let document: Value = serde_json::from_str(&printed).expect("the document is JSON");
+    let responses = &document["paths"]["/trades"]["post"]["responses"];
+    assert_eq!(example_text(responses, "409", "PRICE_CHANGED"), sent);
+    // Byte for byte in the printed document itself, not only after a parse.
+    assert!(printed.contains(&format!(r#""value":{sent}"#)));
+    assert!(sent.contains(r#""key":"PRICE_CHANGED""#));
+
+    server.abort();
+}
+
+#[test]
+fn the_demo_documents_every_route_with_its_error_type() {
+    let document: Value = serde_json::from_str(&demo::openapi_json()).expect("JSON");
+    assert_eq!(document["openapi"], "3.1.0");
+    let paths = &document["paths"];
+    assert_eq!(
+        object_keys(paths),
+        [
+            "/internal",
+            "/limited",
+            "/orders",
+            "/orders/{id}",
+            "/panic",
+            "/trades"
+        ]
+    );
+    let trades = &paths["/trades"]["post"]["responses"];
+    let conflict_keys = strings(
+        &trades["409"]["content"]["application/json"]["schema"]["allOf"][1]["properties"]["error"]
+            ["properties"]["key"]["enum"],
+    );
+    let expected: Vec<&str> = demo::CreateTradeError::CATALOG
+        .iter()
+        .filter(|spec| spec.status().as_u16() == 409)
+        .map(|spec| spec.key())
+        .collect();
+    assert_eq!(conflict_keys, expected);
+    assert!(conflict_keys.contains(&"PRICE_CHANGED") && conflict_keys.contains(&"CONFLICT"));
+    let limited = &paths["/limited"]["get"]["responses"]["429"];
+    assert!(limited["headers"]["Retry-After"].is_object());
+}
+
+/// The validator's command: `$OPENAPI_SPEC_VALIDATOR` (what `.ci/run` sets), else the pinned
+/// one `.ci/run` installed into `target/openapi-validator`, else `openapi-spec-validator` on the
+/// `PATH`.
+fn validator() -> String {
+    if let Ok(command) = std::env::var("OPENAPI_SPEC_VALIDATOR") {
+        return command;
+    }
+    let installed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../target/openapi-validator/bin/openapi-spec-validator");
+    if installed.is_file() {
+        return installed.display().to_string();
+    }
+    "openapi-spec-validator".to_owned()
+}
+
+/// Runs the validator on `document`; `Ok` when it accepts it, `Err` with its output otherwise.
+fn validate(name: &str, document: &str) -> Result<(), String> {
+    let path: PathBuf = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, document).expect("write the document");
+    let command = validator();
+    let output = Command::new(&command).arg(&path).output().unwrap_or_else(|error| {
+        panic!(
+            "cannot run the OpenAPI validator `{command}` ({error}). Install the pinned one with\n  \
+             python3 -m venv target/openapi-validator && \
+             target/openapi-validator/bin/pip install -r tests/openapi-validator/requirements.txt\n\
+             and set OPENAPI_SPEC_VALIDATOR=$PWD/target/openapi-validator/bin/openapi-spec-validator \
+             (.ci/run does both)"
+        )
+    });
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(text)
+    }
+}
+
+#[test]
+fn the_validator_accepts_the_printed_documents() {
+    validate("demo-openapi.json", &demo::openapi_json()).expect("the demo's document is valid");
+    let catalog = catalog_document("AssetPay API errors", "1.0.0", AssetPayError::CATALOG);
+    validate("catalog-openapi.json", &catalog.to_json().expect("JSON"))
+        .expect("the catalogue document is valid");
+    validate(
+        "with-envelope.json",
+        &WithEnvelope::openapi().to_json().expect("JSON"),
+    )
+    .expect("a document with the one line is valid");
+}
+
+#[test]
+fn the_validator_rejects_a_document_without_the_envelope_component() {
+    let document = WithoutEnvelope::openapi().to_json().expect("JSON");
+    let output = validate("without-envelope.json", &document)
+        .expect_err("a dangling $ref to the envelope is invalid");
+    assert!(output.contains(ENVELOPE_SCHEMA_NAME), "{output}");
+}
