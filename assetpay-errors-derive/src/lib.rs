@@ -22,7 +22,8 @@ mod robustness;
 
 use proc_macro::TokenStream;
 
-/// Derives `assetpay_errors::ApiError`. See the `assetpay-errors` crate for the attributes.
+/// Derives `assetpay_errors::ApiError`: use it as `assetpay_errors::ApiError`, whose documentation
+/// in the `assetpay-errors` crate lists every attribute and every compile error, with examples.
 #[proc_macro_derive(ApiError, attributes(api))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     expand::derive(input.into()).into()
