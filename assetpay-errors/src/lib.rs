@@ -1,4 +1,9 @@
 #![doc = include_str!("../docs/crate.md")]
+// The `axum` module exists only with its feature; without it, its links in crate.md lead to the
+// feature table instead of breaking.
+#![doc = ""]
+#![cfg_attr(feature = "axum", doc = "[axum-module]: mod@axum")]
+#![cfg_attr(not(feature = "axum"), doc = "[axum-module]: #crate-features")]
 #![deny(missing_docs, unsafe_code)]
 // docs.rs (and `RUSTDOCFLAGS="--cfg docsrs"` on nightly) labels every feature-gated item with its
 // feature; `doc_cfg` includes what `doc_auto_cfg` did before it was folded in.
