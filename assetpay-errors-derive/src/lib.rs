@@ -24,7 +24,10 @@ mod tests;
 
 use proc_macro::TokenStream;
 
-/// Derives `assetpay_errors::ApiError`. See the `assetpay-errors` crate for the attributes.
+/// The derive of `assetpay_errors::ApiError`, defined in `assetpay-errors-derive` and re-exported
+/// by `assetpay-errors` as `assetpay_errors::ApiError`, where it is documented: every attribute,
+/// every compile error, with examples. Depend on `assetpay-errors`, which the expansion names as
+/// `::assetpay_errors`, rather than on this crate.
 #[proc_macro_derive(ApiError, attributes(api))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     expand::derive(input.into()).into()

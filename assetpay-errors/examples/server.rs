@@ -1,6 +1,6 @@
-//! A demo API whose every error is an AssetPay envelope, documented with utoipa:
-//! `cargo run --example server --features axum,utoipa`,
-//! then try the `curl` lines in the README's "axum integration" section. It listens on 127.0.0.1:3000.
+//! A demo API whose every error is an AssetPay envelope: `cargo run --example server --features axum,utoipa`,
+//! then try the `curl` lines of the demo in the `assetpay_errors::axum` docs
+//! (`assetpay-errors/docs/axum.md`). It listens on 127.0.0.1:3000.
 //!
 //! | route | answers |
 //! | --- | --- |

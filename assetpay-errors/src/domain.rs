@@ -1,5 +1,7 @@
 //! Code domains: named ranges of error codes, each owned by one part of an API.
 //!
+//! # Guide
+//!
 //! A [`Domain`] is a value. Declare the ones your API publishes as constants, and name one in
 //! `#[api(domain = PATH)]`: every code the type declares must then lie in that domain's range,
 //! which the compiler checks at each code literal.

@@ -1,31 +1,12 @@
-//! Declare your HTTP API errors once, as an enum, and get everything else from that declaration:
-//! numeric code, string key, HTTP status, client-facing message, the JSON error envelope, a static
-//! catalogue, and compile-time checks for duplicate codes and keys, codes outside their domain and
-//! statuses that are not error statuses.
-//!
-//! ```
-//! use assetpay_errors::{ApiError, Domain, Envelope};
-//!
-//! #[derive(Debug, ApiError)]
-//! #[api(domain = Domain::TRADING)] // codes must lie in 1..=99
-//! pub enum TradingError {
-//!     /// Price has changed since you last fetched it
-//!     #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
-//!     PriceChanged,
-//! }
-//!
-//! let error = TradingError::PriceChanged;
-//! assert_eq!((error.code(), error.key(), error.status().as_u16()), (11, "PRICE_CHANGED", 409));
-//! assert_eq!(error.message(), "Price has changed since you last fetched it");
-//! assert_eq!(
-//!     serde_json::to_string(&Envelope::new("req-7", &error)).unwrap(),
-//!     r#"{"requestId":"req-7","success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"Price has changed since you last fetched it"}}"#,
-//! );
-//! ```
-//!
-//! The attributes, the compile errors and the integrations are described in the README.
+#![doc = include_str!("../docs/crate.md")]
+// The `axum` module exists only with its feature; without it, its links in crate.md lead to the
+// feature table instead of breaking.
+#![doc = ""]
+#![cfg_attr(feature = "axum", doc = "[axum-module]: mod@axum")]
+#![cfg_attr(not(feature = "axum"), doc = "[axum-module]: #crate-features")]
 #![deny(missing_docs, unsafe_code)]
-// docs.rs builds with `--cfg docsrs` (see Cargo.toml) to label feature-gated items.
+// docs.rs (and `RUSTDOCFLAGS="--cfg docsrs"` on nightly) labels every feature-gated item with its
+// feature; `doc_cfg` includes what `doc_auto_cfg` did before it was folded in.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Lets the derive's `::assetpay_errors::…` paths resolve inside this crate too, where the AssetPay
@@ -65,5 +46,5 @@ pub use crate::envelope::Envelope;
 pub use crate::spec::ErrorSpec;
 pub use crate::unknown::{UnknownCode, UnknownKey};
 
-/// Derives [`ApiError`](trait@ApiError); see the README for the attributes.
+#[doc = include_str!("../docs/derive.md")]
 pub use assetpay_errors_derive::ApiError;

@@ -659,8 +659,8 @@ fn server_errors_never_carry_a_source_unless_interpolated() {
     assert!(serde.contains("hunter2"));
 }
 
-/// A copy of the README's derive guide, run as a test so the example it shows keeps working;
-/// update both together.
+/// A copy of the first example of the derive's documentation (`assetpay-errors/docs/derive.md`),
+/// run as a test so the example it shows keeps working; update both together.
 mod guide {
     use assetpay_errors::{ApiError, Domain, Envelope};
 

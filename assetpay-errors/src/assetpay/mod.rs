@@ -1,36 +1,4 @@
-//! AssetPay's published error catalogue, declared with the derive: one enum per domain that has
-//! codes, composed into [`AssetPayError`], plus the [`reference`](mod@reference) page generated
-//! from it.
-//!
-//! Each variant carries its row of the published page: code, key, HTTP status, and as its doc
-//! comment's first paragraph the description, curly apostrophes included. The page itself is
-//! rendered from these declarations ([`reference::markdown`]), and a test holds the rendered
-//! tables to the published page row for row, so the two cannot drift.
-//!
-//! # The message rule
-//!
-//! The client message is the description, with one exception: `VALIDATION_FAILED` answers with
-//! "The request data is invalid", the message the page's envelope example shows. The description
-//! ("Request body or query params failed validation") stays what the catalogue documents.
-//!
-//! # The retry rule
-//!
-//! An error is `retryable` when the published text says the cause goes away with time alone:
-//! "retry shortly" (`FLEET_DEGRADED`, `STEAM_UNAVAILABLE`, `STEAM_RATE_LIMITED`), "temporarily"
-//! (`SERVICE_UNAVAILABLE`, `INSTANT_DEPOSITS_DISABLED`), a rate limit (`RATE_LIMITED`) or
-//! maintenance (`SYSTEM_MAINTENANCE`). Errors that clear only when something else changes are not,
-//! even with a 429 or 5xx status: `TOO_MANY_ACTIVE_TRADES` waits for the user's trades to finish,
-//! `NO_BOTS_AVAILABLE` may be a configuration problem. The page gives no wait times, so no error
-//! declares `retry_after`.
-//!
-//! # Order
-//!
-//! [`AssetPayError`] composes the domains in the order of the page's sections (general,
-//! authentication, account, API keys, trading, wallet, callbacks, risk, identity), so
-//! [`AssetPayError::CATALOG`](crate::ApiError::CATALOG) and the JSON catalogue list errors as the
-//! page does. The six domains without codes yet (two-factor, user settings, idempotency, email,
-//! booking, ledger) are in [`DOMAINS`](crate::DOMAINS) with their published labels and get an enum
-//! when their first code is published.
+#![doc = include_str!("../../docs/assetpay.md")]
 
 mod account;
 mod api_keys;

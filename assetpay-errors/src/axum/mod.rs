@@ -1,36 +1,4 @@
-//! axum 0.8 integration (the `axum` feature): handlers return [`ApiErrorResponse`]s, and
-//! [`ApiErrorLayer`] makes every error response of the service an [`Envelope`](crate::Envelope)
-//! carrying the request's id.
-//!
-//! ```
-//! use assetpay_errors::assetpay::GenericError;
-//! use assetpay_errors::axum::{ApiResult, RouterExt as _};
-//! use axum::{Router, extract::Path, routing::get};
-//!
-//! async fn order(Path(id): Path<u64>) -> ApiResult<String, GenericError> {
-//!     let order = (id == 7).then(|| "order 7".to_owned()).ok_or(GenericError::NotFound)?;
-//!     Ok(order)
-//! }
-//!
-//! let app: Router = Router::new().route("/orders/{id}", get(order)).with_api_errors();
-//! ```
-//!
-//! What a client then gets:
-//!
-//! - a handler's error: its status, `content-type: application/json`, the envelope, the request
-//!   id in the body and in `x-request-id`, and `Retry-After` for a retryable error that says how
-//!   long to wait ([`ApiErrorResponse`]);
-//! - the request id: the client's `x-request-id` when it is valid ([`is_valid_request_id`]),
-//!   else a fresh UUID v4;
-//! - axum's own failures (rejections, unknown routes and methods, oversized bodies), panics,
-//!   and the plain error responses of other middleware (authentication, rate limits, load
-//!   shedding, timeouts) as envelopes too, each with the entry that means what its status
-//!   means ([`FrameworkErrors`]), its `Retry-After`, `WWW-Authenticate` or `Allow` kept;
-//! - for every server error, the details in the log (`tracing`, with the request id) and only
-//!   the declared message in the body.
-//!
-//! The README's "axum integration" section walks through it all with a runnable demo
-//! (`cargo run --example server --features axum,utoipa`).
+#![doc = include_str!("../../docs/axum.md")]
 
 #[doc(hidden)]
 pub mod derived;

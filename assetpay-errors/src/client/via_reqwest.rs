@@ -68,6 +68,7 @@ impl Decoder {
     ///
     /// [`ReadError::Transport`] if reading fails, [`ReadError::Decode`] if the body is no
     /// error envelope.
+    #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
     pub async fn read_reqwest<E: ApiError>(
         &self,
         mut response: reqwest::Response,
