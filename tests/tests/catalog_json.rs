@@ -7,55 +7,17 @@
 //! UPDATE_SNAPSHOTS=1 cargo test -p assetpay-errors-tests --test catalog_json
 //! ```
 
-use std::path::PathBuf;
+mod snapshot_support;
 
 use assetpay_errors::assetpay::reference;
 use assetpay_errors::{ApiError, AssetPayError};
 use serde_json::Value;
 
-fn snapshot_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("snapshots/catalog.json")
-}
+use snapshot_support::assert_matches_snapshot;
 
 #[test]
 fn json_matches_the_committed_snapshot() {
-    let generated = reference::json();
-    let path = snapshot_path();
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|value| value == "1") {
-        std::fs::write(&path, &generated)
-            .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
-        return;
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_else(|error| {
-        panic!(
-            "cannot read the snapshot {}: {error}; create it with \
-             UPDATE_SNAPSHOTS=1 cargo test -p assetpay-errors-tests --test catalog_json",
-            path.display()
-        )
-    });
-    if generated != committed {
-        let first_difference = generated
-            .lines()
-            .zip(committed.lines())
-            .position(|(generated, committed)| generated != committed)
-            .map_or_else(
-                || "one is a prefix of the other".to_owned(),
-                |index| {
-                    format!(
-                        "line {}: generated {:?}, snapshot {:?}",
-                        index + 1,
-                        generated.lines().nth(index).unwrap_or_default(),
-                        committed.lines().nth(index).unwrap_or_default()
-                    )
-                },
-            );
-        panic!(
-            "the JSON catalogue differs from {} ({first_difference}). If the change is intended, \
-             run UPDATE_SNAPSHOTS=1 cargo test -p assetpay-errors-tests --test catalog_json and \
-             commit the snapshot with it.",
-            path.display()
-        );
-    }
+    assert_matches_snapshot("catalog.json", &reference::json(), "catalog_json");
 }
 
 #[test]

@@ -16,6 +16,7 @@
 //! ```
 
 mod axum_support;
+mod snapshot_support;
 
 // The demo server's own router, served as it is.
 #[allow(
@@ -39,6 +40,7 @@ use axum::routing::get;
 use serde_json::{Value, json};
 
 use crate::axum_support::Server;
+use crate::snapshot_support::assert_matches_snapshot;
 
 /// The flags every compilation uses: `--strict` and the stricter checks a client may turn on,
 /// which the generated module must satisfy too.
@@ -147,49 +149,11 @@ fn node(dir: &Path, script: &str, arguments: &[&str]) -> Value {
     serde_json::from_str(&stdout).unwrap_or_else(|error| panic!("{error}: {stdout}"))
 }
 
-fn snapshot_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("snapshots/assetpay.ts")
-}
-
 #[test]
 fn module_matches_the_committed_snapshot() {
     let generated = reference::typescript();
     assert_eq!(generated, reference::typescript(), "two runs differ");
-    let path = snapshot_path();
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|value| value == "1") {
-        std::fs::write(&path, &generated)
-            .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
-        return;
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_else(|error| {
-        panic!(
-            "cannot read the snapshot {}: {error}; create it with \
-             UPDATE_SNAPSHOTS=1 cargo test -p assetpay-errors-tests --test typescript",
-            path.display()
-        )
-    });
-    if let Some((index, (generated, committed))) = generated
-        .lines()
-        .zip(committed.lines())
-        .enumerate()
-        .find(|(_, (generated, committed))| generated != committed)
-    {
-        panic!(
-            "the TypeScript module differs from {} at line {}: generated {generated:?}, snapshot \
-             {committed:?}. If the change is intended, run UPDATE_SNAPSHOTS=1 cargo test -p \
-             assetpay-errors-tests --test typescript and commit the snapshot with it.",
-            path.display(),
-            index + 1
-        );
-    }
-    assert_eq!(
-        generated.lines().count(),
-        committed.lines().count(),
-        "one of the module and {} is a prefix of the other; regenerate the snapshot with \
-         UPDATE_SNAPSHOTS=1 if the change is intended",
-        path.display()
-    );
-    assert_eq!(generated, committed, "line endings differ");
+    assert_matches_snapshot("assetpay.ts", &generated, "typescript");
 }
 
 #[test]

@@ -19,6 +19,8 @@ struct Subject {
     name: &'static str,
     what: &'static str,
     source: String,
+    /// Features of `assetpay-errors` the subject turns on.
+    features: &'static [&'static str],
 }
 
 fn main() {
@@ -35,31 +37,43 @@ fn main() {
             name: "subject_hand_core",
             what: "hand-written code/key/status matches",
             source: generate::handwritten_core("Big"),
+            features: &[],
         },
         Subject {
             name: "subject_hand_full",
             what: "hand-written, everything the derive provides",
             source: generate::handwritten_full("Big"),
+            features: &[],
         },
         Subject {
             name: "subject_ours",
             what: "#[derive(ApiError)]",
             source: generate::derive_enum("Big", 0, generate::VARIANTS, None),
+            features: &[],
+        },
+        Subject {
+            name: "subject_ours_axum",
+            what: "#[derive(ApiError)] with the axum feature's IntoResponse impl",
+            source: generate::derive_enum("Big", 0, generate::VARIANTS, None),
+            features: &["axum"],
         },
         Subject {
             name: "subject_thiserror",
             what: "#[derive(thiserror::Error)]",
             source: generate::thiserror_enum("Big"),
+            features: &[],
         },
         Subject {
             name: "subject_parts_only",
             what: "20 derived enums of 100 variants",
             source: generate::composed(20, 100, false),
+            features: &[],
         },
         Subject {
             name: "subject_parts_composed",
             what: "the same 20 enums + one composing them with transparent",
             source: generate::composed(20, 100, true),
+            features: &[],
         },
     ];
     write_workspace(&work, &runtime, &subjects);
@@ -113,6 +127,13 @@ fn main() {
         ours.0 / thiserror.0,
         ours.1 / thiserror.1
     );
+    let axum = find("subject_ours_axum");
+    let _ = writeln!(
+        report,
+        "- the axum feature's IntoResponse impl adds: {:.2} s debug / {:.2} s release",
+        axum.0 - ours.0,
+        axum.1 - ours.1
+    );
     let (parts, composed) = (find("subject_parts_only"), find("subject_parts_composed"));
     let _ = writeln!(
         report,
@@ -159,8 +180,8 @@ fn write_workspace(work: &Path, runtime: &Path, subjects: &[Subject]) {
         std::fs::write(
             dir.join("Cargo.toml"),
             format!(
-                "[package]\nname = {:?}\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nassetpay-errors = {{ path = {:?} }}\nhttp = \"1\"\nthiserror = \"2\"\n",
-                subject.name, runtime
+                "[package]\nname = {:?}\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nassetpay-errors = {{ path = {:?}, features = {:?} }}\nhttp = \"1\"\nthiserror = \"2\"\n",
+                subject.name, runtime, subject.features
             ),
         )
         .expect("write crate manifest");
