@@ -9,6 +9,7 @@
 
 mod ast;
 mod attr;
+mod contract;
 mod ctxt;
 mod domain_check;
 mod expand;

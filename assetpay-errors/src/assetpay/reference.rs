@@ -49,10 +49,7 @@ pub fn markdown() -> String {
 /// [`AssetPayError::CATALOG`](crate::ApiError::CATALOG) order, with the fields of
 /// [`ErrorSpec`]'s `Serialize` impl, and a final newline.
 pub fn json() -> String {
-    let mut out = serde_json::to_string_pretty(AssetPayError::CATALOG)
-        .expect("a catalogue of static strings and numbers always serializes");
-    out.push('\n');
-    out
+    crate::contract::catalog_json::<AssetPayError>()
 }
 
 /// The TypeScript module for AssetPay's clients: [`typescript::module`] of [`AssetPayError`],
