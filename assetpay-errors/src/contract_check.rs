@@ -345,3 +345,100 @@ pub const fn copy_reserved(out: &mut [Reserved], mut at: usize, from: &[Reserved
 
 /// Fills the array of reserved items under construction; never read.
 pub const RESERVED_PLACEHOLDER: Reserved = Reserved::key("", "");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assemble::declared_spec;
+
+    const fn spec(code: u16, key: &'static str, type_name: &'static str) -> ErrorSpec {
+        declared_spec(
+            code, key, 409, "", "", None, false, None, type_name, "Variant", false, false, "",
+        )
+    }
+
+    const CATALOG: [ErrorSpec; 2] = [
+        spec(11, "PRICE_CHANGED", "Trading"),
+        spec(20, "SOLD", "Shop"),
+    ];
+
+    #[test]
+    fn a_reservation_is_reported_by_the_type_that_made_it_or_across_types() {
+        let trading_retires_11 = [Reserved::codes(11, 11, "Trading")];
+        // In `Trading` itself: reported at the code.
+        let own = check_contract(&CATALOG[..1], &[], &trading_retires_11, "Trading");
+        assert_eq!(
+            own.at_code(0),
+            Some("code `11` is reserved, a retired code cannot be declared again")
+        );
+        // In a type composing `Trading`, `Trading`'s own derive already reported it.
+        let composed = check_contract(&CATALOG, &[], &trading_retires_11, "Shop");
+        assert_eq!(composed.within(0, 2), None);
+        // Another type's reservation is reported, naming the declaration.
+        let shop_retires_11 = [Reserved::key("PRICE_CHANGED", "Shop")];
+        let composed = check_contract(&CATALOG, &[], &shop_retires_11, "Shop");
+        assert_eq!(
+            composed.within(0, 1),
+            Some(
+                "key `PRICE_CHANGED` is reserved, a retired key cannot be declared again, declared by `Trading::Variant`"
+            )
+        );
+        assert_eq!(composed.at_key(0), composed.within(0, 1));
+        assert_eq!(composed.at_code(0), None);
+    }
+
+    #[test]
+    fn removed_entries_name_what_is_left_to_reserve() {
+        const PUBLISHED: [PublishedSpec; 3] = [
+            published_spec(11, "PRICE_CHANGED", 409, false, false),
+            published_spec(12, "GONE", 410, false, true),
+            published_spec(13, "RETIRED", 400, false, false),
+        ];
+        let reserved = [
+            Reserved::codes(12, 13, "Shop"),
+            Reserved::key("RETIRED", "Shop"),
+        ];
+        // Evaluated as the derive evaluates it, in a constant.
+        const BREAKS: ContractBreaks = check_contract(&CATALOG, &PUBLISHED, &[], "Shop");
+        assert_eq!(BREAKS.removed_len, 2);
+        let breaks = check_contract(&CATALOG, &PUBLISHED, &reserved, "Shop");
+        assert_eq!(
+            breaks.removed(0),
+            Some(
+                "published deprecated code `12` (`GONE`) is no longer declared, declare it again or reserve it: `reserved(\"GONE\")`"
+            )
+        );
+        assert_eq!(breaks.removed(1), None, "13 is fully reserved");
+    }
+
+    #[test]
+    fn a_published_code_keeps_key_status_and_retryability() {
+        const PUBLISHED: [PublishedSpec; 2] = [
+            published_spec(11, "PRICE_MOVED", 400, true, false),
+            published_spec(21, "SOLD", 409, false, false),
+        ];
+        let breaks = check_contract(&CATALOG, &PUBLISHED, &[], "Shop");
+        assert_eq!(
+            breaks.at_key(0),
+            Some(
+                "code `11` was published as `PRICE_MOVED` with status 400, now key `PRICE_CHANGED`, declared by `Trading::Variant`"
+            )
+        );
+        assert_eq!(
+            breaks.at_status(0),
+            Some(
+                "code `11` was published as `PRICE_MOVED` with status 400, now status 409, declared by `Trading::Variant`"
+            )
+        );
+        assert!(
+            breaks
+                .at_declaration(0)
+                .is_some_and(|text| text.contains("now not retryable"))
+        );
+        assert_eq!(
+            breaks.at_code(1),
+            Some("key `SOLD` was published with code `21`, now code `20`")
+        );
+        assert_eq!(breaks.removed(0), None, "21's key is still declared");
+    }
+}
