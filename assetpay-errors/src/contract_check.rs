@@ -168,11 +168,9 @@ pub const fn check_contract(
         let key_declared = has_key(catalog, entry.key);
         let code_reserved = code_is_reserved(reserved, entry.code);
         let key_reserved = key_is_reserved(reserved, entry.key);
-        if !code_declared
-            && !key_declared
-            && !(code_reserved && key_reserved)
-            && breaks.removed_len < ContractBreaks::CAPACITY
-        {
+        let removed = !code_declared && !key_declared;
+        let fully_reserved = code_reserved && key_reserved;
+        if removed && !fully_reserved && breaks.removed_len < ContractBreaks::CAPACITY {
             breaks.removed[breaks.removed_len] =
                 describe_removed(entry, code_reserved, key_reserved);
             breaks.removed_len += 1;

@@ -58,7 +58,7 @@
 //! For a type composed with `#[api(transparent)]` the rules run over the flattened catalogue,
 //! during constant evaluation, and a break is reported at the transparent variant that brings the
 //! entry, naming it. The reservations of the composed types count too
-//! ([`ApiError::RESERVED`](crate::ApiError::RESERVED)): a code one domain retired cannot be
+//! ([`ApiError::RESERVED`]): a code one domain retired cannot be
 //! declared by another.
 //!
 //! # Several services
