@@ -196,7 +196,10 @@ pub(crate) fn expand(
         let cfgs = &checked.decl().cfgs;
         match checked {
             Checked::Transparent(transparent) => {
-                let check = panic_if(quote!(__API_CONTRACT.within(#index, #end)), transparent.span);
+                let check = panic_if(
+                    quote!(__API_CONTRACT.within(#index, #end)),
+                    transparent.span,
+                );
                 quote!(#(#cfgs)* #check)
             }
             Checked::Own(own) => {
@@ -216,7 +219,10 @@ pub(crate) fn expand(
                 );
                 let at_declaration =
                     panic_if(quote!(__API_CONTRACT.at_declaration(#index)), own.decl.span);
-                quote!(#(#cfgs)* #at_code #(#cfgs)* #at_key #(#cfgs)* #at_status #(#cfgs)* #at_declaration)
+                // Without a published file only a reservation can be broken, at a code or key.
+                let published_checks =
+                    published.map(|_| quote!(#(#cfgs)* #at_status #(#cfgs)* #at_declaration));
+                quote!(#(#cfgs)* #at_code #(#cfgs)* #at_key #published_checks)
             }
         }
     });

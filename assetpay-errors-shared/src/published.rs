@@ -14,6 +14,10 @@ use core::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 
+/// How many breaks of one kind the compile-time check records, and so how many checks at the
+/// `published` path the derive emits: the runtime's checker and the derive must agree on it.
+pub const BREAKS_PER_COMPILE: usize = 8;
+
 /// One published error, as the file has it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {

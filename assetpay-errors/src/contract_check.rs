@@ -60,7 +60,7 @@ pub struct ContractBreaks {
 
 impl ContractBreaks {
     /// How many breaks of each kind one compile reports; more are found after fixing these.
-    pub const CAPACITY: usize = 8;
+    pub const CAPACITY: usize = assetpay_errors_shared::published::BREAKS_PER_COMPILE;
 
     const NONE: ContractBreaks = ContractBreaks {
         at: [0; ContractBreaks::CAPACITY],

@@ -1,7 +1,9 @@
 //! Declare your HTTP API errors once, as an enum, and get everything else from that declaration:
 //! numeric code, string key, HTTP status, client-facing message, the JSON error envelope, a static
 //! catalogue, and compile-time checks for duplicate codes and keys, codes outside their domain and
-//! statuses that are not error statuses.
+//! statuses that are not error statuses. Against a committed published catalogue, the build also
+//! checks that no published code changed meaning and no retired one came back
+//! ([`contract`]).
 //!
 //! ```
 //! use assetpay_errors::{ApiError, Domain, Envelope};
