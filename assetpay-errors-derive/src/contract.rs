@@ -115,6 +115,15 @@ pub(crate) fn parse_reserved(
 /// `cx`, at the path literal).
 pub(crate) fn read(cx: &Ctxt, input: &Input) -> Option<Published> {
     let path = input.attrs.published.as_ref()?;
+    if std::path::Path::new(&path.value).is_absolute() {
+        // The build tracks the file as `CARGO_MANIFEST_DIR/PATH`, and an absolute path would
+        // tie the crate to one machine.
+        cx.error_at(
+            path.span,
+            "`published` is a path relative to the crate's Cargo.toml, not an absolute path",
+        );
+        return None;
+    }
     let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR") else {
         cx.error_at(
             path.span,
