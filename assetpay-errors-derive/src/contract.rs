@@ -162,7 +162,7 @@ pub(crate) fn read(cx: &Ctxt, input: &Input) -> Option<Published> {
 
 /// Whether the type takes part in the contract checks: it names a published file, reserves
 /// something, or composes types that may.
-pub(crate) fn applies(model: &Model) -> bool {
+fn applies(model: &Model) -> bool {
     let attrs = &model.input.attrs;
     attrs.published.is_some()
         || !attrs.reserved.is_empty()
