@@ -38,6 +38,8 @@ pub(crate) struct ErrorDecl<'a> {
     pub(crate) doc: Option<String>,
     /// `#[cfg(...)]` attributes the derive saw, repeated on everything generated per variant.
     pub(crate) cfgs: Vec<&'a Attribute>,
+    /// The declaration carries `#[deprecated]`, which the catalogue publishes.
+    pub(crate) deprecated: bool,
 }
 
 pub(crate) struct Field<'a> {
@@ -140,6 +142,9 @@ impl<'a> ErrorDecl<'a> {
                 .iter()
                 .filter(|attr| attr.path().is_ident("cfg"))
                 .collect(),
+            deprecated: raw_attrs
+                .iter()
+                .any(|attr| attr.path().is_ident("deprecated")),
         }
     }
 }

@@ -8,6 +8,7 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, LitBool, LitInt, LitStr, MacroDelimiter, Path, Token};
 
+use crate::contract::{self, Retired};
 use crate::ctxt::Ctxt;
 use crate::symbol::AttrKey;
 
@@ -57,6 +58,10 @@ pub(crate) struct TypeAttrs {
     /// Per-error keys written on the enum instead of its variants (already reported): the
     /// variants are not also told that they lack them.
     pub(crate) misplaced: Vec<AttrKey>,
+    /// `published = "path"`, relative to the crate's manifest directory.
+    pub(crate) published: Option<Located<String>>,
+    /// Every `reserved(…)` item, from all `reserved` keys.
+    pub(crate) reserved: Vec<Located<Retired>>,
 }
 
 /// The keys of one item's `#[api(...)]` attributes, sorted by what they describe.
@@ -264,6 +269,17 @@ impl Parsed<'_> {
                     let choice = self.boolean(&tokens, key, "into_response = false");
                     set_once(cx, key, span, &mut self.attrs.of_type.into_response, choice);
                 }
+            }
+            AttrKey::Published => {
+                if let Some(tokens) = self.value(meta, key)? {
+                    let path = self.string(&tokens, key, "published = \"errors/published.json\"");
+                    set_once(cx, key, span, &mut self.attrs.of_type.published, path);
+                }
+            }
+            AttrKey::Reserved => {
+                // Repeatable, like protobuf's `reserved` statements: the lists add up.
+                let items = contract::parse_reserved(cx, meta)?;
+                self.attrs.of_type.reserved.extend(items);
             }
             AttrKey::Range => {
                 if let Some(tokens) = self.value(meta, key)? {

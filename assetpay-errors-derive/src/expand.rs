@@ -11,6 +11,7 @@ use syn::DeriveInput;
 use syn::ext::IdentExt;
 
 use crate::ast::{ErrorDecl, Input, Shape};
+use crate::contract::{self, Published};
 use crate::ctxt::Ctxt;
 use crate::domain_check;
 use crate::fallback;
@@ -36,11 +37,12 @@ pub(crate) fn derive_with(input: TokenStream, integrations: Integrations) -> Tok
         Err(refused) => return fallback::expand(&input, refused, TokenStream::new()),
     };
     let model = valid::check(&cx, &ast);
+    let published = contract::read(&cx, &ast);
     // Items that need no valid model, emitted with the stubs too.
     let mut independent = domain_check::expand(&ast);
     independent.extend(integrations.expand(&ast));
     match cx.check() {
-        Ok(()) => expand(&model, independent),
+        Ok(()) => expand(&model, independent, published.as_ref()),
         Err(errors) => fallback::expand(&input, errors, independent),
     }
 }
@@ -50,8 +52,8 @@ pub(crate) fn private() -> TokenStream {
 }
 
 /// `independent` holds the items emitted whether or not the declaration is valid: the domain
-/// checks and the integrations' impls.
-fn expand(model: &Model, independent: TokenStream) -> TokenStream {
+/// checks and the integrations' impls. `published` is the contract file the type names, read.
+fn expand(model: &Model, independent: TokenStream, published: Option<&Published>) -> TokenStream {
     let private = private();
     let input = model.input;
     let ident = input.ident;
@@ -61,6 +63,8 @@ fn expand(model: &Model, independent: TokenStream) -> TokenStream {
     let catalog = Catalog::new(model);
     let catalog_items = &catalog.items;
     let composition_checks = composition_checks(model, &catalog, &type_name);
+    let (contract_items, reserved_impl) =
+        contract::expand(model, published, &|position| catalog.index_of(position));
     // The match yields an index and `CATALOG` is named once: rustc lowers the whole catalogue
     // constant to LLVM at every place that names it, which for thousands of arms cost seconds.
     let spec_arms = model.errors.iter().enumerate().map(|(position, checked)| {
@@ -113,10 +117,12 @@ fn expand(model: &Model, independent: TokenStream) -> TokenStream {
             const __API_TYPE_NAME: &::core::primitive::str = #type_name;
             #catalog_items
             #composition_checks
+            #contract_items
 
             #[automatically_derived]
             impl #impl_generics #private::ApiError for #ident #ty_generics #where_clause {
                 const CATALOG: &'static [#private::ErrorSpec] = &__API_CATALOG;
+                #reserved_impl
 
                 #[inline]
                 fn spec(&self) -> &'static #private::ErrorSpec {
@@ -319,6 +325,7 @@ fn spec_expr(own: &Own) -> TokenStream {
     };
     let variant = &own.decl.name;
     let interpolated = own.template.is_interpolated();
+    let deprecated = own.decl.deprecated;
     // A declared static message makes the whole envelope after the request id a constant.
     let json = if interpolated {
         envelope::head(code, key)
@@ -328,7 +335,7 @@ fn spec_expr(own: &Own) -> TokenStream {
     // Positional, with the values every entry shares hoisted into constants: the catalogue of
     // a large enum is thousands of these, and each token is type-checked.
     quote! {
-        #private::declared_spec(#code, #key, #status, #message, #description, __API_DOMAIN, #retryable, #retry_after, __API_TYPE_NAME, #variant, #interpolated, #json)
+        #private::declared_spec(#code, #key, #status, #message, #description, __API_DOMAIN, #retryable, #retry_after, __API_TYPE_NAME, #variant, #interpolated, #deprecated, #json)
     }
 }
 

@@ -4,11 +4,13 @@
 //! The derive is a pipeline, one module per stage: `attr` and `ast` parse the input into a small
 //! tree that keeps each literal's span, `valid` checks it into a model (reporting every error
 //! into `ctxt`), and `expand` renders the model with code that cannot fail. When validation
-//! fails, `fallback` emits the errors plus stub impls. Beside the stages, the `tests` module
+//! fails, `fallback` emits the errors plus stub impls. `contract` reads the published catalogue
+//! a type names and emits the constants that check it during constant evaluation. Beside the stages, the `tests` module
 //! (test builds only) checks the pipeline as a whole, on inputs proptest generates.
 
 mod ast;
 mod attr;
+mod contract;
 mod ctxt;
 mod domain_check;
 mod expand;

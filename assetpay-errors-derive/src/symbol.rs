@@ -14,12 +14,19 @@ pub(crate) enum AttrKey {
     Retryable,
     RetryAfter,
     Transparent,
+    Published,
+    Reserved,
 }
 
 impl AttrKey {
     /// Keys that describe the whole type: on an enum, or on a struct.
-    pub(crate) const OF_TYPE: &'static [AttrKey] =
-        &[AttrKey::Domain, AttrKey::Range, AttrKey::IntoResponse];
+    pub(crate) const OF_TYPE: &'static [AttrKey] = &[
+        AttrKey::Domain,
+        AttrKey::Range,
+        AttrKey::IntoResponse,
+        AttrKey::Published,
+        AttrKey::Reserved,
+    ];
 
     /// Keys that describe one error: on a variant, or on a struct.
     pub(crate) const OF_ERROR: &'static [AttrKey] = &[
@@ -45,6 +52,8 @@ impl AttrKey {
             AttrKey::Retryable => "retryable",
             AttrKey::RetryAfter => "retry_after",
             AttrKey::Transparent => "transparent",
+            AttrKey::Published => "published",
+            AttrKey::Reserved => "reserved",
         }
     }
 

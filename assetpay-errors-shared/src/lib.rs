@@ -3,7 +3,9 @@
 //!
 //! - [`table`]: the hashing and probing of the code and key lookup tables;
 //! - [`envelope`]: the envelope's byte layout;
-//! - [`json`]: JSON string escaping, byte for byte serde_json's.
+//! - [`json`]: JSON string escaping, byte for byte serde_json's;
+//! - [`published`]: reading a published catalogue file, the contract `#[api(published = …)]`
+//!   names and the runtime's contract report compares.
 //!
 //! Not a public API of its own: use `assetpay-errors`.
 
@@ -13,4 +15,5 @@ extern crate alloc;
 
 pub mod envelope;
 pub mod json;
+pub mod published;
 pub mod table;

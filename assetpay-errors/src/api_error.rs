@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use http::StatusCode;
 
+use crate::contract::Reserved;
 use crate::spec::ErrorSpec;
 
 /// An error an HTTP API answers with: a numeric code, a string key, an HTTP status and a
@@ -38,6 +39,11 @@ pub trait ApiError {
     /// Every error the type can produce, in declaration order, with the catalogues of
     /// `#[api(transparent)]` variants flattened in place.
     const CATALOG: &'static [ErrorSpec];
+
+    /// The codes and keys retired with `#[api(reserved(…))]`, by the type and by the types its
+    /// `#[api(transparent)]` variants wrap: none of them may be declared again (see
+    /// [`contract`](crate::contract)). Empty unless the derive fills it.
+    const RESERVED: &'static [Reserved] = &[];
 
     /// The static description of this error.
     fn spec(&self) -> &'static ErrorSpec;

@@ -22,6 +22,7 @@ pub const fn declared_spec(
     type_name: &'static str,
     variant: &'static str,
     interpolated: bool,
+    deprecated: bool,
     json: &'static str,
 ) -> ErrorSpec {
     ErrorSpec {
@@ -41,13 +42,15 @@ pub const fn declared_spec(
         type_name,
         variant,
         interpolated,
+        deprecated,
         json,
     }
 }
 
 /// Fills the unwritten tail of a catalogue array under construction; never read.
-pub const PLACEHOLDER: ErrorSpec =
-    declared_spec(0, "", 500, "", "", None, false, None, "", "", false, "");
+pub const PLACEHOLDER: ErrorSpec = declared_spec(
+    0, "", 500, "", "", None, false, None, "", "", false, false, "",
+);
 
 /// `sizes` turned into start offsets: `out[i]` is the sum of `sizes[..i]`, `out[N]` the total.
 pub const fn offsets<const N: usize, const M: usize>(sizes: [usize; N]) -> [usize; M] {

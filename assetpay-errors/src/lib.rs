@@ -22,6 +22,8 @@ pub mod axum;
 pub mod client;
 mod compose;
 mod const_text;
+pub mod contract;
+mod contract_check;
 pub mod domain;
 mod domain_check;
 mod envelope;

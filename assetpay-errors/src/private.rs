@@ -16,6 +16,11 @@ pub use http::StatusCode;
 pub use crate::api_error::ApiError;
 pub use crate::assemble::{PLACEHOLDER, copy_specs, declared_spec, offsets};
 pub use crate::compose::{Clashes, find_clashes};
+pub use crate::contract::Reserved;
+pub use crate::contract_check::{
+    ContractBreaks, PublishedSpec, RESERVED_PLACEHOLDER, check_contract, copy_reserved,
+    published_spec,
+};
 pub use crate::domain::Domain;
 pub use crate::domain_check::code_outside;
 pub use crate::lookup::{code_table, find_code, find_key, key_table, table_len};

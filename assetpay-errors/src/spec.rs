@@ -25,6 +25,7 @@ pub struct ErrorSpec {
     pub(crate) type_name: &'static str,
     pub(crate) variant: &'static str,
     pub(crate) interpolated: bool,
+    pub(crate) deprecated: bool,
     /// What follows the request id in the envelope, as far as the declaration fixes it: for a
     /// declared message, everything to the closing braces; for an interpolated one, everything
     /// up to the message's opening quote. Rendered by the derive with
@@ -101,6 +102,14 @@ impl ErrorSpec {
         self.interpolated
     }
 
+    /// Whether the declaration carries `#[deprecated]`. A deprecated error is still answered and
+    /// still in the catalogue (its JSON row says `"deprecated": true`); it is on its way out, and
+    /// once published it can only be removed by reserving its code and key (see
+    /// [`contract`](crate::contract)).
+    pub const fn is_deprecated(&self) -> bool {
+        self.deprecated
+    }
+
     /// Whether this is a server error (5xx). Server errors never carry an error source's text in
     /// their message unless the declaration interpolates it explicitly.
     pub const fn is_server_error(&self) -> bool {
@@ -121,6 +130,7 @@ impl fmt::Debug for ErrorSpec {
             .field("retry_after", &self.retry_after)
             .field("type_name", &self.type_name)
             .field("variant", &self.variant)
+            .field("deprecated", &self.deprecated)
             .finish()
     }
 }
@@ -135,11 +145,17 @@ impl PartialEq for ErrorSpec {
 impl Eq for ErrorSpec {}
 
 /// Serializes as one row of the published catalogue:
-/// `{"code","key","status","description","message","domain","retryable","retryAfter"}`.
+/// `{"code","key","status","description","message","domain","retryable","retryAfter"}`, plus
+/// `"deprecated": true` for a deprecated error.
+///
+/// `deprecated` is written only when true: catalogues published before the field existed stay
+/// byte for byte what they were, and a reader that misses the field reads `false`, which is what
+/// it meant.
 impl serde::Serialize for ErrorSpec {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut row = serializer.serialize_struct("ErrorSpec", 8)?;
+        let fields = if self.deprecated { 9 } else { 8 };
+        let mut row = serializer.serialize_struct("ErrorSpec", fields)?;
         row.serialize_field("code", &self.code)?;
         row.serialize_field("key", self.key)?;
         row.serialize_field("status", &self.status.as_u16())?;
@@ -148,6 +164,9 @@ impl serde::Serialize for ErrorSpec {
         row.serialize_field("domain", &self.domain.map(Domain::name))?;
         row.serialize_field("retryable", &self.retryable)?;
         row.serialize_field("retryAfter", &self.retry_after)?;
+        if self.deprecated {
+            row.serialize_field("deprecated", &true)?;
+        }
         row.end()
     }
 }

@@ -126,7 +126,7 @@ async fn a_plain_result_answers_with_the_envelope_and_the_request_id() {
 
 #[tokio::test]
 async fn the_derived_impl_answers_what_api_error_response_answers() {
-    let (log, _guard) = CapturedLog::install();
+    let log = CapturedLog::install_global();
     for error in [
         ShopError::WarehouseBusy,
         ShopError::ItemReserved {
@@ -246,7 +246,7 @@ pub enum NoDebug {
 
 #[tokio::test]
 async fn a_type_without_debug_answers_and_logs_without_its_debug_form() {
-    let (log, _guard) = CapturedLog::install();
+    let log = CapturedLog::install_global();
     let vault = format!("vault-{SECRET}");
     let response = NoDebug::VaultSealed { vault }.into_response();
     let (status, _, body, id) = error_parts(response).await;

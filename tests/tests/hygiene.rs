@@ -183,7 +183,11 @@ fn shadowing_items_do_not_reach_the_expansion() {
 pub mod no_prelude {
     /// Unit-only.
     #[derive(::assetpay_errors::ApiError, ::core::fmt::Debug, ::core::cmp::PartialEq)]
-    #[api(domain = ::assetpay_errors::Domain::AUTH)]
+    #[api(
+        domain = ::assetpay_errors::Domain::AUTH,
+        published = "contract/hygiene.json",
+        reserved(1103, "OLD_TOKEN")
+    )]
     pub enum Bare {
         /// The token has expired
         #[api(code = 1101, key = "TOKEN_EXPIRED", status = 401)]
@@ -195,6 +199,7 @@ pub mod no_prelude {
 
     /// Fields, interpolation and a transparent variant.
     #[derive(::assetpay_errors::ApiError, ::core::fmt::Debug)]
+    #[api(published = "contract/hygiene.json", reserved(2))]
     pub enum Composed {
         /// A field is invalid
         #[api(
@@ -243,6 +248,8 @@ fn no_implicit_prelude_module() {
     assert_eq!(Composed::CATALOG.len(), 3);
     assert_eq!(Wrapper(Bare::TokenExpired).key(), "TOKEN_EXPIRED");
     assert_eq!(Wrapper::CATALOG, Bare::CATALOG);
+    assert_eq!(Composed::RESERVED.len(), 3);
+    assert_eq!(Wrapper::RESERVED, Bare::RESERVED);
 }
 
 #[test]
@@ -363,7 +370,7 @@ where
 
 /// A concrete error for `Generic` to wrap.
 #[derive(ApiError, Debug, PartialEq)]
-#[api(domain = ::assetpay_errors::Domain::EMAIL)]
+#[api(domain = ::assetpay_errors::Domain::EMAIL, reserved(1899))]
 pub enum EmailError {
     /// The address is invalid
     #[api(code = 1801, key = "EMAIL_INVALID", status = 422)]
@@ -518,6 +525,9 @@ fn cfg_and_deprecated_variants() {
         Ok(Configured::WrappedIn(EmailError::Invalid))
     );
     assert_eq!("CONFIGURED_IN".parse(), Ok(Configured::ConfiguredIn));
+    // The compiled-out transparent variant brings no reservations, the compiled-in one does.
+    assert_eq!(Configured::RESERVED, EmailError::RESERVED);
+    assert!(Configured::Old.spec().is_deprecated());
 }
 
 /// A source error for the `thiserror` case.

@@ -7,8 +7,31 @@
 
 #[test]
 fn ui() {
+    copy_published_fixtures();
     let cases = trybuild::TestCases::new();
     cases.compile_fail("ui/*.rs");
+}
+
+/// `#[api(published = "…")]` is relative to the compiled crate's `CARGO_MANIFEST_DIR`, which for
+/// a UI case is the project trybuild generates under `<target>/tests/trybuild/<crate>/`, not this
+/// crate. The cases name `published/NAME.json`, so the fixtures in `ui/published/` are copied
+/// there before the cases compile. (`CARGO_TARGET_TMPDIR` is `<target>/tmp`, and trybuild uses
+/// the same target directory.)
+fn copy_published_fixtures() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/published");
+    let target = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("CARGO_TARGET_TMPDIR is <target>/tmp");
+    let project = target.join("tests/trybuild").join(env!("CARGO_PKG_NAME"));
+    let copies = project.join("published");
+    std::fs::create_dir_all(&copies)
+        .unwrap_or_else(|error| panic!("cannot create {}: {error}", copies.display()));
+    for entry in std::fs::read_dir(&fixtures).expect("tests/ui/published exists") {
+        let path = entry.expect("readable directory entry").path();
+        let name = path.file_name().expect("a file name");
+        std::fs::copy(&path, copies.join(name))
+            .unwrap_or_else(|error| panic!("cannot copy {}: {error}", path.display()));
+    }
 }
 
 /// The suite must stay broad, with kebab-case names, and no snapshot may show a panicking derive

@@ -101,6 +101,19 @@ const MANGLED_ENTRIES: &[&str] = &[
     "code = 1 = 2",
 ];
 const ERROR_KEYS: &[&str] = &["code", "key", "status", "message", "transparent"];
+/// `reserved` written wrong, as it stands in `#[api(...)]`.
+const BAD_RESERVED: &[&str] = &[
+    "reserved(0)",
+    "reserved(9..=3)",
+    "reserved(1..3)",
+    "reserved(OLD_KEY)",
+    "reserved(1u8)",
+    "reserved = 5",
+    "reserved",
+    "reserved(1,, 2)",
+    "published = 5",
+    "published",
+];
 const BAD_RANGES: &[&str] = &[
     "5..=1",
     "0..=5",
@@ -148,6 +161,8 @@ enum Mistake {
         beside_scope: bool,
     },
     GenericTransparent(&'static str),
+    /// A malformed `reserved(…)` or `published`, on the type.
+    BadContract(&'static str),
     Union,
     NoApi,
     AbsentField,
@@ -193,6 +208,7 @@ fn mistake() -> impl Strategy<Value = Mistake> {
             beside_scope
         }),
         select(GENERIC_INNER).prop_map(Mistake::GenericTransparent),
+        select(BAD_RESERVED).prop_map(Mistake::BadContract),
         Just(Mistake::Union),
         Just(Mistake::NoApi),
         Just(Mistake::AbsentField),
@@ -356,6 +372,14 @@ fn make(mut decl: Decl, mistake: Mistake, type_mistake: TypeMistake) -> Decl {
             } else {
                 error.api[0].push(entry("colour", "\"blue\""));
             }
+        }
+        Mistake::BadContract(written) => {
+            let target = if decl.kind == Kind::Enum {
+                &mut decl.type_api
+            } else {
+                &mut decl.errors[own].api[0]
+            };
+            target.push(flag(written));
         }
         Mistake::BadRange {
             range,

@@ -135,11 +135,16 @@ pub(super) fn well_formed() -> impl Strategy<Value = Decl> {
         4 => vec(error_choices(), 0..6).prop_map(|errors| (Kind::Enum, errors)),
         1 => error_choices().prop_map(|error| (Kind::Struct, vec![error])),
     ];
-    (scope(), shape, select(GENERICS), 0..100u8).prop_map(
-        |(scope, (kind, choices), generics, number)| {
-            declaration(scope, kind, &choices, generics, number)
-        },
+    (
+        scope(),
+        shape,
+        select(GENERICS),
+        0..100u8,
+        prop::bool::weighted(0.2),
     )
+        .prop_map(|(scope, (kind, choices), generics, number, reserves)| {
+            declaration(scope, kind, &choices, generics, number, reserves)
+        })
 }
 
 fn declaration(
@@ -148,6 +153,7 @@ fn declaration(
     choices: &[ErrorChoices],
     generics: (&'static str, &'static str),
     number: u8,
+    reserves: bool,
 ) -> Decl {
     let mut type_api = Vec::new();
     // `bounds` are the ones the derive itself checks: a declared range's.
@@ -230,6 +236,15 @@ fn declaration(
             raw_attrs,
             fields,
         });
+    }
+    if reserves {
+        // A retired key no generated error uses, and a retired code none uses, when one is free.
+        let free = (first..=last).find(|code| !codes.contains(code));
+        let retired = match free {
+            Some(code) => format!("reserved({code}, \"RETIRED_KEY\")"),
+            None => "reserved(\"RETIRED_KEY\")".to_owned(),
+        };
+        type_api.push(flag(&retired));
     }
     if kind == Kind::Struct {
         // A struct carries `domain`/`range` next to its error keys, not in a separate list.

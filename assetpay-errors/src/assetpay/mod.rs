@@ -27,7 +27,14 @@ pub use self::wallet::WalletError;
 
 /// Every error AssetPay's API answers with synchronously. Composing the domain enums here makes
 /// the derive check the whole catalogue for duplicate codes and keys at compile time.
+///
+/// `published/catalog.json` (shipped with the crate) is the catalogue AssetPay has published,
+/// as `cargo run --example catalog -- --json` printed it: every build checks the declarations
+/// against it under the [`contract`](crate::contract) rules. Retire a code by reserving it on
+/// its domain's enum (`#[api(reserved(11, "PRICE_CHANGED"))]`); after publishing new codes,
+/// regenerate the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
+#[api(published = "published/catalog.json")]
 pub enum AssetPayError {
     /// General errors (generic / infrastructure, 1000–1099).
     #[api(transparent)]

@@ -18,7 +18,8 @@ use super::AssetPayError;
 use super::page::{self, ErrorSection, PagePart};
 
 /// The error reference as Markdown: the envelope, the range table, one table per section
-/// (`Code | Key | HTTP | Description`), the asynchronous failure codes and the handling notes.
+/// (`Code | Key | HTTP | Description`, a deprecated error's description starting with
+/// "**Deprecated.**"), the asynchronous failure codes and the handling notes.
 pub fn markdown() -> String {
     let mut out = String::with_capacity(16 * 1024);
     heading(&mut out, 1, page::PAGE_TITLE);
@@ -49,10 +50,7 @@ pub fn markdown() -> String {
 /// [`AssetPayError::CATALOG`](crate::ApiError::CATALOG) order, with the fields of
 /// [`ErrorSpec`]'s `Serialize` impl, and a final newline.
 pub fn json() -> String {
-    let mut out = serde_json::to_string_pretty(AssetPayError::CATALOG)
-        .expect("a catalogue of static strings and numbers always serializes");
-    out.push('\n');
-    out
+    crate::contract::catalog_json::<AssetPayError>()
 }
 
 /// The TypeScript module for AssetPay's clients: [`typescript::module`] of [`AssetPayError`],
@@ -119,10 +117,20 @@ fn error_section(out: &mut String, section: &ErrorSection) {
                 spec.code().to_string(),
                 format!("`{}`", spec.key()),
                 spec.status().as_u16().to_string(),
-                cell(spec.description()),
+                description_cell(spec),
             ]
         }),
     );
+}
+
+/// The description, after "**Deprecated.**" for a deprecated error: readers of the page learn
+/// that it is going away without a column the published page does not have.
+fn description_cell(spec: &ErrorSpec) -> String {
+    if spec.is_deprecated() {
+        format!("**Deprecated.** {}", cell(spec.description()))
+    } else {
+        cell(spec.description())
+    }
 }
 
 fn trade_failures_section(out: &mut String) {
@@ -197,4 +205,33 @@ fn separate_block(out: &mut String) {
 /// Text as a table cell: a `|` would end the cell early.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, crate::ApiError)]
+    #[allow(dead_code)]
+    enum Checkout {
+        /// The old checkout | the first one
+        #[deprecated]
+        #[api(code = 1, key = "OLD_CHECKOUT", status = 400)]
+        Old,
+        /// The new checkout
+        #[api(code = 2, key = "NEW_CHECKOUT", status = 400)]
+        New,
+    }
+
+    #[test]
+    fn the_page_marks_deprecated_errors() {
+        let [old, new] = Checkout::CATALOG else {
+            panic!("two entries");
+        };
+        assert_eq!(
+            description_cell(old),
+            "**Deprecated.** The old checkout \\| the first one"
+        );
+        assert_eq!(description_cell(new), "The new checkout");
+    }
 }

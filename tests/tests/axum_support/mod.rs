@@ -359,6 +359,25 @@ impl CapturedLog {
         String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
     }
 
+    /// Captures every thread's events for the rest of the test binary, the same log for every
+    /// caller: for a test whose events come from tasks a thread-local subscriber may miss. Read
+    /// it with [`lines_about`](Self::lines_about), since other tests' lines are there too.
+    pub fn install_global() -> CapturedLog {
+        static GLOBAL: std::sync::OnceLock<CapturedLog> = std::sync::OnceLock::new();
+        GLOBAL
+            .get_or_init(|| {
+                let log = CapturedLog::default();
+                let writer = log.clone();
+                let subscriber = tracing_subscriber::fmt()
+                    .with_writer(move || writer.clone())
+                    .finish();
+                tracing::subscriber::set_global_default(subscriber)
+                    .expect("no other global subscriber in this test binary");
+                log
+            })
+            .clone()
+    }
+
     /// The logged lines that mention `request_id`.
     pub fn lines_about(&self, request_id: &str) -> Vec<String> {
         self.text()

@@ -1,0 +1,325 @@
+//! `#[api(published = "…")]` and `#[api(reserved(…))]`: the published contract.
+//!
+//! At expansion time this module parses `reserved(…)` and reads the published file (relative to
+//! the user's `CARGO_MANIFEST_DIR`), reporting a missing or malformed file at the path literal.
+//! The comparison itself runs during constant evaluation, in
+//! `assetpay_errors::__private::check_contract`, over the flattened catalogue: the same code for
+//! a type's own variants and for the entries its transparent variants bring, which only rustc can
+//! see. The expansion embeds the file's entries and the reservations as constants and emits one
+//! tiny check per place a break is reported, written under that place's span.
+
+use assetpay_errors_shared::published::{self, Entry};
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::meta::ParseNestedMeta;
+use syn::{LitInt, LitStr, Token};
+
+use crate::ast::Input;
+use crate::attr::Located;
+use crate::ctxt::Ctxt;
+use crate::expand::private;
+use crate::valid::{Checked, Model};
+
+/// One item of `reserved(…)`.
+#[derive(Clone)]
+pub(crate) enum Retired {
+    Codes { first: u16, last: u16 },
+    Key(String),
+}
+
+/// The published file as read at expansion time.
+pub(crate) struct Published {
+    path: Located<String>,
+    entries: Vec<Entry>,
+}
+
+/// The items of `reserved(1002, 1104..=1107, "OLD_KEY")`, each bad item reported at itself.
+pub(crate) fn parse_reserved(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+) -> syn::Result<Vec<Located<Retired>>> {
+    let span = meta
+        .path
+        .get_ident()
+        .map_or_else(Span::call_site, |ident| ident.span());
+    if !meta.input.peek(syn::token::Paren) {
+        cx.error_at(
+            span,
+            "expected a list of codes, code ranges and keys, like `reserved(1002, 1104..=1107, \"OLD_KEY\")`",
+        );
+        while !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+            meta.input.parse::<proc_macro2::TokenTree>()?;
+        }
+        return Ok(Vec::new());
+    }
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let mut items = Vec::new();
+    while !content.is_empty() {
+        if content.peek(LitStr) {
+            let key: LitStr = content.parse()?;
+            items.push(Located {
+                value: Retired::Key(key.value()),
+                span: key.span(),
+            });
+        } else if content.peek(LitInt) {
+            let first: LitInt = content.parse()?;
+            let last: Option<LitInt> = if content.peek(Token![..=]) {
+                content.parse::<Token![..=]>()?;
+                Some(content.parse()?)
+            } else {
+                None
+            };
+            let code = |literal: &LitInt| match literal.base10_parse::<u16>() {
+                Ok(value) if literal.suffix().is_empty() && value != 0 => Some(value),
+                _ => {
+                    cx.error_at(
+                        literal.span(),
+                        format!("reserved code `{literal}` must be an integer in 1..=65535"),
+                    );
+                    None
+                }
+            };
+            let first_value = code(&first);
+            let last_value = last.as_ref().map_or(first_value, code);
+            if let (Some(first_value), Some(last_value)) = (first_value, last_value) {
+                if first_value > last_value {
+                    cx.error_at(
+                        first.span(),
+                        format!("empty range `{first_value}..={last_value}`, the first code must not exceed the last"),
+                    );
+                } else {
+                    items.push(Located {
+                        value: Retired::Codes {
+                            first: first_value,
+                            last: last_value,
+                        },
+                        span: first.span(),
+                    });
+                }
+            }
+        } else {
+            return Err(content.error(
+                "expected a code, an inclusive range of codes or a key, like `reserved(1002, 1104..=1107, \"OLD_KEY\")`",
+            ));
+        }
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    Ok(items)
+}
+
+/// The published file named by the type, or `None` (a missing or malformed file reported into
+/// `cx`, at the path literal).
+pub(crate) fn read(cx: &Ctxt, input: &Input) -> Option<Published> {
+    let path = input.attrs.published.as_ref()?;
+    if std::path::Path::new(&path.value).is_absolute() {
+        // The build tracks the file as `CARGO_MANIFEST_DIR/PATH`, and an absolute path would
+        // tie the crate to one machine.
+        cx.error_at(
+            path.span,
+            "`published` is a path relative to the crate's Cargo.toml, not an absolute path",
+        );
+        return None;
+    }
+    let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR") else {
+        cx.error_at(
+            path.span,
+            "cannot locate the published catalogue: `CARGO_MANIFEST_DIR` is not set, build with cargo",
+        );
+        return None;
+    };
+    let file = std::path::Path::new(&manifest_dir).join(&path.value);
+    let bytes = match std::fs::read(&file) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            cx.error_at(
+                path.span,
+                format!(
+                    "cannot read the published catalogue `{}` (relative to the crate's Cargo.toml): {error}",
+                    path.value
+                ),
+            );
+            return None;
+        }
+    };
+    match published::parse(&bytes) {
+        Ok(entries) => Some(Published {
+            path: path.clone(),
+            entries,
+        }),
+        Err(error) => {
+            cx.error_at(
+                path.span,
+                format!("malformed published catalogue `{}`: {error}", path.value),
+            );
+            None
+        }
+    }
+}
+
+/// Whether the type takes part in the contract checks: it names a published file, reserves
+/// something, or composes types that may.
+fn applies(model: &Model) -> bool {
+    let attrs = &model.input.attrs;
+    attrs.published.is_some()
+        || !attrs.reserved.is_empty()
+        || model
+            .errors
+            .iter()
+            .any(|checked| matches!(checked, Checked::Transparent(_)))
+}
+
+/// The contract's items (inside the expansion's `const _`), and the `RESERVED` item of the impl.
+/// `index_of(position)` is the catalogue index of the declaration at `position`.
+pub(crate) fn expand(
+    model: &Model,
+    published: Option<&Published>,
+    index_of: &dyn Fn(usize) -> TokenStream,
+) -> (TokenStream, TokenStream) {
+    if !applies(model) {
+        return (TokenStream::new(), TokenStream::new());
+    }
+    let private = private();
+    let reserved = reserved_items(model);
+    let entries = published.map_or(&[][..], |published| &published.entries[..]);
+    let published_len = entries.len();
+    let published_specs = entries.iter().map(|entry| {
+        let (code, key, status) = (entry.code, &entry.key, entry.status);
+        let (retryable, deprecated) = (entry.retryable, entry.deprecated);
+        quote!(#private::published_spec(#code, #key, #status, #retryable, #deprecated))
+    });
+    // Tracks the file, so editing it recompiles the crate.
+    let track = published.map(|published| {
+        let path = &published.path.value;
+        quote! {
+            const _: &[::core::primitive::u8] = ::core::include_bytes!(::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), "/", #path));
+        }
+    });
+
+    let checks = model.errors.iter().enumerate().map(|(position, checked)| {
+        let index = index_of(position);
+        let end = index_of(position + 1);
+        let cfgs = &checked.decl().cfgs;
+        match checked {
+            Checked::Transparent(transparent) => {
+                let check = panic_if(
+                    quote!(__API_CONTRACT.within(#index, #end)),
+                    transparent.span,
+                );
+                quote!(#(#cfgs)* #check)
+            }
+            Checked::Own(own) => {
+                let attrs = &own.decl.attrs;
+                let span = |located: Option<Span>| located.unwrap_or(own.decl.span);
+                let at_code = panic_if(
+                    quote!(__API_CONTRACT.at_code(#index)),
+                    span(attrs.code.as_ref().map(|code| code.span)),
+                );
+                let at_key = panic_if(
+                    quote!(__API_CONTRACT.at_key(#index)),
+                    span(attrs.key.as_ref().map(|key| key.span)),
+                );
+                let at_status = panic_if(
+                    quote!(__API_CONTRACT.at_status(#index)),
+                    span(attrs.status.as_ref().map(|status| status.span)),
+                );
+                let at_declaration =
+                    panic_if(quote!(__API_CONTRACT.at_declaration(#index)), own.decl.span);
+                // Without a published file only a reservation can be broken, at a code or key.
+                let published_checks =
+                    published.map(|_| quote!(#(#cfgs)* #at_status #(#cfgs)* #at_declaration));
+                quote!(#(#cfgs)* #at_code #(#cfgs)* #at_key #published_checks)
+            }
+        }
+    });
+    // One check per entry the file can lose, up to as many as the checker records.
+    let removed = published.map(|published| {
+        let checks = (0..published_len.min(8))
+            .map(|nth| panic_if(quote!(__API_CONTRACT.removed(#nth)), published.path.span));
+        quote!(#(#checks)*)
+    });
+
+    let items = quote! {
+        #track
+        #reserved
+        const __API_PUBLISHED: [#private::PublishedSpec; #published_len] = [#(#published_specs),*];
+        const __API_CONTRACT: #private::ContractBreaks =
+            #private::check_contract(&__API_CATALOG, &__API_PUBLISHED, &__API_RESERVED, __API_TYPE_NAME);
+        #(#checks)*
+        #removed
+    };
+    let impl_item = quote! {
+        const RESERVED: &'static [#private::Reserved] = &__API_RESERVED;
+    };
+    (items, impl_item)
+}
+
+/// `__API_RESERVED`: the type's own reservations, then those of each transparent declaration's
+/// type, flattened like the catalogue.
+fn reserved_items(model: &Model) -> TokenStream {
+    let private = private();
+    let own: Vec<TokenStream> = model
+        .input
+        .attrs
+        .reserved
+        .iter()
+        .map(|item| match &item.value {
+            Retired::Codes { first, last } => {
+                quote!(#private::Reserved::codes(#first, #last, __API_TYPE_NAME))
+            }
+            Retired::Key(key) => quote!(#private::Reserved::key(#key, __API_TYPE_NAME)),
+        })
+        .collect();
+    let own_len = Literal::usize_unsuffixed(own.len());
+    let wrapped: Vec<(TokenStream, TokenStream)> = model
+        .errors
+        .iter()
+        .filter_map(|checked| match checked {
+            Checked::Transparent(transparent) => {
+                let ty = transparent.field.ty;
+                let cfgs = &transparent.decl.cfgs;
+                let reserved = quote!(<#ty as #private::ApiError>::RESERVED);
+                let size = if cfgs.is_empty() {
+                    quote!(#reserved.len())
+                } else {
+                    quote!({
+                        let mut __api_size = 0;
+                        #(#cfgs)* { __api_size = #reserved.len(); }
+                        __api_size
+                    })
+                };
+                let copy = quote!(#(#cfgs)* {
+                    __api_at = #private::copy_reserved(&mut __api_reserved, __api_at, #reserved);
+                });
+                Some((size, copy))
+            }
+            Checked::Own(_) => None,
+        })
+        .collect();
+    let sizes = wrapped.iter().map(|(size, _)| size);
+    let copies = wrapped.iter().map(|(_, copy)| copy);
+    quote! {
+        const __API_RESERVED_LEN: ::core::primitive::usize = #own_len #(+ #sizes)*;
+        const __API_RESERVED: [#private::Reserved; __API_RESERVED_LEN] = {
+            let mut __api_reserved = [#private::RESERVED_PLACEHOLDER; __API_RESERVED_LEN];
+            let mut __api_at = 0;
+            #( __api_reserved[__api_at] = #own; __api_at += 1; )*
+            #(#copies)*
+            ::core::assert!(__api_at == __API_RESERVED_LEN);
+            __api_reserved
+        };
+    }
+}
+
+/// A constant that fails the compile with `problem`'s text, written under `span` so the error
+/// points there.
+fn panic_if(problem: TokenStream, span: Span) -> TokenStream {
+    quote_spanned! {span=>
+        const _: () = if let ::core::option::Option::Some(problem) = #problem {
+            ::core::panic!("{}", problem)
+        };
+    }
+}

@@ -1,0 +1,216 @@
+//! [`compare`]: every difference between an older published catalogue and a newer one, each
+//! under its [`Rule`].
+
+use core::fmt;
+
+use super::{PublishedEntry, Reserved, Rule};
+
+/// One difference between two catalogues.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// The rule it falls under.
+    pub rule: Rule,
+    /// The code it concerns: the older catalogue's, except for [`Rule::Added`],
+    /// [`Rule::KeyCodeChanged`] and [`Rule::ReservedReused`], which name the newer one's.
+    pub code: u16,
+    /// The key of the same entry.
+    pub key: String,
+    /// What changed, such as `status 409, now 400`.
+    pub detail: String,
+}
+
+/// One line: ``STATUS_CHANGED breaking: code `11` `PRICE_CHANGED`: status 409, now 400``.
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}: code `{}` `{}`: {}",
+            self.rule,
+            self.rule.severity(),
+            self.code,
+            self.key,
+            self.detail
+        )
+    }
+}
+
+/// Every change [`compare`] found, in the older catalogue's order, then the newer one's.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// The changes.
+    pub changes: Vec<Change>,
+}
+
+impl Report {
+    /// Whether any change is breaking.
+    pub fn is_breaking(&self) -> bool {
+        self.changes.iter().any(|change| change.rule.is_breaking())
+    }
+}
+
+/// One line per change.
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for change in &self.changes {
+            writeln!(f, "{change}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The changes from `old` to `new`, with `reserved` the reservations `new` was declared with.
+///
+/// A published entry is matched by its code. A key that moved to another code is one
+/// [`Rule::KeyCodeChanged`] change, reported at its new code; an entry whose code and key are
+/// both gone is removed, [`Rule::RemovedReserved`] when both are reserved and
+/// [`Rule::RemovedWithoutReserve`] otherwise.
+pub fn compare(old: &[PublishedEntry], new: &[PublishedEntry], reserved: &[Reserved]) -> Report {
+    let mut changes = Vec::new();
+    for before in old {
+        let mut change = |rule: Rule, detail: String| {
+            changes.push(Change {
+                rule,
+                code: before.code,
+                key: before.key.clone(),
+                detail,
+            });
+        };
+        let Some(after) = new.iter().find(|entry| entry.code == before.code) else {
+            if new.iter().any(|entry| entry.key == before.key) {
+                continue;
+            }
+            let code_reserved = reserved.iter().any(|item| item.holds_code(before.code));
+            let key_reserved = reserved.iter().any(|item| item.holds_key(&before.key));
+            let what = if before.deprecated {
+                "deprecated error removed"
+            } else {
+                "removed"
+            };
+            match (code_reserved, key_reserved) {
+                (true, true) => change(
+                    Rule::RemovedReserved,
+                    format!("{what}, code and key reserved"),
+                ),
+                (true, false) => change(
+                    Rule::RemovedWithoutReserve,
+                    format!("{what}, key not reserved"),
+                ),
+                (false, true) => change(
+                    Rule::RemovedWithoutReserve,
+                    format!("{what}, code not reserved"),
+                ),
+                (false, false) => change(
+                    Rule::RemovedWithoutReserve,
+                    format!("{what}, neither code nor key reserved"),
+                ),
+            }
+            continue;
+        };
+        if after.key != before.key {
+            change(
+                Rule::CodeKeyChanged,
+                format!("key `{}`, now `{}`", before.key, after.key),
+            );
+        }
+        if after.status != before.status {
+            change(
+                Rule::StatusChanged,
+                format!("status {}, now {}", before.status, after.status),
+            );
+        }
+        match (before.retryable, after.retryable) {
+            (true, false) => change(
+                Rule::RetryableRemoved,
+                "retryable, now not retryable".into(),
+            ),
+            (false, true) => change(Rule::RetryableAdded, "not retryable, now retryable".into()),
+            _ => {}
+        }
+        if after.retry_after != before.retry_after {
+            change(
+                Rule::RetryAfterChanged,
+                format!(
+                    "retry after {}, now {}",
+                    seconds(before.retry_after),
+                    seconds(after.retry_after)
+                ),
+            );
+        }
+        if after.description != before.description {
+            change(
+                Rule::DescriptionChanged,
+                format!(
+                    "description {}, now {}",
+                    text(&before.description),
+                    text(&after.description)
+                ),
+            );
+        }
+        if after.message != before.message {
+            change(
+                Rule::MessageChanged,
+                format!(
+                    "message {}, now {}",
+                    text(&before.message),
+                    text(&after.message)
+                ),
+            );
+        }
+        if after.domain != before.domain {
+            change(
+                Rule::DomainChanged,
+                format!(
+                    "domain {}, now {}",
+                    text(&before.domain),
+                    text(&after.domain)
+                ),
+            );
+        }
+        match (before.deprecated, after.deprecated) {
+            (false, true) => change(Rule::Deprecated, "now deprecated".into()),
+            (true, false) => change(Rule::Undeprecated, "no longer deprecated".into()),
+            _ => {}
+        }
+    }
+    for after in new {
+        let mut change = |rule: Rule, detail: String| {
+            changes.push(Change {
+                rule,
+                code: after.code,
+                key: after.key.clone(),
+                detail,
+            });
+        };
+        if reserved.iter().any(|item| item.holds_code(after.code)) {
+            change(Rule::ReservedReused, "declares a reserved code".into());
+        }
+        if reserved.iter().any(|item| item.holds_key(&after.key)) {
+            change(Rule::ReservedReused, "declares a reserved key".into());
+        }
+        if let Some(before) = old
+            .iter()
+            .find(|entry| entry.key == after.key && entry.code != after.code)
+        {
+            change(
+                Rule::KeyCodeChanged,
+                format!(
+                    "key published with code `{}`, now code `{}`",
+                    before.code, after.code
+                ),
+            );
+        } else if !old.iter().any(|entry| entry.code == after.code) {
+            change(Rule::Added, "added".into());
+        }
+    }
+    Report { changes }
+}
+
+fn seconds(value: Option<u32>) -> String {
+    value.map_or_else(|| "none".to_owned(), |seconds| format!("{seconds}s"))
+}
+
+fn text(value: &Option<String>) -> String {
+    value
+        .as_ref()
+        .map_or_else(|| "none".to_owned(), |text| format!("{text:?}"))
+}

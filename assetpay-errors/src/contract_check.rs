@@ -1,0 +1,442 @@
+//! The compile-time half of the published contract (`#[api(published = …)]`,
+//! `#[api(reserved(…))]`): the derive embeds the published file's entries and the reserved codes
+//! and keys as constants, and one constant evaluation of [`check_contract`] compares them with
+//! the type's flattened catalogue. The derive then emits one tiny check per place a break can be
+//! reported (a code, key or status literal, a transparent variant, the `published` path), which
+//! panics with the break found there, so the compile error points at it.
+//!
+//! The rules are those of [`contract`](crate::contract), by the same ids.
+
+use crate::const_text::{ConstText, str_eq};
+use crate::contract::{Reserved, code_is_reserved, key_is_reserved};
+use crate::spec::ErrorSpec;
+
+/// One entry of a published file, as far as the compile-time rules read it.
+pub struct PublishedSpec {
+    code: u16,
+    key: &'static str,
+    status: u16,
+    retryable: bool,
+    deprecated: bool,
+}
+
+/// The [`PublishedSpec`] the derive read from the file.
+pub const fn published_spec(
+    code: u16,
+    key: &'static str,
+    status: u16,
+    retryable: bool,
+    deprecated: bool,
+) -> PublishedSpec {
+    PublishedSpec {
+        code,
+        key,
+        status,
+        retryable,
+        deprecated,
+    }
+}
+
+/// Where a break is reported: at the declaration's code, key or status literal, or at the
+/// declaration as a whole.
+#[derive(Clone, Copy)]
+enum Part {
+    Code,
+    Key,
+    Status,
+    Declaration,
+}
+
+/// What [`check_contract`] found: breaks of the catalogue's entries, each at its catalogue index,
+/// and published entries that are gone without being reserved.
+pub struct ContractBreaks {
+    at: [usize; ContractBreaks::CAPACITY],
+    part: [Part; ContractBreaks::CAPACITY],
+    texts: [ConstText; ContractBreaks::CAPACITY],
+    len: usize,
+    removed: [ConstText; ContractBreaks::CAPACITY],
+    removed_len: usize,
+}
+
+impl ContractBreaks {
+    /// How many breaks of each kind one compile reports; more are found after fixing these.
+    pub const CAPACITY: usize = assetpay_errors_shared::published::BREAKS_PER_COMPILE;
+
+    const NONE: ContractBreaks = ContractBreaks {
+        at: [0; ContractBreaks::CAPACITY],
+        part: [Part::Declaration; ContractBreaks::CAPACITY],
+        texts: [ConstText::EMPTY; ContractBreaks::CAPACITY],
+        len: 0,
+        removed: [ConstText::EMPTY; ContractBreaks::CAPACITY],
+        removed_len: 0,
+    };
+
+    const fn record(&mut self, at: usize, part: Part, text: ConstText) {
+        if self.len < ContractBreaks::CAPACITY {
+            self.at[self.len] = at;
+            self.part[self.len] = part;
+            self.texts[self.len] = text;
+            self.len += 1;
+        }
+    }
+
+    const fn find(&self, start: usize, end: usize, part: Option<Part>) -> Option<&str> {
+        let mut index = 0;
+        while index < self.len {
+            let wanted = match part {
+                Some(part) => part as u8 == self.part[index] as u8,
+                None => true,
+            };
+            if wanted && start <= self.at[index] && self.at[index] < end {
+                return Some(self.texts[index].as_str());
+            }
+            index += 1;
+        }
+        None
+    }
+
+    /// The first break of the entry at `index` reported at its code literal.
+    pub const fn at_code(&self, index: usize) -> Option<&str> {
+        self.find(index, index + 1, Some(Part::Code))
+    }
+
+    /// The first break of the entry at `index` reported at its key literal.
+    pub const fn at_key(&self, index: usize) -> Option<&str> {
+        self.find(index, index + 1, Some(Part::Key))
+    }
+
+    /// The first break of the entry at `index` reported at its status literal.
+    pub const fn at_status(&self, index: usize) -> Option<&str> {
+        self.find(index, index + 1, Some(Part::Status))
+    }
+
+    /// The first break of the entry at `index` reported at the declaration.
+    pub const fn at_declaration(&self, index: usize) -> Option<&str> {
+        self.find(index, index + 1, Some(Part::Declaration))
+    }
+
+    /// The first break of any entry in `catalog[start..end]`: for a transparent declaration,
+    /// which brings those entries.
+    pub const fn within(&self, start: usize, end: usize) -> Option<&str> {
+        self.find(start, end, None)
+    }
+
+    /// The `nth` published entry that is no longer declared and not reserved.
+    pub const fn removed(&self, nth: usize) -> Option<&str> {
+        if nth < self.removed_len {
+            Some(self.removed[nth].as_str())
+        } else {
+            None
+        }
+    }
+}
+
+/// Checks `catalog` (flattened, of the type named `composite`) against the `published` entries
+/// and the `reserved` codes and keys:
+///
+/// - `CODE_KEY_CHANGED`, `STATUS_CHANGED`, `RETRYABLE_REMOVED`: a published code is declared
+///   with another key, another status, or no longer retryable;
+/// - `KEY_CODE_CHANGED`: a published key is declared with another code;
+/// - `RESERVED_REUSED`: a declared code or key is reserved; a reservation made by the type that
+///   declares the entry was already checked by that type's own derive, so it is skipped here;
+/// - `REMOVED_WITHOUT_RESERVE`: a published entry whose code and key are both gone, with the
+///   code or the key not reserved. (When only one is gone, the other's declaration already
+///   reports the change.)
+pub const fn check_contract(
+    catalog: &[ErrorSpec],
+    published: &[PublishedSpec],
+    reserved: &[Reserved],
+    composite: &str,
+) -> ContractBreaks {
+    let mut breaks = ContractBreaks::NONE;
+    let mut index = 0;
+    while index < catalog.len() {
+        check_entry(
+            &mut breaks,
+            index,
+            &catalog[index],
+            published,
+            reserved,
+            composite,
+        );
+        index += 1;
+    }
+    let mut index = 0;
+    while index < published.len() {
+        let entry = &published[index];
+        let code_declared = has_code(catalog, entry.code);
+        let key_declared = has_key(catalog, entry.key);
+        let code_reserved = code_is_reserved(reserved, entry.code);
+        let key_reserved = key_is_reserved(reserved, entry.key);
+        let removed = !code_declared && !key_declared;
+        let fully_reserved = code_reserved && key_reserved;
+        if removed && !fully_reserved && breaks.removed_len < ContractBreaks::CAPACITY {
+            breaks.removed[breaks.removed_len] =
+                describe_removed(entry, code_reserved, key_reserved);
+            breaks.removed_len += 1;
+        }
+        index += 1;
+    }
+    breaks
+}
+
+const fn check_entry(
+    breaks: &mut ContractBreaks,
+    index: usize,
+    spec: &ErrorSpec,
+    published: &[PublishedSpec],
+    reserved: &[Reserved],
+    composite: &str,
+) {
+    let mut at = 0;
+    while at < reserved.len() {
+        let reservation = &reserved[at];
+        // A type's own reservations against its own entries are checked by its own derive,
+        // at the literal; a composing type reports only what crosses types.
+        let checked_by_declaring_type =
+            str_eq(reservation.type_name(), spec.type_name) && !str_eq(spec.type_name, composite);
+        if !checked_by_declaring_type {
+            if reservation.holds_code(spec.code) {
+                let mut text = ConstText::EMPTY;
+                text.push("code `");
+                text.push_number(spec.code);
+                text.push("` is reserved, a retired code cannot be declared again");
+                breaks.record(index, Part::Code, declared_by(text, spec, composite));
+            }
+            if reservation.holds_key(spec.key) {
+                let mut text = ConstText::EMPTY;
+                text.push("key `");
+                text.push(spec.key);
+                text.push("` is reserved, a retired key cannot be declared again");
+                breaks.record(index, Part::Key, declared_by(text, spec, composite));
+            }
+        }
+        at += 1;
+    }
+
+    let mut at = 0;
+    while at < published.len() {
+        let entry = &published[at];
+        if entry.code == spec.code {
+            if !str_eq(entry.key, spec.key) {
+                let mut text = was_published(entry);
+                text.push(", now key `");
+                text.push(spec.key);
+                text.push("`");
+                breaks.record(index, Part::Key, declared_by(text, spec, composite));
+            }
+            if entry.status != spec.status.as_u16() {
+                let mut text = was_published(entry);
+                text.push(", now status ");
+                text.push_number(spec.status.as_u16());
+                breaks.record(index, Part::Status, declared_by(text, spec, composite));
+            }
+            if entry.retryable && !spec.retryable {
+                let mut text = was_published(entry);
+                text.push(" and retryable, now not retryable");
+                breaks.record(index, Part::Declaration, declared_by(text, spec, composite));
+            }
+        } else if str_eq(entry.key, spec.key) {
+            let mut text = ConstText::EMPTY;
+            text.push("key `");
+            text.push(entry.key);
+            text.push("` was published with code `");
+            text.push_number(entry.code);
+            text.push("`, now code `");
+            text.push_number(spec.code);
+            text.push("`");
+            breaks.record(index, Part::Code, declared_by(text, spec, composite));
+        }
+        at += 1;
+    }
+}
+
+/// ``code `11` was published as `PRICE_CHANGED` with status 409``
+const fn was_published(entry: &PublishedSpec) -> ConstText {
+    let mut text = ConstText::EMPTY;
+    text.push("code `");
+    text.push_number(entry.code);
+    text.push("` was published as `");
+    text.push(entry.key);
+    text.push("` with status ");
+    text.push_number(entry.status);
+    text
+}
+
+/// `text`, naming the declaration when it comes from a composed type: the error points at the
+/// transparent variant, which does not say which of its entries broke the contract.
+const fn declared_by(mut text: ConstText, spec: &ErrorSpec, composite: &str) -> ConstText {
+    if !str_eq(spec.type_name, composite) {
+        text.push(", declared by `");
+        text.push(spec.type_name);
+        text.push("::");
+        text.push(spec.variant);
+        text.push("`");
+    }
+    text
+}
+
+/// ``published code `11` (`PRICE_CHANGED`) is no longer declared, reserve it: `reserved(11, "PRICE_CHANGED")` ``
+const fn describe_removed(
+    entry: &PublishedSpec,
+    code_reserved: bool,
+    key_reserved: bool,
+) -> ConstText {
+    let mut text = ConstText::EMPTY;
+    text.push("published ");
+    if entry.deprecated {
+        text.push("deprecated ");
+    }
+    text.push("code `");
+    text.push_number(entry.code);
+    text.push("` (`");
+    text.push(entry.key);
+    text.push("`) is no longer declared, declare it again or reserve it: `reserved(");
+    if !code_reserved {
+        text.push_number(entry.code);
+    }
+    if !code_reserved && !key_reserved {
+        text.push(", ");
+    }
+    if !key_reserved {
+        text.push("\"");
+        text.push(entry.key);
+        text.push("\"");
+    }
+    text.push(")`");
+    text
+}
+
+const fn has_code(catalog: &[ErrorSpec], code: u16) -> bool {
+    let mut index = 0;
+    while index < catalog.len() {
+        if catalog[index].code == code {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+const fn has_key(catalog: &[ErrorSpec], key: &str) -> bool {
+    let mut index = 0;
+    while index < catalog.len() {
+        if str_eq(catalog[index].key, key) {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+/// Copies `from` into `out` starting at `at`; returns the index after the last copied item. The
+/// derive flattens a composed type's reservations with it, as it flattens the catalogue.
+pub const fn copy_reserved(out: &mut [Reserved], mut at: usize, from: &[Reserved]) -> usize {
+    let mut index = 0;
+    while index < from.len() {
+        out[at] = from[index];
+        at += 1;
+        index += 1;
+    }
+    at
+}
+
+/// Fills the array of reserved items under construction; never read.
+pub const RESERVED_PLACEHOLDER: Reserved = Reserved::key("", "");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assemble::declared_spec;
+
+    const fn spec(code: u16, key: &'static str, type_name: &'static str) -> ErrorSpec {
+        declared_spec(
+            code, key, 409, "", "", None, false, None, type_name, "Variant", false, false, "",
+        )
+    }
+
+    const CATALOG: [ErrorSpec; 2] = [
+        spec(11, "PRICE_CHANGED", "Trading"),
+        spec(20, "SOLD", "Shop"),
+    ];
+
+    #[test]
+    fn a_reservation_is_reported_by_the_type_that_made_it_or_across_types() {
+        let trading_retires_11 = [Reserved::codes(11, 11, "Trading")];
+        // In `Trading` itself: reported at the code.
+        let own = check_contract(&CATALOG[..1], &[], &trading_retires_11, "Trading");
+        assert_eq!(
+            own.at_code(0),
+            Some("code `11` is reserved, a retired code cannot be declared again")
+        );
+        // In a type composing `Trading`, `Trading`'s own derive already reported it.
+        let composed = check_contract(&CATALOG, &[], &trading_retires_11, "Shop");
+        assert_eq!(composed.within(0, 2), None);
+        // Another type's reservation is reported, naming the declaration.
+        let shop_retires_11 = [Reserved::key("PRICE_CHANGED", "Shop")];
+        let composed = check_contract(&CATALOG, &[], &shop_retires_11, "Shop");
+        assert_eq!(
+            composed.within(0, 1),
+            Some(
+                "key `PRICE_CHANGED` is reserved, a retired key cannot be declared again, declared by `Trading::Variant`"
+            )
+        );
+        assert_eq!(composed.at_key(0), composed.within(0, 1));
+        assert_eq!(composed.at_code(0), None);
+    }
+
+    #[test]
+    fn removed_entries_name_what_is_left_to_reserve() {
+        const PUBLISHED: [PublishedSpec; 3] = [
+            published_spec(11, "PRICE_CHANGED", 409, false, false),
+            published_spec(12, "GONE", 410, false, true),
+            published_spec(13, "RETIRED", 400, false, false),
+        ];
+        let reserved = [
+            Reserved::codes(12, 13, "Shop"),
+            Reserved::key("RETIRED", "Shop"),
+        ];
+        // Evaluated as the derive evaluates it, in a constant.
+        const BREAKS: ContractBreaks = check_contract(&CATALOG, &PUBLISHED, &[], "Shop");
+        assert_eq!(BREAKS.removed_len, 2);
+        let breaks = check_contract(&CATALOG, &PUBLISHED, &reserved, "Shop");
+        assert_eq!(
+            breaks.removed(0),
+            Some(
+                "published deprecated code `12` (`GONE`) is no longer declared, declare it again or reserve it: `reserved(\"GONE\")`"
+            )
+        );
+        assert_eq!(breaks.removed(1), None, "13 is fully reserved");
+    }
+
+    #[test]
+    fn a_published_code_keeps_key_status_and_retryability() {
+        const PUBLISHED: [PublishedSpec; 2] = [
+            published_spec(11, "PRICE_MOVED", 400, true, false),
+            published_spec(21, "SOLD", 409, false, false),
+        ];
+        let breaks = check_contract(&CATALOG, &PUBLISHED, &[], "Shop");
+        assert_eq!(
+            breaks.at_key(0),
+            Some(
+                "code `11` was published as `PRICE_MOVED` with status 400, now key `PRICE_CHANGED`, declared by `Trading::Variant`"
+            )
+        );
+        assert_eq!(
+            breaks.at_status(0),
+            Some(
+                "code `11` was published as `PRICE_MOVED` with status 400, now status 409, declared by `Trading::Variant`"
+            )
+        );
+        assert!(
+            breaks
+                .at_declaration(0)
+                .is_some_and(|text| text.contains("now not retryable"))
+        );
+        assert_eq!(
+            breaks.at_code(1),
+            Some("key `SOLD` was published with code `21`, now code `20`")
+        );
+        assert_eq!(breaks.removed(0), None, "21's key is still declared");
+    }
+}

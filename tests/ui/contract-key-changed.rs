@@ -1,0 +1,18 @@
+use assetpay_errors::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(published = "published/shop.json", reserved("PRICE_CHANGED"))]
+pub enum ShopError {
+    /// Price has changed since you last fetched it
+    #[api(code = 11, key = "PRICE_MOVED", status = 409)]
+    PriceChanged,
+    /// The item is gone
+    #[api(code = 12, key = "ITEM_GONE", status = 410, retryable)]
+    ItemGone,
+    /// The old checkout flow
+    #[deprecated]
+    #[api(code = 13, key = "OLD_CHECKOUT", status = 400)]
+    OldCheckout,
+}
+
+fn main() {}
