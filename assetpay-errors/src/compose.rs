@@ -7,10 +7,11 @@
 use assetpay_errors_shared::table::{EMPTY, Probe, hash_key, table_len};
 
 use crate::const_text::{ConstText, str_eq};
+use crate::findings::Findings;
 use crate::spec::ErrorSpec;
 
 /// Every entry of `catalog` that repeats the code or key of an earlier entry (up to
-/// [`Clashes::CAPACITY`] of them), described for compile errors. `N` must be [`table_len`] of
+/// [`CLASHES_PER_COMPILE`] of them), described for compile errors. `N` must be [`table_len`] of
 /// `catalog.len()`.
 ///
 /// One pass over the whole catalogue, during constant evaluation: a bit set for codes, an
@@ -33,6 +34,7 @@ pub const fn find_clashes<const N: usize>(catalog: &[ErrorSpec], composite: &str
             let first = first_with_code(catalog, spec.code);
             clashes.record(
                 index,
+                0,
                 describe_clash(
                     "code",
                     DuplicateValue::Code(spec.code),
@@ -56,6 +58,7 @@ pub const fn find_clashes<const N: usize>(catalog: &[ErrorSpec], composite: &str
                 let first = &catalog[other as usize];
                 clashes.record(
                     index,
+                    0,
                     describe_clash("key", DuplicateValue::Key(spec.key), composite, spec, first),
                 );
                 break;
@@ -67,43 +70,12 @@ pub const fn find_clashes<const N: usize>(catalog: &[ErrorSpec], composite: &str
     clashes
 }
 
-/// The clashes [`find_clashes`] found, each at the catalogue index of its second use.
-pub struct Clashes {
-    at: [usize; Clashes::CAPACITY],
-    clashes: [ConstText; Clashes::CAPACITY],
-    len: usize,
-}
+/// The clashes [`find_clashes`] found, each at the catalogue index of its second use; at most
+/// [`CLASHES_PER_COMPILE`] of them.
+pub type Clashes = Findings<CLASHES_PER_COMPILE>;
 
-impl Clashes {
-    /// How many clashes one compile reports; more are found after fixing these.
-    pub const CAPACITY: usize = 8;
-
-    const NONE: Clashes = Clashes {
-        at: [0; Clashes::CAPACITY],
-        clashes: [ConstText::EMPTY; Clashes::CAPACITY],
-        len: 0,
-    };
-
-    const fn record(&mut self, at: usize, clash: ConstText) {
-        if self.len < Clashes::CAPACITY {
-            self.at[self.len] = at;
-            self.clashes[self.len] = clash;
-            self.len += 1;
-        }
-    }
-
-    /// The text of the first clash whose second use lies in `catalog[start..end]`.
-    pub const fn within(&self, start: usize, end: usize) -> Option<&str> {
-        let mut index = 0;
-        while index < self.len {
-            if start <= self.at[index] && self.at[index] < end {
-                return Some(self.clashes[index].as_str());
-            }
-            index += 1;
-        }
-        None
-    }
-}
+/// How many clashes one compile reports; more are found after fixing these.
+pub const CLASHES_PER_COMPILE: usize = 8;
 
 enum DuplicateValue<'a> {
     Code(u16),

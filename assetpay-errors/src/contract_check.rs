@@ -7,8 +7,11 @@
 //!
 //! The rules are those of [`contract`](crate::contract), by the same ids.
 
+use assetpay_errors_shared::published::BREAKS_PER_COMPILE;
+
 use crate::const_text::{ConstText, str_eq};
 use crate::contract::{Reserved, code_is_reserved, key_is_reserved};
+use crate::findings::Findings;
 use crate::spec::ErrorSpec;
 
 /// One entry of a published file, as far as the compile-time rules read it.
@@ -38,7 +41,7 @@ pub const fn published_spec(
 }
 
 /// Where a break is reported: at the declaration's code, key or status literal, or at the
-/// declaration as a whole.
+/// declaration as a whole. The tag of its [`Findings`].
 #[derive(Clone, Copy)]
 enum Part {
     Code,
@@ -50,84 +53,53 @@ enum Part {
 /// What [`check_contract`] found: breaks of the catalogue's entries, each at its catalogue index,
 /// and published entries that are gone without being reserved.
 pub struct ContractBreaks {
-    at: [usize; ContractBreaks::CAPACITY],
-    part: [Part; ContractBreaks::CAPACITY],
-    texts: [ConstText; ContractBreaks::CAPACITY],
-    len: usize,
-    removed: [ConstText; ContractBreaks::CAPACITY],
-    removed_len: usize,
+    breaks: Findings<BREAKS_PER_COMPILE>,
+    removed: Findings<BREAKS_PER_COMPILE>,
 }
 
 impl ContractBreaks {
-    /// How many breaks of each kind one compile reports; more are found after fixing these.
-    pub const CAPACITY: usize = assetpay_errors_shared::published::BREAKS_PER_COMPILE;
-
     const NONE: ContractBreaks = ContractBreaks {
-        at: [0; ContractBreaks::CAPACITY],
-        part: [Part::Declaration; ContractBreaks::CAPACITY],
-        texts: [ConstText::EMPTY; ContractBreaks::CAPACITY],
-        len: 0,
-        removed: [ConstText::EMPTY; ContractBreaks::CAPACITY],
-        removed_len: 0,
+        breaks: Findings::NONE,
+        removed: Findings::NONE,
     };
 
     const fn record(&mut self, at: usize, part: Part, text: ConstText) {
-        if self.len < ContractBreaks::CAPACITY {
-            self.at[self.len] = at;
-            self.part[self.len] = part;
-            self.texts[self.len] = text;
-            self.len += 1;
-        }
+        self.breaks.record(at, part as u8, text);
     }
 
-    const fn find(&self, start: usize, end: usize, part: Option<Part>) -> Option<&str> {
-        let mut index = 0;
-        while index < self.len {
-            let wanted = match part {
-                Some(part) => part as u8 == self.part[index] as u8,
-                None => true,
-            };
-            if wanted && start <= self.at[index] && self.at[index] < end {
-                return Some(self.texts[index].as_str());
-            }
-            index += 1;
-        }
-        None
+    const fn at(&self, index: usize, part: Part) -> Option<&str> {
+        self.breaks.find(index, index + 1, Some(part as u8))
     }
 
     /// The first break of the entry at `index` reported at its code literal.
     pub const fn at_code(&self, index: usize) -> Option<&str> {
-        self.find(index, index + 1, Some(Part::Code))
+        self.at(index, Part::Code)
     }
 
     /// The first break of the entry at `index` reported at its key literal.
     pub const fn at_key(&self, index: usize) -> Option<&str> {
-        self.find(index, index + 1, Some(Part::Key))
+        self.at(index, Part::Key)
     }
 
     /// The first break of the entry at `index` reported at its status literal.
     pub const fn at_status(&self, index: usize) -> Option<&str> {
-        self.find(index, index + 1, Some(Part::Status))
+        self.at(index, Part::Status)
     }
 
     /// The first break of the entry at `index` reported at the declaration.
     pub const fn at_declaration(&self, index: usize) -> Option<&str> {
-        self.find(index, index + 1, Some(Part::Declaration))
+        self.at(index, Part::Declaration)
     }
 
     /// The first break of any entry in `catalog[start..end]`: for a transparent declaration,
     /// which brings those entries.
     pub const fn within(&self, start: usize, end: usize) -> Option<&str> {
-        self.find(start, end, None)
+        self.breaks.within(start, end)
     }
 
     /// The `nth` published entry that is no longer declared and not reserved.
     pub const fn removed(&self, nth: usize) -> Option<&str> {
-        if nth < self.removed_len {
-            Some(self.removed[nth].as_str())
-        } else {
-            None
-        }
+        self.removed.nth(nth)
     }
 }
 
@@ -170,10 +142,9 @@ pub const fn check_contract(
         let key_reserved = key_is_reserved(reserved, entry.key);
         let removed = !code_declared && !key_declared;
         let fully_reserved = code_reserved && key_reserved;
-        if removed && !fully_reserved && breaks.removed_len < ContractBreaks::CAPACITY {
-            breaks.removed[breaks.removed_len] =
-                describe_removed(entry, code_reserved, key_reserved);
-            breaks.removed_len += 1;
+        if removed && !fully_reserved && !breaks.removed.is_full() {
+            let text = describe_removed(entry, code_reserved, key_reserved);
+            breaks.removed.record(index, 0, text);
         }
         index += 1;
     }
@@ -398,7 +369,10 @@ mod tests {
         ];
         // Evaluated as the derive evaluates it, in a constant.
         const BREAKS: ContractBreaks = check_contract(&CATALOG, &PUBLISHED, &[], "Shop");
-        assert_eq!(BREAKS.removed_len, 2);
+        assert!(
+            BREAKS.removed(1).is_some() && BREAKS.removed(2).is_none(),
+            "two removed"
+        );
         let breaks = check_contract(&CATALOG, &PUBLISHED, &reserved, "Shop");
         assert_eq!(
             breaks.removed(0),

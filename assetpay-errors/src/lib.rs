@@ -27,6 +27,7 @@ mod contract_check;
 pub mod domain;
 mod domain_check;
 mod envelope;
+mod findings;
 mod lookup;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
