@@ -11,7 +11,7 @@ use crate::findings::Findings;
 use crate::spec::ErrorSpec;
 
 /// Every entry of `catalog` that repeats the code or key of an earlier entry (up to
-/// [`CLASHES_PER_COMPILE`] of them), described for compile errors. `N` must be [`table_len`] of
+/// `CLASHES_PER_COMPILE` of them), described for compile errors. `N` must be [`table_len`] of
 /// `catalog.len()`.
 ///
 /// One pass over the whole catalogue, during constant evaluation: a bit set for codes, an
@@ -71,7 +71,7 @@ pub const fn find_clashes<const N: usize>(catalog: &[ErrorSpec], composite: &str
 }
 
 /// The clashes [`find_clashes`] found, each at the catalogue index of its second use; at most
-/// [`CLASHES_PER_COMPILE`] of them.
+/// `CLASHES_PER_COMPILE` of them.
 pub type Clashes = Findings<CLASHES_PER_COMPILE>;
 
 /// How many clashes one compile reports; more are found after fixing these.
