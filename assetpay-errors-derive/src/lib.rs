@@ -10,9 +10,11 @@
 mod ast;
 mod attr;
 mod ctxt;
+mod details;
 mod domain_check;
 mod expand;
 mod fallback;
+mod field_attr;
 mod generics;
 mod integrations;
 mod message;

@@ -14,6 +14,7 @@ pub(crate) enum AttrKey {
     Retryable,
     RetryAfter,
     Transparent,
+    Details,
 }
 
 impl AttrKey {
@@ -32,6 +33,9 @@ impl AttrKey {
         AttrKey::Transparent,
     ];
 
+    /// Keys on a field: `details` marks the field holding the error's violations.
+    pub(crate) const OF_FIELD: &'static [AttrKey] = &[AttrKey::Details];
+
     /// The key as written.
     pub(crate) fn name(self) -> &'static str {
         match self {
@@ -45,6 +49,7 @@ impl AttrKey {
             AttrKey::Retryable => "retryable",
             AttrKey::RetryAfter => "retry_after",
             AttrKey::Transparent => "transparent",
+            AttrKey::Details => "details",
         }
     }
 
@@ -52,6 +57,7 @@ impl AttrKey {
         AttrKey::OF_TYPE
             .iter()
             .chain(AttrKey::OF_ERROR)
+            .chain(AttrKey::OF_FIELD)
             .copied()
             .find(|key| key.name() == name)
     }
@@ -73,7 +79,11 @@ mod tests {
 
     #[test]
     fn every_key_is_found_by_its_name() {
-        for &key in AttrKey::OF_TYPE.iter().chain(AttrKey::OF_ERROR) {
+        for &key in AttrKey::OF_TYPE
+            .iter()
+            .chain(AttrKey::OF_ERROR)
+            .chain(AttrKey::OF_FIELD)
+        {
             assert_eq!(AttrKey::from_name(key.name()), Some(key));
         }
         assert_eq!(AttrKey::from_name("Code"), None);

@@ -46,6 +46,7 @@ mod spec;
 pub mod trade;
 pub mod typescript;
 mod unknown;
+pub mod violation;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -58,6 +59,7 @@ pub use crate::domain::Domain;
 pub use crate::envelope::Envelope;
 pub use crate::spec::ErrorSpec;
 pub use crate::unknown::{UnknownCode, UnknownKey};
+pub use crate::violation::FieldViolation;
 
 /// Derives [`ApiError`](trait@ApiError); see the README for the attributes.
 pub use assetpay_errors_derive::ApiError;
