@@ -51,6 +51,7 @@
 //! reads a `reqwest::Response` itself and stops reading once the body passes the size limit.
 
 mod decode;
+mod details;
 mod error;
 mod response;
 mod retry;

@@ -219,6 +219,7 @@ impl<V: Violations> Violations for Option<V> {
     }
 }
 
+#[doc(hidden)]
 /// What the derive's `ApiError::details` calls for the field marked `#[api(details)]`.
 pub fn violations_of<V: Violations + ?Sized>(field: &V) -> &[FieldViolation] {
     field.violations()
