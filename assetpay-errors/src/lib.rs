@@ -46,6 +46,8 @@ mod spec;
 pub mod trade;
 pub mod typescript;
 mod unknown;
+#[cfg(feature = "validator")]
+pub mod validator;
 pub mod violation;
 
 #[doc(hidden)]
