@@ -1,11 +1,11 @@
-//! A demo API whose every error is an AssetPay envelope: `cargo run --example server --features axum`,
+//! A demo API whose every error is an AssetPay envelope: `cargo run --example server --features axum,validator`,
 //! then try the `curl` lines in the README's "axum integration" section. It listens on 127.0.0.1:3000.
 //!
 //! | route | answers |
 //! | --- | --- |
-//! | `POST /orders` with `{"itemId":1,"quantity":2}` | 201, or `VALIDATION_FAILED` for a zero quantity, bad JSON, a missing field, a wrong content type or a body over 4 KiB |
-//! | `GET /orders/{id}` | order 7, `NOT_FOUND` for others, `VALIDATION_FAILED` for a non-numeric id |
-//! | `GET /orders?limit=N` | the first N orders, `VALIDATION_FAILED` for a non-numeric limit |
+//! | `POST /orders` with `{"itemId":1,"quantity":2}` | 201, or `VALIDATION_FAILED` with `details` for a quantity outside 1..=100 (`OUT_OF_RANGE`, from validator), bad JSON (`MALFORMED`), a missing field (`MISSING`), a wrong type (`INVALID_TYPE`) or content type; a body over 4 KiB |
+//! | `GET /orders/{id}` | order 7, `NOT_FOUND` for others, `VALIDATION_FAILED` with `details` for a non-numeric id |
+//! | `GET /orders?limit=N` | the first N orders, `VALIDATION_FAILED` with `details` for a non-numeric limit |
 //! | `POST /trades` with `{"itemId":42,"expectedPriceCents":1999}` | `PRICE_CHANGED`: the price is now 2049 |
 //! | `GET /limited` | `RATE_LIMITED` with `Retry-After: 30` |
 //! | `GET /internal` | `SERVER_ERROR`; the cause is in the server's log only |
@@ -17,17 +17,22 @@ use std::time::Duration;
 
 use assetpay_errors::AssetPayError;
 use assetpay_errors::assetpay::{GenericError, TradingError};
-use assetpay_errors::axum::{ApiErrorResponse, ApiResult, RouterExt as _};
-use axum::extract::{DefaultBodyLimit, Path, Query};
+// This crate's extractors: their rejections say which field failed, and why.
+use assetpay_errors::axum::{
+    ApiErrorResponse, ApiResult, Json, Path, Query, RouterExt as _, Valid,
+};
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
+use validator::Validate;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Validate)]
 #[serde(rename_all = "camelCase")]
 struct NewOrder {
     item_id: u64,
+    #[validate(range(min = 1, max = 100))]
     quantity: u32,
 }
 
@@ -55,13 +60,11 @@ struct NewTrade {
 const CURRENT_PRICE_CENTS: u64 = 2049;
 
 // Handlers return their error type itself: with the `axum` feature every derived error is an
-// `IntoResponse`, answered as an envelope with the request's id.
+// `IntoResponse`, answered as an envelope with the request's id. `Valid` has validator check the
+// order first: a quantity of 0 is `VALIDATION_FAILED` with an `OUT_OF_RANGE` violation.
 async fn create_order(
-    Json(order): Json<NewOrder>,
+    Valid(Json(order)): Valid<Json<NewOrder>>,
 ) -> Result<(StatusCode, Json<Order>), AssetPayError> {
-    if order.quantity == 0 {
-        return Err(GenericError::ValidationFailed.into());
-    }
     Ok((
         StatusCode::CREATED,
         Json(Order {
