@@ -36,7 +36,10 @@ pub(crate) fn violation<E: Display>(error: &PathError<E>, location: Location) ->
     }
     let message = match reason {
         Reason::Missing => format!("{} is required", path.last_name()),
-        _ => text,
+        // serde's text names the member already.
+        Reason::UnknownField | Reason::DuplicateField => text,
+        _ if path.0.is_empty() => text,
+        _ => format!("{}: {text}", path.last_name()),
     };
     FieldViolation::new(location.clone(), path.render(&location), reason, message)
 }
