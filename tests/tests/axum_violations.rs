@@ -10,7 +10,7 @@ mod axum_support;
 mod demo_server;
 
 use assetpay_errors::axum::{
-    ApiResult, FrameworkErrors, InvalidRequest, Json, Path, Query, RouterExt as _, Valid,
+    ApiResult, Form, FrameworkErrors, InvalidRequest, Json, Path, Query, RouterExt as _, Valid,
 };
 use assetpay_errors::client::ErrorResponse;
 use assetpay_errors::violation::{FieldViolation, Location, Reason};
@@ -199,6 +199,18 @@ async fn search(Valid(Query(search)): Valid<Query<Search>>) -> String {
     search.q
 }
 
+#[derive(Debug, Deserialize, Validate)]
+struct Signup {
+    #[validate(email)]
+    email: String,
+    #[allow(dead_code)]
+    age: u8,
+}
+
+async fn signup(Valid(Form(signup)): Valid<Form<Signup>>) -> String {
+    signup.email
+}
+
 async fn shelf(Path((shop, item)): Path<(u32, u32)>) -> String {
     format!("{shop}/{item}")
 }
@@ -237,6 +249,7 @@ fn shop() -> Router {
     Router::new()
         .route("/baskets", post(basket))
         .route("/search", get(search))
+        .route("/signups", post(signup))
         .route("/shops/{shop}/items/{item}", get(shelf))
         .route("/reserve", post(reserve))
         .route("/refuse", get(refuse))
@@ -269,6 +282,40 @@ async fn nested_values_get_full_pointers_from_serde_and_from_validator() {
         (Location::Path, "item".to_owned(), Reason::InvalidFormat)
     );
     assert_eq!(server.get("/shops/1/items/2").await.text(), "1/2");
+}
+
+#[tokio::test]
+async fn form_bodies_name_the_field_as_a_pointer() {
+    let server = Server::start(shop().with_api_errors()).await;
+    let form = "application/x-www-form-urlencoded";
+    let post = |body: &'static str| server.post("/signups", form, body);
+    assert_eq!(
+        only_violation(&post("email=a%40b.example").await),
+        body("/age", Reason::Missing)
+    );
+    assert_eq!(
+        only_violation(&post("email=a%40b.example&age=old").await),
+        body("/age", Reason::InvalidFormat)
+    );
+    assert_eq!(
+        only_violation(&post("email=nobody&age=30").await),
+        body("/email", Reason::InvalidFormat)
+    );
+    let json = server
+        .post("/signups", "application/json", r#"{"email":"a@b.example"}"#)
+        .await;
+    assert_eq!(
+        only_violation(&json),
+        (
+            Location::Header,
+            "content-type".to_owned(),
+            Reason::NotAllowed
+        )
+    );
+    assert_eq!(
+        post("email=a%40b.example&age=30").await.text(),
+        "a@b.example"
+    );
 }
 
 #[tokio::test]

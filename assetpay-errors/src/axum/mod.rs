@@ -48,7 +48,7 @@ mod valid;
 mod violations;
 
 pub use self::envelope_layer::{EnvelopeLayer, EnvelopeService, ResponseFuture};
-pub use self::extract::{Json, Path, Query};
+pub use self::extract::{Form, Json, Path, Query};
 pub use self::framework::FrameworkErrors;
 pub use self::panic::PanicAsEnvelope;
 pub use self::request_id::{

@@ -6,12 +6,12 @@ use http::request::Parts;
 use serde::de::DeserializeOwned;
 use validator::{Validate, ValidationErrors};
 
-use crate::axum::extract::{Json, Query};
+use crate::axum::extract::{Form, Json, Query};
 use crate::axum::violations::{ExtractionRejection, InvalidRequest};
 use crate::validator::violations_in;
 use crate::violation::Location;
 
-/// A [`Json`] body or [`Query`] string that deserialized and then passed `T::validate`; a
+/// A [`Json`] or [`Form`] body or a [`Query`] string that deserialized and then passed `T::validate`; a
 /// value that fails is rejected with an [`InvalidRequest`] (422) holding validator's errors as
 /// violations (see [`crate::validator`] for the reasons), so with
 /// [`ApiErrorLayer`](crate::axum::ApiErrorLayer) the client gets `VALIDATION_FAILED` with
@@ -47,6 +47,20 @@ where
         let Json(value) = Json::<T>::from_request(request, state).await?;
         value.validate().map_err(InvalidRequest::from)?;
         Ok(Valid(Json(value)))
+    }
+}
+
+impl<T, S> FromRequest<S> for Valid<Form<T>>
+where
+    T: DeserializeOwned + Validate,
+    S: Send + Sync,
+{
+    type Rejection = ExtractionRejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let Form(value) = Form::<T>::from_request(request, state).await?;
+        value.validate().map_err(InvalidRequest::from)?;
+        Ok(Valid(Form(value)))
     }
 }
 
