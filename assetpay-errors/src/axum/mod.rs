@@ -26,6 +26,11 @@
 //!   and the plain error responses of other middleware (authentication, rate limits, load
 //!   shedding, timeouts) as envelopes too, each with the entry that means what its status
 //!   means ([`FrameworkErrors`]), its `Retry-After`, `WWW-Authenticate` or `Allow` kept;
+//! - a request whose data does not fit, read with this crate's [`Json`], [`Form`], [`Query`]
+//!   or [`Path`] (and, with the `validator` feature, checked with `Valid`): `VALIDATION_FAILED`
+//!   whose `details` say which field failed and why ([`InvalidRequest`], and the
+//!   [`violation`](crate::violation) module for the format); axum's own extractors can only say
+//!   it in text, which is appended to the message;
 //! - for every server error, the details in the log (`tracing`, with the request id) and only
 //!   the declared message in the body.
 //!

@@ -12,8 +12,8 @@ use http::{HeaderValue, StatusCode};
 use crate::violation::FieldViolation;
 
 /// A request whose data failed validation, and which parts failed: what
-/// [`Json`](crate::axum::Json), [`Query`](crate::axum::Query), [`Path`](crate::axum::Path)
-/// (and, with the `validator` feature, [`Valid`](crate::axum::Valid)) reject a request with,
+/// [`Json`](crate::axum::Json), [`Form`](crate::axum::Form), [`Query`](crate::axum::Query),
+/// [`Path`](crate::axum::Path) (and, with the `validator` feature, `Valid`) reject a request with,
 /// and what a handler can answer with itself.
 ///
 /// As a response it is a plain-text client error that
