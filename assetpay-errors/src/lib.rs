@@ -23,6 +23,10 @@
 //! );
 //! ```
 //!
+//! An error can also say which fields of the request failed, and why, as data: mark a field
+//! `#[api(details)]` and the envelope sends its [`FieldViolation`]s in `error.details` (see
+//! [`violation`]).
+//!
 //! The attributes, the compile errors and the integrations are described in the README.
 #![deny(missing_docs, unsafe_code)]
 

@@ -377,3 +377,16 @@ async fn without_the_layer_a_rejection_is_plain_text_naming_the_field() {
         "query `q`: TOO_SHORT (q must have a length of at least 3)"
     );
 }
+
+#[test]
+fn a_rejections_text_is_capped_like_its_envelope() {
+    let many: Vec<FieldViolation> = (0..500)
+        .map(|index| FieldViolation::query(format!("p{index}"), Reason::Missing, "required"))
+        .collect();
+    let text = InvalidRequest::new(many).to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), assetpay_errors::violation::MAX_DETAILS + 1);
+    assert_eq!(lines[0], "query `p0`: MISSING (required)");
+    let more = format!("and {} more", 500 - assetpay_errors::violation::MAX_DETAILS);
+    assert_eq!(lines.last().copied(), Some(more.as_str()));
+}

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use http::header::CONTENT_TYPE;
 use http::{HeaderValue, StatusCode};
 
-use crate::violation::FieldViolation;
+use crate::violation::{FieldViolation, MAX_DETAILS};
 
 /// A request whose data failed validation, and which parts failed: what
 /// [`Json`](crate::axum::Json), [`Form`](crate::axum::Form), [`Query`](crate::axum::Query),
@@ -83,14 +83,19 @@ impl InvalidRequest {
     }
 }
 
-/// One violation a line, as in [`FieldViolation`]'s `Display`.
+/// One violation a line, as in [`FieldViolation`]'s `Display`: at most
+/// [`MAX_DETAILS`] of them, then how many more there are, as an envelope sends them.
 impl fmt::Display for InvalidRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (index, violation) in self.violations.iter().enumerate() {
+        for (index, violation) in self.violations.iter().take(MAX_DETAILS).enumerate() {
             if index > 0 {
                 f.write_str("\n")?;
             }
             write!(f, "{violation}")?;
+        }
+        let more = self.violations.len().saturating_sub(MAX_DETAILS);
+        if more > 0 {
+            write!(f, "\nand {more} more")?;
         }
         Ok(())
     }

@@ -186,7 +186,9 @@ impl<E> ErrorResponse<E> {
     ///
     /// A malformed `details` is not a decode error: the envelope's code, key and message still
     /// say what happened, [`violations`](Self::violations) is then empty (never a partial
-    /// list), and the member itself stays in [`extra_fields`](Self::extra_fields) as sent.
+    /// list), and the member itself stays in [`extra_fields`](Self::extra_fields) as sent. A
+    /// malformed `detailsOmitted` alone leaves the violations read and
+    /// [`violations_omitted`](Self::violations_omitted) at 0.
     pub fn details_error(&self) -> Option<&str> {
         self.details.problem.as_deref()
     }
