@@ -9,6 +9,7 @@ use syn::{
 
 use crate::attr::{self, Attrs, ErrorAttrs, Position, TypeAttrs};
 use crate::ctxt::Ctxt;
+use crate::field_attr;
 
 pub(crate) struct Input<'a> {
     pub(crate) ident: &'a Ident,
@@ -49,6 +50,8 @@ pub(crate) struct Field<'a> {
     pub(crate) ty: &'a Type,
     /// The field carries thiserror's `#[from]`, which already implements `From` for it.
     pub(crate) has_from: bool,
+    /// The span of `details` in the field's `#[api(details)]`: it holds the error's violations.
+    pub(crate) details: Option<Span>,
 }
 
 impl<'a> Input<'a> {
@@ -122,7 +125,7 @@ impl<'a> ErrorDecl<'a> {
                 .iter()
                 .enumerate()
                 .map(|(index, field)| {
-                    attr::reject(cx, &field.attrs, "a field");
+                    let details = field_attr::details(cx, &field.attrs);
                     Field {
                         member: match &field.ident {
                             Some(ident) => Member::Named(ident.clone()),
@@ -134,6 +137,7 @@ impl<'a> ErrorDecl<'a> {
                         },
                         ty: &field.ty,
                         has_from: field.attrs.iter().any(|attr| attr.path().is_ident("from")),
+                        details,
                     }
                 })
                 .collect(),

@@ -81,11 +81,13 @@ pub(crate) enum Position {
 
 impl Position {
     fn accepts(self, key: AttrKey) -> bool {
-        match self {
-            Position::Enum => key.is_of_type(),
-            Position::Variant => !key.is_of_type(),
-            Position::Struct => true,
-        }
+        // Field keys are read by `field_attr`, never here.
+        !AttrKey::OF_FIELD.contains(&key)
+            && match self {
+                Position::Enum => key.is_of_type(),
+                Position::Variant => !key.is_of_type(),
+                Position::Struct => true,
+            }
     }
 
     fn accepted(self) -> impl Iterator<Item = AttrKey> {
@@ -117,7 +119,10 @@ impl Position {
     }
 
     /// Where a known key refused here belongs instead: the item it describes.
-    fn elsewhere(self) -> &'static str {
+    fn elsewhere(self, key: AttrKey) -> &'static str {
+        if AttrKey::OF_FIELD.contains(&key) {
+            return "on the field holding the violations, like `#[api(details)] violations: Vec<FieldViolation>`";
+        }
         match self {
             Position::Enum => "on each variant, not on the enum",
             // A struct accepts every key, so this is only ever said to a variant.
@@ -199,7 +204,7 @@ impl Parsed<'_> {
         let Some(key) = known.filter(|key| self.position.accepts(*key)) else {
             let message = if let Some(key) = known {
                 self.attrs.of_type.misplaced.push(key);
-                format!("`{name}` belongs {}", self.position.elsewhere())
+                format!("`{name}` belongs {}", self.position.elsewhere(key))
             } else if let Some(meant) = self.position.resembling(&name) {
                 self.attrs.of_error.written.push(meant);
                 format!(
@@ -218,6 +223,8 @@ impl Parsed<'_> {
         self.attrs.of_error.written.push(key);
         let cx = self.cx;
         match key {
+            // Refused above: `field_attr` reads it on fields.
+            AttrKey::Details => {}
             AttrKey::Retryable => {
                 let flag = self.flag(meta, key)?;
                 set_once(cx, key, span, &mut self.attrs.of_error.retryable, flag);

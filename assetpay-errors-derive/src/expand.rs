@@ -13,6 +13,7 @@ use syn::ext::IdentExt;
 use crate::ast::{ErrorDecl, Input, Shape};
 use crate::contract::{self, Published};
 use crate::ctxt::Ctxt;
+use crate::details;
 use crate::domain_check;
 use crate::fallback;
 use crate::integrations::Integrations;
@@ -99,6 +100,7 @@ fn expand(model: &Model, independent: TokenStream, published: Option<&Published>
         }
     };
     let message_body = message_body(model);
+    let details_method = details::method(model);
     let conversions = conversions(model);
     let from_wrapped = from_wrapped(model);
 
@@ -132,6 +134,8 @@ fn expand(model: &Model, independent: TokenStream, published: Option<&Published>
                 fn message(&self) -> #private::Cow<'_, ::core::primitive::str> {
                     #message_body
                 }
+
+                #details_method
 
                 #[inline]
                 fn spec_for_code(code: ::core::primitive::u16) -> #private::Option<&'static #private::ErrorSpec> {
@@ -184,7 +188,7 @@ fn from_wrapped(model: &Model) -> TokenStream {
 }
 
 /// `Self::Variant` for an enum, `Self` for a struct.
-fn pattern_path(input: &Input, decl: &ErrorDecl) -> TokenStream {
+pub(crate) fn pattern_path(input: &Input, decl: &ErrorDecl) -> TokenStream {
     match (input.shape, decl.variant) {
         (Shape::Enum, Some(variant)) => quote!(Self::#variant),
         _ => quote!(Self),

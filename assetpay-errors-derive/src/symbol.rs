@@ -16,6 +16,7 @@ pub(crate) enum AttrKey {
     Transparent,
     Published,
     Reserved,
+    Details,
 }
 
 impl AttrKey {
@@ -39,6 +40,9 @@ impl AttrKey {
         AttrKey::Transparent,
     ];
 
+    /// Keys on a field: `details` marks the field holding the error's violations.
+    pub(crate) const OF_FIELD: &'static [AttrKey] = &[AttrKey::Details];
+
     /// The key as written.
     pub(crate) fn name(self) -> &'static str {
         match self {
@@ -54,6 +58,7 @@ impl AttrKey {
             AttrKey::Transparent => "transparent",
             AttrKey::Published => "published",
             AttrKey::Reserved => "reserved",
+            AttrKey::Details => "details",
         }
     }
 
@@ -61,6 +66,7 @@ impl AttrKey {
         AttrKey::OF_TYPE
             .iter()
             .chain(AttrKey::OF_ERROR)
+            .chain(AttrKey::OF_FIELD)
             .copied()
             .find(|key| key.name() == name)
     }
@@ -82,7 +88,11 @@ mod tests {
 
     #[test]
     fn every_key_is_found_by_its_name() {
-        for &key in AttrKey::OF_TYPE.iter().chain(AttrKey::OF_ERROR) {
+        for &key in AttrKey::OF_TYPE
+            .iter()
+            .chain(AttrKey::OF_ERROR)
+            .chain(AttrKey::OF_FIELD)
+        {
             assert_eq!(AttrKey::from_name(key.name()), Some(key));
         }
         assert_eq!(AttrKey::from_name("Code"), None);

@@ -8,6 +8,7 @@ use proc_macro2::Span;
 use crate::ast::{ErrorDecl, Field, Input};
 use crate::attr::Located;
 use crate::ctxt::Ctxt;
+use crate::details;
 use crate::generics::ParamsInScope;
 use crate::message::Template;
 use crate::symbol::AttrKey;
@@ -37,6 +38,8 @@ pub(crate) struct Own<'a> {
     pub(crate) description: String,
     pub(crate) retryable: bool,
     pub(crate) retry_after: Option<u32>,
+    /// The field marked `#[api(details)]`.
+    pub(crate) details: Option<&'a Field<'a>>,
 }
 
 pub(crate) struct Transparent<'a> {
@@ -112,6 +115,7 @@ fn check_transparent<'a>(
         ("retry_after", attrs.retry_after.as_ref().map(|v| v.span)),
     ];
     let mut valid = true;
+    details::refuse_in_transparent(cx, decl);
     for (key, conflict) in conflicts {
         if let Some(conflict) = conflict {
             cx.error_at(
@@ -197,6 +201,7 @@ fn check_own<'a>(
         .filter(|status| check_status(cx, status));
     // Every check runs before the first `?`, so all of a declaration's errors are reported.
     let message = message(cx, decl);
+    let details = details::of_own(cx, decl, attrs.status.as_ref().map(|s| s.value));
     let (code, key, status) = (code?, key?, status?);
     let (template, message) = message?;
     Some(Own {
@@ -209,6 +214,7 @@ fn check_own<'a>(
         message,
         retryable: attrs.retryable.is_some() || attrs.retry_after.is_some(),
         retry_after: attrs.retry_after.as_ref().map(|seconds| seconds.value),
+        details,
     })
 }
 

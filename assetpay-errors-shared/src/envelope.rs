@@ -26,6 +26,19 @@ const BEFORE_MESSAGE: &str = r#"","message":""#;
 /// Everything after the message.
 pub const CLOSE: &str = r#""}}"#;
 
+/// Between the message and the first violation, when the error carries some: the `details`
+/// member follows `message` inside `error`.
+pub const BEFORE_DETAILS: &str = r#"","details":["#;
+
+/// Between the last violation and the count of those not sent, when some were not.
+pub const BEFORE_OMITTED: &str = r#"],"detailsOmitted":"#;
+
+/// After the last violation, when every one was sent.
+pub const AFTER_DETAILS: &str = "]}}";
+
+/// After the count of violations not sent.
+pub const AFTER_OMITTED: &str = "}}";
+
 /// What follows the request id up to the message's opening quote:
 /// `","success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"`.
 ///

@@ -1,12 +1,12 @@
-//! A demo API whose every error is an AssetPay envelope: `cargo run --example server --features axum,utoipa`,
+//! A demo API whose every error is an AssetPay envelope: `cargo run --example server --features axum,utoipa,validator`,
 //! then try the `curl` lines of the demo in the `assetpay_errors::axum` docs
 //! (`assetpay-errors/docs/axum.md`). It listens on 127.0.0.1:3000.
 //!
 //! | route | answers |
 //! | --- | --- |
-//! | `POST /orders` with `{"itemId":1,"quantity":2}` | 201, or `VALIDATION_FAILED` for a zero quantity, bad JSON, a missing field, a wrong content type or a body over 4 KiB |
-//! | `GET /orders/{id}` | order 7, `NOT_FOUND` for others, `VALIDATION_FAILED` for a non-numeric id |
-//! | `GET /orders?limit=N` | the first N orders, `VALIDATION_FAILED` for a non-numeric limit |
+//! | `POST /orders` with `{"itemId":1,"quantity":2}` | 201, or `VALIDATION_FAILED` with `details` for a quantity outside 1..=100 (`OUT_OF_RANGE`, from validator), bad JSON (`MALFORMED`), a missing field (`MISSING`), a wrong type (`INVALID_TYPE`) or content type; a body over 4 KiB |
+//! | `GET /orders/{id}` | order 7, `NOT_FOUND` for others, `VALIDATION_FAILED` with `details` for a non-numeric id |
+//! | `GET /orders?limit=N` | the first N orders, `VALIDATION_FAILED` with `details` for a non-numeric limit |
 //! | `POST /trades` with `{"itemId":42,"expectedPriceCents":1999}` | `PRICE_CHANGED`: the price is now 2049 |
 //! | `GET /limited` | `RATE_LIMITED` with `Retry-After: 30` |
 //! | `GET /internal` | `SERVER_ERROR`; the cause is in the server's log only |

@@ -6,6 +6,7 @@ use http::StatusCode;
 
 use crate::contract::Reserved;
 use crate::spec::ErrorSpec;
+use crate::violation::FieldViolation;
 
 /// An error an HTTP API answers with: a numeric code, a string key, an HTTP status and a
 /// client-facing message, plus a static catalogue of every error the type can produce.
@@ -55,6 +56,15 @@ pub trait ApiError {
     /// [`spec().message()`](ErrorSpec::message); [`Envelope`](crate::Envelope) relies on that and
     /// does not call this method for such errors. The derive keeps the rule by construction.
     fn message(&self) -> Cow<'_, str>;
+
+    /// The field violations the envelope sends in `details` (see [`violation`](crate::violation)):
+    /// none unless the error's declaration marks a field `#[api(details)]`, whose violations the
+    /// derive returns here.
+    ///
+    /// A server error's violations are never sent, whatever this returns.
+    fn details(&self) -> &[FieldViolation] {
+        &[]
+    }
 
     /// The numeric code, such as `1001`.
     fn code(&self) -> u16 {

@@ -7,7 +7,11 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::api_error::ApiError;
 use crate::spec::ErrorSpec;
-use assetpay_errors_shared::envelope::{CLOSE, OPEN, head_len};
+use crate::violation::FieldViolation;
+use crate::violation::render::{SentDetails, omitted, write_details};
+use assetpay_errors_shared::envelope::{
+    AFTER_DETAILS, AFTER_OMITTED, BEFORE_DETAILS, BEFORE_OMITTED, CLOSE, OPEN, head_len,
+};
 use assetpay_errors_shared::json::{needs_escaping, write_escaped};
 
 /// The body of an error response, exactly as AssetPay publishes it:
@@ -16,7 +20,10 @@ use assetpay_errors_shared::json::{needs_escaping, write_escaped};
 /// {"requestId":"…","success":false,"error":{"code":1001,"key":"VALIDATION_FAILED","message":"…"}}
 /// ```
 ///
-/// Fields always come in that order. Serialize it with serde, or render it with
+/// Fields always come in that order. An error with field violations
+/// ([`ApiError::details`]) also has `details` after `message`, and `detailsOmitted` after that
+/// when there are more than [`MAX_DETAILS`](crate::violation::MAX_DETAILS); see
+/// [`violation`](crate::violation). Without violations the envelope has neither member. Serialize it with serde, or render it with
 /// [`write_json`](Self::write_json), which produces the same bytes from fragments the derive
 /// pre-rendered at compile time.
 ///
@@ -43,6 +50,8 @@ pub struct Envelope<'a> {
     /// The message is the declaration's own static text, whose escaped form the derive already
     /// rendered into `spec.json`.
     declared_message: bool,
+    /// Empty for a server error, whatever its value holds.
+    details: &'a [FieldViolation],
 }
 
 impl<'a> Envelope<'a> {
@@ -57,11 +66,20 @@ impl<'a> Envelope<'a> {
         } else {
             error.message()
         };
+        // For a type without violations `details()` is the trait's constant `&[]`, so the
+        // emptiness test folds away and the server-error test with it.
+        let details = error.details();
+        let details = if details.is_empty() || !spec.is_server_error() {
+            details
+        } else {
+            &[]
+        };
         Envelope {
             request_id,
             spec,
             message,
             declared_message,
+            details,
         }
     }
 
@@ -79,7 +97,24 @@ impl<'a> Envelope<'a> {
             spec,
             message,
             declared_message,
+            details: &[],
         }
+    }
+
+    /// The same envelope, sending `details` as its field violations (in place of any it had).
+    /// A server error's envelope drops them: see [`violation`](crate::violation).
+    pub fn with_details(mut self, details: &'a [FieldViolation]) -> Self {
+        self.details = if self.spec.is_server_error() {
+            &[]
+        } else {
+            details
+        };
+        self
+    }
+
+    /// The field violations the envelope sends, before the [caps](crate::violation#limits).
+    pub fn details(&self) -> &[FieldViolation] {
+        self.details
     }
 
     /// The request id the envelope carries.
@@ -122,6 +157,7 @@ impl<'a> Envelope<'a> {
             spec: self.spec,
             message: self.message,
             declared_message: self.declared_message,
+            details: self.details,
         }
     }
 
@@ -131,6 +167,10 @@ impl<'a> Envelope<'a> {
     /// everything else was rendered by the derive.
     #[inline]
     pub fn write_json(&self, out: &mut Vec<u8>) {
+        if !self.details.is_empty() {
+            self.write_json_with_details(out);
+            return;
+        }
         let (open, id, json) = (
             OPEN.as_bytes(),
             self.request_id.as_bytes(),
@@ -158,6 +198,28 @@ impl<'a> Envelope<'a> {
         out.extend_from_slice(CLOSE.as_bytes());
     }
 
+    /// [`write_json`](Self::write_json) for an envelope with violations: the message is written
+    /// after the head whatever its origin, since the derive's pre-rendered tail closes the
+    /// object right after it.
+    #[cold]
+    fn write_json_with_details(&self, out: &mut Vec<u8>) {
+        let json = self.spec.json.as_bytes();
+        out.extend_from_slice(OPEN.as_bytes());
+        write_escaped(out, self.request_id);
+        out.extend_from_slice(&json[..head_len(self.spec.code, self.spec.key.len())]);
+        write_escaped(out, &self.message);
+        out.extend_from_slice(BEFORE_DETAILS.as_bytes());
+        write_details(out, self.details);
+        let omitted = omitted(self.details);
+        if omitted == 0 {
+            out.extend_from_slice(AFTER_DETAILS.as_bytes());
+        } else {
+            out.extend_from_slice(BEFORE_OMITTED.as_bytes());
+            out.extend_from_slice(omitted.to_string().as_bytes());
+            out.extend_from_slice(AFTER_OMITTED.as_bytes());
+        }
+    }
+
     /// The envelope's JSON, as [`write_json`](Self::write_json) renders it.
     pub fn to_json_vec(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(128);
@@ -170,14 +232,23 @@ struct ErrorBody<'e> {
     code: u16,
     key: &'static str,
     message: &'e str,
+    details: &'e [FieldViolation],
 }
 
 impl Serialize for ErrorBody<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut body = serializer.serialize_struct("Error", 3)?;
+        let omitted = omitted(self.details);
+        let len = 3 + usize::from(!self.details.is_empty()) + usize::from(omitted > 0);
+        let mut body = serializer.serialize_struct("Error", len)?;
         body.serialize_field("code", &self.code)?;
         body.serialize_field("key", self.key)?;
         body.serialize_field("message", self.message)?;
+        if !self.details.is_empty() {
+            body.serialize_field("details", &SentDetails(self.details))?;
+        }
+        if omitted > 0 {
+            body.serialize_field("detailsOmitted", &omitted)?;
+        }
         body.end()
     }
 }
@@ -193,6 +264,7 @@ impl Serialize for Envelope<'_> {
                 code: self.spec.code,
                 key: self.spec.key,
                 message: &self.message,
+                details: self.details,
             },
         )?;
         envelope.end()

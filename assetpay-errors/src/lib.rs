@@ -36,6 +36,9 @@ mod spec;
 pub mod trade;
 pub mod typescript;
 mod unknown;
+#[cfg(feature = "validator")]
+pub mod validator;
+pub mod violation;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -48,6 +51,7 @@ pub use crate::domain::Domain;
 pub use crate::envelope::Envelope;
 pub use crate::spec::ErrorSpec;
 pub use crate::unknown::{UnknownCode, UnknownKey};
+pub use crate::violation::FieldViolation;
 
 #[doc = include_str!("../docs/derive.md")]
 pub use assetpay_errors_derive::ApiError;

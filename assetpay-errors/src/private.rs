@@ -26,6 +26,7 @@ pub use crate::domain_check::code_outside;
 pub use crate::lookup::{code_table, find_code, find_key, key_table, table_len};
 pub use crate::spec::ErrorSpec;
 pub use crate::unknown::{UnknownCode, UnknownKey, unknown_key};
+pub use crate::violation::{FieldViolation, violations_of};
 
 /// What the derive's `IntoResponse` impl names, with the `axum` feature.
 #[cfg(feature = "axum")]

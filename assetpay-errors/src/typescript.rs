@@ -52,7 +52,9 @@
 //! - `ErrorEntry` (the shape every entry has), `ErrorKey` (the union of keys), `ErrorCode` (the
 //!   union of codes) and `KnownError` (the union of the entries' literal types);
 //! - `ErrorEnvelope`, the wire format, and `isErrorEnvelope(body)`, a runtime check of it;
-//! - `knownError(envelope)`, the entry the envelope names, or `undefined`.
+//! - `knownError(envelope)`, the entry the envelope names, or `undefined`;
+//! - `FieldViolation` and `violations(envelope)`, the envelope's field violations (its optional
+//!   `error.details`, see [`violation`](crate::violation)), typed.
 //!
 //! A client checks the parsed body with `isErrorEnvelope`, then switches on the known key:
 //!
@@ -87,6 +89,13 @@
 //!   so a code written `11.0` or `1.1e1`, which the Rust decoder rejects as not an integer, is the
 //!   number 11 by then and is accepted. `-0`, which `JSON.parse` keeps apart, is rejected as the
 //!   Rust decoder rejects it.
+//! - `violations` follows the decoder's rule for `details`
+//!   ([`ErrorResponse::violations`](crate::client::ErrorResponse::violations)): the list when
+//!   `details` is an array whose every element has string `in`, `field`, `reason` and
+//!   `message`, else an empty list, never a partial one. A malformed `details` does not make
+//!   `isErrorEnvelope` false, as it does not fail the decoder: the member stays in the envelope
+//!   as sent, typed `unknown`. `in` and `reason` are strings, not unions, for the reason
+//!   `error.key` is.
 //! - `knownError` follows the decoder's conflict rule ([`CatalogueMatch`](crate::client::CatalogueMatch)):
 //!   the entry is returned only when the code and the key name the same entry. A code and a key
 //!   that disagree give `undefined`, the `default` branch, rather than a guess.
@@ -234,8 +243,27 @@ export interface ErrorEnvelope {
     readonly code: number;
     readonly key: string;
     readonly message: string;
+    /** Field violations, when the error has some: read them with violations(envelope). */
+    readonly details?: unknown;
+    /** How many violations the server did not send. */
+    readonly detailsOmitted?: unknown;
     readonly [member: string]: unknown;
   };
+  readonly [member: string]: unknown;
+}
+
+/**
+ * One part of the request that failed validation. `in` is \"body\", \"query\", \"path\" or \"header\";
+ * `field` a JSON Pointer into the body (RFC 6901), or the parameter's or header's name;
+ * `reason` a stable UPPER_SNAKE word such as \"MISSING\", \"INVALID_TYPE\", \"INVALID_FORMAT\",
+ * \"OUT_OF_RANGE\", \"TOO_LONG\", \"TOO_SHORT\", \"NOT_ALLOWED\", \"UNKNOWN_FIELD\", \"DUPLICATE_FIELD\" or
+ * \"MALFORMED\" (a newer server may send others); `message` text for a person.
+ */
+export interface FieldViolation {
+  readonly in: string;
+  readonly field: string;
+  readonly reason: string;
+  readonly message: string;
   readonly [member: string]: unknown;
 }
 
@@ -286,6 +314,29 @@ export function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
     typeof ownMember(error, \"key\") === \"string\" &&
     typeof ownMember(error, \"message\") === \"string\"
   );
+}
+
+function isFieldViolation(value: unknown): value is FieldViolation {
+  return (
+    isJsonObject(value) &&
+    typeof ownMember(value, \"in\") === \"string\" &&
+    typeof ownMember(value, \"field\") === \"string\" &&
+    typeof ownMember(value, \"reason\") === \"string\" &&
+    typeof ownMember(value, \"message\") === \"string\"
+  );
+}
+
+/**
+ * The envelope's field violations, by the rules of the Rust decoder: `error.details` when it is
+ * an array of well-formed violations, else an empty list (never a partial one).
+ */
+export function violations(envelope: ErrorEnvelope): readonly FieldViolation[] {
+  const details = ownMember(envelope.error, \"details\");
+  if (!Array.isArray(details)) {
+    return [];
+  }
+  const list: readonly unknown[] = details;
+  return list.every(isFieldViolation) ? (list as readonly FieldViolation[]) : [];
 }
 
 /**

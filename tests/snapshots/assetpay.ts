@@ -788,8 +788,27 @@ export interface ErrorEnvelope {
     readonly code: number;
     readonly key: string;
     readonly message: string;
+    /** Field violations, when the error has some: read them with violations(envelope). */
+    readonly details?: unknown;
+    /** How many violations the server did not send. */
+    readonly detailsOmitted?: unknown;
     readonly [member: string]: unknown;
   };
+  readonly [member: string]: unknown;
+}
+
+/**
+ * One part of the request that failed validation. `in` is "body", "query", "path" or "header";
+ * `field` a JSON Pointer into the body (RFC 6901), or the parameter's or header's name;
+ * `reason` a stable UPPER_SNAKE word such as "MISSING", "INVALID_TYPE", "INVALID_FORMAT",
+ * "OUT_OF_RANGE", "TOO_LONG", "TOO_SHORT", "NOT_ALLOWED", "UNKNOWN_FIELD", "DUPLICATE_FIELD" or
+ * "MALFORMED" (a newer server may send others); `message` text for a person.
+ */
+export interface FieldViolation {
+  readonly in: string;
+  readonly field: string;
+  readonly reason: string;
+  readonly message: string;
   readonly [member: string]: unknown;
 }
 
@@ -840,6 +859,29 @@ export function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
     typeof ownMember(error, "key") === "string" &&
     typeof ownMember(error, "message") === "string"
   );
+}
+
+function isFieldViolation(value: unknown): value is FieldViolation {
+  return (
+    isJsonObject(value) &&
+    typeof ownMember(value, "in") === "string" &&
+    typeof ownMember(value, "field") === "string" &&
+    typeof ownMember(value, "reason") === "string" &&
+    typeof ownMember(value, "message") === "string"
+  );
+}
+
+/**
+ * The envelope's field violations, by the rules of the Rust decoder: `error.details` when it is
+ * an array of well-formed violations, else an empty list (never a partial one).
+ */
+export function violations(envelope: ErrorEnvelope): readonly FieldViolation[] {
+  const details = ownMember(envelope.error, "details");
+  if (!Array.isArray(details)) {
+    return [];
+  }
+  const list: readonly unknown[] = details;
+  return list.every(isFieldViolation) ? (list as readonly FieldViolation[]) : [];
 }
 
 /**

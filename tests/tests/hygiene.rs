@@ -215,6 +215,13 @@ pub mod no_prelude {
         /// Auth failed
         #[api(transparent)]
         Auth(Bare),
+        /// The request data is invalid
+        #[api(code = 3, key = "VALIDATION_FAILED", status = 422)]
+        ValidationFailed {
+            /// Which fields, and why.
+            #[api(details)]
+            violations: ::std::vec::Vec<::assetpay_errors::FieldViolation>,
+        },
     }
 
     /// A struct.
@@ -242,10 +249,20 @@ fn no_implicit_prelude_module() {
     assert!(Bare::TooManyAttempts.is_retryable());
     assert_eq!(Bare::try_from(1101), Ok(Bare::TokenExpired));
     assert_eq!("TOO_MANY_ATTEMPTS".parse(), Ok(Bare::TooManyAttempts));
+    let violations = vec![assetpay_errors::FieldViolation::query(
+        "limit",
+        assetpay_errors::violation::Reason::Missing,
+        "limit is required",
+    )];
+    let with_details = Composed::ValidationFailed {
+        violations: violations.clone(),
+    };
+    assert_eq!(with_details.details(), violations);
+    assert!(Composed::Auth(Bare::TokenExpired).details().is_empty());
     let invalid = Composed::FieldInvalid { name: "email" };
     assert_eq!(invalid.message(), "Field email is invalid, {sorry}");
     assert_eq!(Composed::Auth(Bare::TokenExpired).code(), 1101);
-    assert_eq!(Composed::CATALOG.len(), 3);
+    assert_eq!(Composed::CATALOG.len(), 4);
     assert_eq!(Wrapper(Bare::TokenExpired).key(), "TOKEN_EXPIRED");
     assert_eq!(Wrapper::CATALOG, Bare::CATALOG);
     assert_eq!(Composed::RESERVED.len(), 3);

@@ -412,6 +412,51 @@ fn rust_verdict(body: &str) -> Value {
     }
 }
 
+/// Envelopes with `details`, well-formed and not: `violations` must read what the Rust decoder
+/// reads, and an empty list where it reports the member malformed.
+const DETAILS: &[&str] = &[
+    r#"{"error":{"code":1001,"key":"VALIDATION_FAILED","message":"m"}}"#,
+    r#"{"error":{"code":1001,"key":"VALIDATION_FAILED","message":"m","details":[{"in":"body","field":"/items/0/id","reason":"MISSING","message":"id is required"},{"in":"cookie","field":"a~1b","reason":"NEW_REASON","message":"m","extra":1}]}}"#,
+    r#"{"error":{"code":1001,"key":"VALIDATION_FAILED","message":"m","details":[{"in":"body","field":"/a","reason":"MISSING","message":"a"},{"in":"body","field":"/b","message":"b"}]}}"#,
+    r#"{"error":{"code":1001,"key":"VALIDATION_FAILED","message":"m","details":{"in":"body"}}}"#,
+    r#"{"error":{"code":1001,"key":"VALIDATION_FAILED","message":"m","details":[null]}}"#,
+    r#"{"error":{"code":1001,"key":"VALIDATION_FAILED","message":"m","details":[]}}"#,
+];
+
+#[test]
+fn violations_agree_with_the_rust_decoder() {
+    let dir = workspace("violations", &reference::typescript());
+    assert_compiles(&dir, &["main.ts"], false);
+    let lists = node(
+        &dir,
+        "main",
+        &["violations", &serde_json::to_string(DETAILS).unwrap()],
+    );
+    let lists = lists.as_array().expect("an array of lists");
+    assert_eq!(lists.len(), DETAILS.len());
+    for (body, list) in DETAILS.iter().zip(lists) {
+        let error = assetpay_errors::client::decode::<AssetPayError>(
+            StatusCode::BAD_REQUEST,
+            body.as_bytes(),
+        )
+        .expect("an envelope");
+        let expected: Vec<Value> = error
+            .violations()
+            .iter()
+            .map(|v| {
+                json!([
+                    v.location().as_str(),
+                    v.field(),
+                    v.reason().as_str(),
+                    v.message()
+                ])
+            })
+            .collect();
+        assert_eq!(list, &Value::Array(expected), "{body}");
+    }
+    assert_eq!(lists[1].as_array().map(Vec::len), Some(2));
+}
+
 #[test]
 fn is_error_envelope_and_known_error_agree_with_the_rust_decoder() {
     let dir = workspace("shapes", &reference::typescript());

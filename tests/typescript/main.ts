@@ -5,6 +5,8 @@
 //                                         branch handle() takes for each answer
 //   node main.js shape BODIES             BODIES: JSON texts; prints, for each, whether it is an
 //                                         envelope and the key knownError gives (or null)
+//   node main.js violations BODIES        BODIES: JSON texts; prints, for each envelope, its
+//                                         violations as [in, field, reason, message] (or null)
 //   node main.js trade CODES              CODES: strings; prints knownTradeFailure of each
 //   node main.js dump                     prints ERRORS and TRADE_FAILURE_CODES
 import {
@@ -13,6 +15,7 @@ import {
   isErrorEnvelope,
   knownError,
   knownTradeFailure,
+  violations,
 } from "./errors";
 import { handle } from "./handling";
 
@@ -52,6 +55,21 @@ function shapes(bodies: readonly string[]): { envelope: boolean; known: string |
   });
 }
 
+function violationLists(bodies: readonly string[]): (string[][] | null)[] {
+  return bodies.map((text) => {
+    const body: unknown = JSON.parse(text);
+    if (!isErrorEnvelope(body)) {
+      return null;
+    }
+    return violations(body).map((violation) => [
+      violation.in,
+      violation.field,
+      violation.reason,
+      violation.message,
+    ]);
+  });
+}
+
 async function main(argv: readonly string[]): Promise<unknown> {
   const [mode, first, second] = argv;
   switch (mode) {
@@ -59,6 +77,8 @@ async function main(argv: readonly string[]): Promise<unknown> {
       return fetchBranches(first ?? "", JSON.parse(second ?? "[]") as TestRequest[]);
     case "shape":
       return shapes(JSON.parse(first ?? "[]") as string[]);
+    case "violations":
+      return violationLists(JSON.parse(first ?? "[]") as string[]);
     case "trade":
       return (JSON.parse(first ?? "[]") as string[]).map((code) => knownTradeFailure(code) ?? null);
     case "dump":

@@ -167,6 +167,8 @@ enum Mistake {
     NoApi,
     AbsentField,
     Several,
+    /// `details`, a field's key, on the error itself.
+    DetailsOnError,
 }
 
 /// A mistake made on the type, for a declaration with no error of its own to break.
@@ -213,6 +215,7 @@ fn mistake() -> impl Strategy<Value = Mistake> {
         Just(Mistake::NoApi),
         Just(Mistake::AbsentField),
         Just(Mistake::Several),
+        Just(Mistake::DetailsOnError),
     ]
 }
 
@@ -284,6 +287,7 @@ fn make(mut decl: Decl, mistake: Mistake, type_mistake: TypeMistake) -> Decl {
             }
         }
         Mistake::FlagWithValue(key) => error.api[0].push(entry(key, "true")),
+        Mistake::DetailsOnError => error.api[0].push(flag("details")),
         Mistake::BadRetryAfter(seconds) => error.api[0].push(entry("retry_after", seconds)),
         Mistake::TransparentBesideKeys => {
             error.api[0].push(flag("transparent"));

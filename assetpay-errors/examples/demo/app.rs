@@ -7,22 +7,27 @@ use std::time::Duration;
 
 use assetpay_errors::ApiError;
 use assetpay_errors::assetpay::{GenericError, TradingError};
-use assetpay_errors::axum::{ApiErrorResponse, ApiResult, RouterExt as _};
+// This crate's extractors: their rejections say which field failed, and why.
+use assetpay_errors::axum::{
+    ApiErrorResponse, ApiResult, Json, Path, Query, RouterExt as _, Valid,
+};
 use assetpay_errors::openapi::{ApiErrors, EnvelopeSchema};
-use axum::extract::{DefaultBodyLimit, Path, Query};
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
 use axum::routing::get;
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+use validator::Validate;
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, ToSchema, Validate)]
 #[serde(rename_all = "camelCase")]
 pub struct NewOrder {
     item_id: u64,
+    #[validate(range(min = 1, max = 100))]
     quantity: u32,
 }
 
@@ -70,13 +75,11 @@ pub const CURRENT_PRICE_CENTS: u64 = 2049;
     ApiErrors<GenericError>,
 ))]
 // Handlers return their error type itself: with the `axum` feature every derived error is an
-// `IntoResponse`, answered as an envelope with the request's id.
+// `IntoResponse`, answered as an envelope with the request's id. `Valid` has validator check the
+// order first: a quantity of 0 is `VALIDATION_FAILED` with an `OUT_OF_RANGE` violation.
 async fn create_order(
-    Json(order): Json<NewOrder>,
+    Valid(Json(order)): Valid<Json<NewOrder>>,
 ) -> Result<(StatusCode, Json<Order>), GenericError> {
-    if order.quantity == 0 {
-        return Err(GenericError::ValidationFailed);
-    }
     Ok((
         StatusCode::CREATED,
         Json(Order {

@@ -20,6 +20,7 @@ use crate::axum::request_id::{
     REQUEST_ID_HEADER, as_text, new_request_id, request_id_of, with_current_request_id,
 };
 use crate::axum::response::ErrorEnvelope;
+use crate::axum::violations::InvalidRequest;
 use crate::spec::ErrorSpec;
 
 /// How much of a plain error response is read to quote it in the message or the log.
@@ -43,8 +44,12 @@ const QUOTED_BODY_LIMIT: usize = 512;
 ///   middleware keeps its meaning (and its `Retry-After`, `WWW-Authenticate` or `Allow`
 ///   header; `Retry-After` only when the entry is retryable).
 ///
-/// What the plain response's body said (its first 512 bytes, as far as they are ready: the
-/// layer never waits for a body that has not arrived, see below):
+/// A plain client error made by [`InvalidRequest`] (the rejection of this crate's
+/// [`Json`](crate::axum::Json), [`Query`](crate::axum::Query) and [`Path`](crate::axum::Path))
+/// sends its violations as the envelope's `details`, with the entry's message alone: the
+/// violations say, as data, what the text said. For any other plain response, what its body
+/// said (its first 512 bytes, as far as they are ready: the layer never waits for a body that
+/// has not arrived, see below):
 /// - a 400, 413, 415 or 422 (axum's rejections of a malformed request) is appended to the
 ///   entry's message, because it tells the client what is wrong with its own input;
 /// - any other 4xx is logged at `INFO` and dropped: it is another middleware's own wording and
@@ -161,8 +166,18 @@ async fn complete(
         return Response::from_parts(parts, body);
     }
     let spec = errors.spec_for_status(status);
+    let invalid = parts.extensions.remove::<InvalidRequest>();
     let text = read_ready_prefix(body, QUOTED_BODY_LIMIT).await;
-    let message = if status.is_server_error() || spec.is_server_error() {
+    let message = if let Some(invalid) = invalid.as_ref().filter(|_| !spec.is_server_error()) {
+        // The violations say what the text says, as data.
+        tracing::debug!(
+            request_id = as_text(&request_id),
+            status = status.as_u16(),
+            violations = %invalid,
+            "a rejection with field violations was answered with an envelope",
+        );
+        Cow::Borrowed(spec.message())
+    } else if status.is_server_error() || spec.is_server_error() {
         tracing::error!(
             request_id = as_text(&request_id),
             status = status.as_u16(),
@@ -196,7 +211,11 @@ async fn complete(
         parts.headers.remove(header);
     }
     keep_retry_after_if_retryable(&mut parts.headers, spec);
-    let mut envelope = ErrorEnvelope::new(spec, message).into_response_with(request_id, None);
+    let mut envelope = ErrorEnvelope::new(spec, message);
+    if let Some(invalid) = invalid {
+        envelope = envelope.with_details(invalid.shared_violations());
+    }
+    let mut envelope = envelope.into_response_with(request_id, None);
     // Headers the plain response had (`Allow` on a 405, `WWW-Authenticate` on a 401,
     // `Retry-After` on a 429 or 503) still hold.
     let envelope_headers = std::mem::take(envelope.headers_mut());
@@ -238,7 +257,7 @@ fn keep_retry_after_if_retryable(headers: &mut HeaderMap, spec: &ErrorSpec) {
 
 /// Whether the response says its body is JSON (`application/json` or a `+json` type): such a
 /// body was written on purpose and is left alone.
-fn is_json(headers: &HeaderMap) -> bool {
+pub(crate) fn is_json(headers: &HeaderMap) -> bool {
     let Some(content_type) = headers
         .get(CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())

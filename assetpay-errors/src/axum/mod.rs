@@ -2,15 +2,21 @@
 
 #[doc(hidden)]
 pub mod derived;
+mod deserialize;
 mod envelope_layer;
+mod extract;
 mod framework;
 mod panic;
 mod request_id;
 mod response;
 mod stack;
 mod status_entry;
+#[cfg(feature = "validator")]
+mod valid;
+mod violations;
 
 pub use self::envelope_layer::{EnvelopeLayer, EnvelopeService, ResponseFuture};
+pub use self::extract::{Form, Json, Path, Query};
 pub use self::framework::FrameworkErrors;
 pub use self::panic::PanicAsEnvelope;
 pub use self::request_id::{
@@ -18,3 +24,6 @@ pub use self::request_id::{
 };
 pub use self::response::{ApiErrorResponse, ApiResult, ErrorEnvelope};
 pub use self::stack::{ApiErrorLayer, ApiErrorService, RouterExt};
+#[cfg(feature = "validator")]
+pub use self::valid::Valid;
+pub use self::violations::{ExtractionRejection, InvalidRequest};

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::error::Error as StdError;
 use std::fmt;
-use std::sync::Once;
+use std::sync::{Arc, Once};
 use std::time::Duration;
 
 use axum::body::Body;
@@ -16,6 +16,7 @@ use crate::api_error::ApiError;
 use crate::axum::request_id::{REQUEST_ID_HEADER, as_text, current_request_id, new_request_id};
 use crate::envelope::Envelope;
 use crate::spec::ErrorSpec;
+use crate::violation::FieldViolation;
 
 /// What a handler returns: `Ok` with the success response, or an [`ApiErrorResponse`].
 ///
@@ -162,7 +163,15 @@ pub(crate) fn respond<E: ApiError>(
     } else {
         Cow::Borrowed(spec.message())
     };
-    ErrorEnvelope { spec, message }.into_response_with(request_id, retry_after)
+    // Only an error with violations pays for copying them; a server error sends none.
+    let details = error.details();
+    let details = (!details.is_empty() && !spec.is_server_error()).then(|| Arc::from(details));
+    ErrorEnvelope {
+        spec,
+        message,
+        details,
+    }
+    .into_response_with(request_id, retry_after)
 }
 
 /// Logs, once per process, that an error response was built outside
@@ -214,11 +223,30 @@ impl fmt::Display for SourceChain<'_> {
 pub struct ErrorEnvelope {
     spec: &'static ErrorSpec,
     message: Cow<'static, str>,
+    /// `None` when there are none: most errors, which then allocate nothing for them.
+    details: Option<Arc<[FieldViolation]>>,
 }
 
 impl ErrorEnvelope {
     pub(crate) fn new(spec: &'static ErrorSpec, message: Cow<'static, str>) -> Self {
-        ErrorEnvelope { spec, message }
+        ErrorEnvelope {
+            spec,
+            message,
+            details: None,
+        }
+    }
+
+    /// The same envelope, sending `details` (none for a server error).
+    pub(crate) fn with_details(mut self, details: Arc<[FieldViolation]>) -> Self {
+        if !details.is_empty() && !self.spec.is_server_error() {
+            self.details = Some(details);
+        }
+        self
+    }
+
+    /// The field violations the body sends in `details`.
+    pub fn details(&self) -> &[FieldViolation] {
+        self.details.as_deref().unwrap_or_default()
     }
 
     /// The catalogue entry of the error.
@@ -233,7 +261,7 @@ impl ErrorEnvelope {
 
     /// The envelope, answering the request `request_id`.
     pub fn envelope<'a>(&'a self, request_id: &'a str) -> Envelope<'a> {
-        Envelope::from_spec(request_id, self.spec, &*self.message)
+        Envelope::from_spec(request_id, self.spec, &*self.message).with_details(self.details())
     }
 
     /// The envelope's JSON for `request_id`.

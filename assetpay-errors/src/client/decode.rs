@@ -8,6 +8,7 @@ use serde_json::error::Category;
 use serde_json::{Map, Value};
 
 use crate::api_error::ApiError;
+use crate::client::details::{self, ReadDetails};
 use crate::client::error::DecodeError;
 use crate::client::response::{CatalogueMatch, ErrorResponse};
 use crate::client::retry::retry_after;
@@ -83,7 +84,9 @@ impl Decoder {
     /// 200 still decodes; see [`ErrorResponse::is_status_mismatch`]). Members the envelope
     /// does not define are kept ([`ErrorResponse::extra_fields`],
     /// [`ErrorResponse::extra_envelope_fields`]); a missing or `null` `requestId` and a missing
-    /// `success` are accepted.
+    /// `success` are accepted. Field violations in `details` are read into
+    /// [`ErrorResponse::violations`]; a malformed `details` does not fail the decode (see
+    /// [`ErrorResponse::details_error`]).
     ///
     /// # Errors
     ///
@@ -107,6 +110,7 @@ impl Decoder {
             message: envelope.message,
             catalogue,
             header_retry_after: None,
+            details: envelope.details,
             extra_fields: envelope.extra_fields,
             extra_envelope_fields: envelope.extra_envelope_fields,
             error_type: PhantomData,
@@ -221,6 +225,7 @@ struct RawEnvelope {
     code: u16,
     key: String,
     message: String,
+    details: ReadDetails,
     extra_fields: Map<String, Value>,
     extra_envelope_fields: Map<String, Value>,
 }
@@ -273,11 +278,13 @@ impl RawEnvelope {
             None => return Err(ShapeError::Field("`error.message` is missing")),
             Some(_) => return Err(ShapeError::Field("`error.message` is not a string")),
         };
+        let details = details::read(&error);
         Ok(RawEnvelope {
             request_id,
             code,
             key,
             message,
+            details,
             extra_fields: error,
             extra_envelope_fields: envelope,
         })

@@ -1,6 +1,7 @@
 #![doc = include_str!("../../docs/client.md")]
 
 mod decode;
+mod details;
 mod error;
 mod response;
 mod retry;

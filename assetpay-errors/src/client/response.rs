@@ -7,9 +7,11 @@ use std::time::Duration;
 use http::StatusCode;
 use serde_json::{Map, Value};
 
+use crate::client::details::ReadDetails;
 use crate::client::retry::MAX_RETRY_AFTER;
 use crate::client::snippet::write_sanitized;
 use crate::spec::ErrorSpec;
+use crate::violation::FieldViolation;
 
 /// What the catalogue of the client's error type says about a decoded envelope's code and key.
 ///
@@ -70,6 +72,7 @@ pub struct ErrorResponse<E> {
     pub(crate) message: String,
     pub(crate) catalogue: CatalogueMatch,
     pub(crate) header_retry_after: Option<Duration>,
+    pub(crate) details: ReadDetails,
     pub(crate) extra_fields: Map<String, Value>,
     pub(crate) extra_envelope_fields: Map<String, Value>,
     pub(crate) error_type: PhantomData<fn() -> E>,
@@ -152,8 +155,47 @@ impl<E> ErrorResponse<E> {
             .map(|wait| wait.min(MAX_RETRY_AFTER))
     }
 
+    /// The field violations of the envelope's `details`, typed: which field of the request
+    /// failed and why (see [`violation`](crate::violation)). Empty when the envelope has none,
+    /// or when `details` is malformed ([`details_error`](Self::details_error)).
+    ///
+    /// ```
+    /// use assetpay_errors::assetpay::GenericError;
+    /// use assetpay_errors::client;
+    /// use assetpay_errors::violation::{Location, Reason};
+    /// use http::StatusCode;
+    ///
+    /// let body = br#"{"requestId":"r1","success":false,"error":{"code":1001,"key":"VALIDATION_FAILED","message":"The request data is invalid","details":[{"in":"body","field":"/quantity","reason":"MISSING","message":"quantity is required"}]}}"#;
+    /// let error = client::decode::<GenericError>(StatusCode::UNPROCESSABLE_ENTITY, body).unwrap();
+    /// let [violation] = error.violations() else { panic!() };
+    /// assert_eq!((violation.location(), violation.field()), (&Location::Body, "/quantity"));
+    /// assert_eq!(violation.reason(), &Reason::Missing);
+    /// ```
+    pub fn violations(&self) -> &[FieldViolation] {
+        &self.details.violations
+    }
+
+    /// How many violations the server did not send (its `detailsOmitted`: it sends at most
+    /// [`MAX_DETAILS`](crate::violation::MAX_DETAILS)); 0 when it sent them all.
+    pub fn violations_omitted(&self) -> u64 {
+        self.details.omitted
+    }
+
+    /// Why the envelope's `details` (or `detailsOmitted`) could not be read, such as
+    /// ``"`error.details[2]`: `reason` is missing"``; `None` when it was read or is absent.
+    ///
+    /// A malformed `details` is not a decode error: the envelope's code, key and message still
+    /// say what happened, [`violations`](Self::violations) is then empty (never a partial
+    /// list), and the member itself stays in [`extra_fields`](Self::extra_fields) as sent. A
+    /// malformed `detailsOmitted` alone leaves the violations read and
+    /// [`violations_omitted`](Self::violations_omitted) at 0.
+    pub fn details_error(&self) -> Option<&str> {
+        self.details.problem.as_deref()
+    }
+
     /// The members of the envelope's `error` object besides `code`, `key` and `message`, kept
-    /// as they came (a server may add `details`, say).
+    /// as they came. `details` and `detailsOmitted` are among them, as sent, whether or not
+    /// they could be read into [`violations`](Self::violations).
     pub fn extra_fields(&self) -> &Map<String, Value> {
         &self.extra_fields
     }
@@ -174,6 +216,7 @@ impl<E> Clone for ErrorResponse<E> {
             message: self.message.clone(),
             catalogue: self.catalogue,
             header_retry_after: self.header_retry_after,
+            details: self.details.clone(),
             extra_fields: self.extra_fields.clone(),
             extra_envelope_fields: self.extra_envelope_fields.clone(),
             error_type: PhantomData,
@@ -191,6 +234,9 @@ impl<E> fmt::Debug for ErrorResponse<E> {
             .field("message", &self.message)
             .field("catalogue", &self.catalogue)
             .field("header_retry_after", &self.header_retry_after)
+            .field("violations", &self.details.violations)
+            .field("violations_omitted", &self.details.omitted)
+            .field("details_error", &self.details.problem)
             .field("extra_fields", &self.extra_fields)
             .field("extra_envelope_fields", &self.extra_envelope_fields)
             .finish()
