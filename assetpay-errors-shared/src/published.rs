@@ -197,7 +197,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_the_catalogue_format_and_ignores_unknown_fields() {
+    fn reads_the_catalog_format_and_ignores_unknown_fields() {
         let json = br#"[
   {"code": 11, "key": "PRICE_CHANGED", "status": 409, "description": "d", "message": "m",
    "domain": "trading", "retryable": true, "retryAfter": 5, "deprecated": true, "later": [1]},

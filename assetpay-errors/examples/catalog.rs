@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 use assetpay_errors::AssetPayError;
 use assetpay_errors::assetpay::reference;
-use assetpay_errors::contract::{self, NamedCatalogue};
+use assetpay_errors::contract::{self, NamedCatalog};
 
 const USAGE: &str = "usage: catalog [--json | --typescript | --openapi | --check-against OLD.json | --check-clashes A.json B.json …]";
 
@@ -102,13 +102,13 @@ fn check_against(old: &str) -> ExitCode {
 
 /// Codes and keys the catalogues `files` use with different meanings; failure on any.
 fn check_clashes(files: &[&str]) -> ExitCode {
-    let mut catalogues = Vec::new();
+    let mut catalogs = Vec::new();
     for file in files {
         let Some(bytes) = read(file) else {
             return ExitCode::from(2);
         };
         match contract::parse_published(&bytes) {
-            Ok(entries) => catalogues.push(NamedCatalogue {
+            Ok(entries) => catalogs.push(NamedCatalog {
                 name: (*file).to_owned(),
                 entries,
             }),
@@ -118,7 +118,7 @@ fn check_clashes(files: &[&str]) -> ExitCode {
             }
         }
     }
-    let clashes = contract::clashes(&catalogues);
+    let clashes = contract::clashes(&catalogs);
     for clash in &clashes {
         println!("{clash}");
     }

@@ -96,7 +96,7 @@
 //!   `isErrorEnvelope` false, as it does not fail the decoder: the member stays in the envelope
 //!   as sent, typed `unknown`. `in` and `reason` are strings, not unions, for the reason
 //!   `error.key` is.
-//! - `knownError` follows the decoder's conflict rule ([`CatalogueMatch`](crate::client::CatalogueMatch)):
+//! - `knownError` follows the decoder's conflict rule ([`CatalogMatch`](crate::client::CatalogMatch)):
 //!   the entry is returned only when the code and the key name the same entry. A code and a key
 //!   that disagree give `undefined`, the `default` branch, rather than a guess.
 //! - Strings are double-quoted literals: `"` and `\` are escaped, and so are control characters,

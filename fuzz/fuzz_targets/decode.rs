@@ -9,7 +9,7 @@
 use std::time::{Duration, SystemTime};
 
 use assetpay_errors::client::{
-    CatalogueMatch, DecodeError, Decoder, ErrorResponse, MAX_RETRY_AFTER, Snippet,
+    CatalogMatch, DecodeError, Decoder, ErrorResponse, MAX_RETRY_AFTER, Snippet,
     parse_retry_after,
 };
 use assetpay_errors::{ApiError, AssetPayError};
@@ -49,8 +49,8 @@ fuzz_target!(|data: &[u8]| {
 
 fn check_response(response: &ErrorResponse<AssetPayError>, status: StatusCode) {
     assert_eq!(response.status(), status);
-    match response.catalogue_match() {
-        CatalogueMatch::Known(spec) => {
+    match response.catalog_match() {
+        CatalogMatch::Known(spec) => {
             assert_eq!((spec.code(), spec.key()), (response.code(), response.key()));
             let variant = response
                 .variant()
@@ -60,12 +60,12 @@ fn check_response(response: &ErrorResponse<AssetPayError>, status: StatusCode) {
                 (response.code(), response.key())
             );
         }
-        CatalogueMatch::Unknown => {
+        CatalogMatch::Unknown => {
             assert!(AssetPayError::spec_for_code(response.code()).is_none());
             assert!(AssetPayError::spec_for_key(response.key()).is_none());
             assert!(response.variant().is_none());
         }
-        CatalogueMatch::Conflict { by_code, by_key } => {
+        CatalogMatch::Conflict { by_code, by_key } => {
             assert!(by_code.is_some() || by_key.is_some());
             assert_ne!(by_code, by_key);
             assert!(response.variant().is_none() && !response.is_retryable());

@@ -353,7 +353,7 @@ enum ShopError {
 }
 
 #[tokio::test]
-async fn a_team_catalogue_answers_by_status_from_its_own_enum() {
+async fn a_team_catalog_answers_by_status_from_its_own_enum() {
     let app = |errors: FrameworkErrors| {
         Router::new()
             .route("/plain/{code}", get(plain_status))

@@ -118,7 +118,7 @@ async fn an_oversized_body_is_a_validation_failure() {
 }
 
 #[tokio::test]
-async fn a_catalogue_with_a_payload_too_large_entry_answers_oversized_bodies_with_it() {
+async fn a_catalog_with_a_payload_too_large_entry_answers_oversized_bodies_with_it() {
     #[derive(Debug, ApiError)]
     enum LimitError {
         /// The request body is too large

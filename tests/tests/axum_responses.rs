@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use assetpay_errors::assetpay::GenericError;
 use assetpay_errors::axum::{MAX_REQUEST_ID_LEN, RouterExt as _};
-use assetpay_errors::client::CatalogueMatch;
+use assetpay_errors::client::CatalogMatch;
 use axum::http::StatusCode;
 use http::HeaderValue;
 use http::header::RETRY_AFTER;
@@ -213,5 +213,5 @@ async fn the_decoder_matches_every_handler_error_to_its_variant() {
 
     let error = answer.envelope::<GenericError>();
     assert_eq!(error.variant(), Some(GenericError::NotFound));
-    assert!(matches!(error.catalogue_match(), CatalogueMatch::Known(_)));
+    assert!(matches!(error.catalog_match(), CatalogMatch::Known(_)));
 }

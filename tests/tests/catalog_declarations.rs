@@ -26,7 +26,7 @@ fn domain_catalogs() -> [(&'static Domain, &'static [ErrorSpec]); 9] {
 }
 
 #[test]
-fn catalogue_has_all_74_published_codes_in_page_order() {
+fn catalog_has_all_74_published_codes_in_page_order() {
     assert_eq!(AssetPayError::CATALOG.len(), 74);
     let concatenated: Vec<ErrorSpec> = domain_catalogs()
         .iter()
@@ -36,7 +36,7 @@ fn catalogue_has_all_74_published_codes_in_page_order() {
 }
 
 #[test]
-fn page_sections_cover_the_catalogue_in_order() {
+fn page_sections_cover_the_catalog_in_order() {
     let on_page: Vec<ErrorSpec> = page::PARTS
         .iter()
         .filter_map(|part| match part {

@@ -2,7 +2,7 @@
 //! rules for envelopes that disagree with the catalogue or with the HTTP status.
 
 use assetpay_errors::assetpay::{GenericError, TradingError};
-use assetpay_errors::client::{self, CatalogueMatch, Decoder, ErrorResponse};
+use assetpay_errors::client::{self, CatalogMatch, Decoder, ErrorResponse};
 use assetpay_errors::{ApiError, AssetPayError, Envelope};
 use http::StatusCode;
 use serde_json::json;
@@ -40,8 +40,8 @@ fn a_known_envelope_yields_its_fields_entry_and_variant() {
     );
     assert_eq!(error.spec(), Some(TradingError::PriceChanged.spec()));
     assert_eq!(
-        error.catalogue_match(),
-        CatalogueMatch::Known(TradingError::PriceChanged.spec())
+        error.catalog_match(),
+        CatalogMatch::Known(TradingError::PriceChanged.spec())
     );
     assert_eq!(
         error.variant(),
@@ -53,18 +53,18 @@ fn a_known_envelope_yields_its_fields_entry_and_variant() {
 }
 
 #[test]
-fn a_domain_enum_sees_only_its_own_catalogue() {
+fn a_domain_enum_sees_only_its_own_catalog() {
     let body = serde_json::to_vec(&envelope(11, "PRICE_CHANGED", "Price changed")).unwrap();
     let trading = client::decode::<TradingError>(StatusCode::CONFLICT, &body).unwrap();
     assert_eq!(trading.variant(), Some(TradingError::PriceChanged));
 
     let generic = client::decode::<GenericError>(StatusCode::CONFLICT, &body).unwrap();
-    assert_eq!(generic.catalogue_match(), CatalogueMatch::Unknown);
+    assert_eq!(generic.catalog_match(), CatalogMatch::Unknown);
     assert_eq!(generic.variant(), None);
 }
 
 #[test]
-fn every_catalogue_entry_decodes_to_its_variant() {
+fn every_catalog_entry_decodes_to_its_variant() {
     for spec in AssetPayError::CATALOG {
         let body = Envelope::from_spec("req", spec, spec.message()).to_json_vec();
         let error = client::decode::<AssetPayError>(spec.status(), &body).unwrap();
@@ -86,7 +86,7 @@ fn an_unknown_error_keeps_code_key_and_message() {
             "Something this client has never heard of",
         ),
     );
-    assert_eq!(error.catalogue_match(), CatalogueMatch::Unknown);
+    assert_eq!(error.catalog_match(), CatalogMatch::Unknown);
     assert_eq!(
         (error.code(), error.key(), error.message()),
         (
@@ -177,8 +177,8 @@ fn a_code_and_a_key_naming_different_entries_are_a_conflict() {
         &envelope(11, "RATE_LIMITED", "Price changed"),
     );
     assert_eq!(
-        error.catalogue_match(),
-        CatalogueMatch::Conflict {
+        error.catalog_match(),
+        CatalogMatch::Conflict {
             by_code: Some(TradingError::PriceChanged.spec()),
             by_key: Some(GenericError::RateLimited.spec()),
         }
@@ -197,8 +197,8 @@ fn a_known_code_with_an_unknown_key_is_a_conflict() {
         &envelope(11, "PRICE_MOVED", "Price changed"),
     );
     assert_eq!(
-        error.catalogue_match(),
-        CatalogueMatch::Conflict {
+        error.catalog_match(),
+        CatalogMatch::Conflict {
             by_code: Some(TradingError::PriceChanged.spec()),
             by_key: None
         }
@@ -213,8 +213,8 @@ fn a_known_key_with_an_unknown_code_is_a_conflict() {
         &envelope(98, "PRICE_CHANGED", "Price changed"),
     );
     assert_eq!(
-        error.catalogue_match(),
-        CatalogueMatch::Conflict {
+        error.catalog_match(),
+        CatalogMatch::Conflict {
             by_code: None,
             by_key: Some(TradingError::PriceChanged.spec())
         }
@@ -223,7 +223,7 @@ fn a_known_key_with_an_unknown_code_is_a_conflict() {
 }
 
 #[test]
-fn the_server_message_is_kept_even_when_it_differs_from_the_catalogue() {
+fn the_server_message_is_kept_even_when_it_differs_from_the_catalog() {
     let error = decode(
         StatusCode::CONFLICT,
         &envelope(11, "PRICE_CHANGED", "Le prix a changé"),
@@ -235,7 +235,7 @@ fn the_server_message_is_kept_even_when_it_differs_from_the_catalogue() {
 // Mismatch rule 2: the body identifies the error; a differing HTTP status is flagged, not fatal.
 
 #[test]
-fn an_http_status_that_differs_from_the_catalogue_is_flagged_but_decoded() {
+fn an_http_status_that_differs_from_the_catalog_is_flagged_but_decoded() {
     let error = decode(
         StatusCode::BAD_GATEWAY,
         &envelope(11, "PRICE_CHANGED", "Price changed"),

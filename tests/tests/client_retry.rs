@@ -54,7 +54,7 @@ fn decode_with(
 }
 
 #[test]
-fn retryable_comes_from_the_catalogue() {
+fn retryable_comes_from_the_catalog() {
     let rate_limited = body_of(&GenericError::RateLimited);
     let error =
         client::decode::<AssetPayError>(StatusCode::TOO_MANY_REQUESTS, &rate_limited).unwrap();
@@ -70,7 +70,7 @@ fn retryable_comes_from_the_catalogue() {
 }
 
 #[test]
-fn the_catalogue_wait_applies_without_a_header_and_is_capped() {
+fn the_catalog_wait_applies_without_a_header_and_is_capped() {
     let slow = client::decode::<QuotaError>(
         StatusCode::TOO_MANY_REQUESTS,
         &body_of(&QuotaError::SlowDown),
@@ -91,7 +91,7 @@ fn the_catalogue_wait_applies_without_a_header_and_is_capped() {
 }
 
 #[test]
-fn a_retry_after_header_in_seconds_wins_over_the_catalogue() {
+fn a_retry_after_header_in_seconds_wins_over_the_catalog() {
     assert_eq!(
         decode_with("5", &QuotaError::SlowDown).retry_after(),
         Some(Duration::from_secs(5))
@@ -116,7 +116,7 @@ fn a_retry_after_header_as_an_http_date() {
 }
 
 #[test]
-fn an_unreadable_header_is_ignored_in_favour_of_the_catalogue() {
+fn an_unreadable_header_is_ignored_in_favour_of_the_catalog() {
     for garbage in ["soon", "-1", "30s", "Sun, 99 Nov 1994 08:49:37 GMT", ""] {
         let error = decode_with(garbage, &QuotaError::SlowDown);
         assert_eq!(

@@ -1,7 +1,7 @@
 //! Property: whatever a server renders through `Envelope`, the client decodes back to the same
 //! code, key, message and request id, for any request id and any interpolated text.
 
-use assetpay_errors::client::{self, CatalogueMatch};
+use assetpay_errors::client::{self, CatalogMatch};
 use assetpay_errors::{ApiError, AssetPayError, Envelope, ErrorSpec};
 use proptest::prelude::*;
 
@@ -54,7 +54,7 @@ fn renderings(envelope: &Envelope<'_>) -> [Vec<u8>; 2] {
 
 proptest! {
     #[test]
-    fn every_catalogue_entry_round_trips(
+    fn every_catalog_entry_round_trips(
         index in 0..AssetPayError::CATALOG.len(),
         request_id in hostile_text(),
     ) {
@@ -66,14 +66,14 @@ proptest! {
             prop_assert_eq!(decoded.code(), spec.code());
             prop_assert_eq!(decoded.key(), spec.key());
             prop_assert_eq!(decoded.message(), spec.message());
-            prop_assert_eq!(decoded.catalogue_match(), CatalogueMatch::Known(spec));
+            prop_assert_eq!(decoded.catalog_match(), CatalogMatch::Known(spec));
             prop_assert_eq!(decoded.variant().map(|variant| variant.spec()), Some(spec));
             prop_assert!(!decoded.is_status_mismatch());
         }
     }
 
     #[test]
-    fn catalogue_entries_round_trip_with_any_message(
+    fn catalog_entries_round_trip_with_any_message(
         index in 0..AssetPayError::CATALOG.len(),
         request_id in hostile_text(),
         message in hostile_text(),

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use assetpay_errors::contract::{
-    self, NamedCatalogue, PublishedEntry, Report, Reserved, Rule, catalog_json, check_against,
+    self, NamedCatalog, PublishedEntry, Report, Reserved, Rule, catalog_json, check_against,
     clashes, compare, parse_published,
 };
 use assetpay_errors::{ApiError, AssetPayError};
@@ -116,7 +116,7 @@ fn deprecated_variants_are_marked_in_the_spec_and_the_json() {
 }
 
 #[test]
-fn the_current_catalogue_against_its_published_file_lists_only_compatible_changes() {
+fn the_current_catalog_against_its_published_file_lists_only_compatible_changes() {
     let report = check_against::<ShopError>(&fixture("shop-v1.json")).expect("readable");
     assert_eq!(
         lines(&report),
@@ -198,20 +198,17 @@ fn removals_are_compatible_only_when_code_and_key_are_reserved() {
 
 #[test]
 fn clashes_between_services_are_listed_and_shared_errors_are_not() {
-    let catalogues = [
-        NamedCatalogue {
+    let catalogs = [
+        NamedCatalog {
             name: "shop".into(),
             entries: entries("shop-v1.json"),
         },
-        NamedCatalogue {
+        NamedCatalog {
             name: "market".into(),
             entries: entries("market.json"),
         },
     ];
-    let found: Vec<String> = clashes(&catalogues)
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found: Vec<String> = clashes(&catalogs).iter().map(ToString::to_string).collect();
     assert_eq!(
         found,
         [
@@ -222,17 +219,17 @@ fn clashes_between_services_are_listed_and_shared_errors_are_not() {
     // The same code with the same key but another status is a clash too.
     let mut moved = entries("market.json");
     moved[0].status = 400;
-    let catalogues = [
-        NamedCatalogue {
+    let catalogs = [
+        NamedCatalog {
             name: "shop".into(),
             entries: entries("shop-v1.json")[..1].to_vec(),
         },
-        NamedCatalogue {
+        NamedCatalog {
             name: "market".into(),
             entries: moved,
         },
     ];
-    let found = clashes(&catalogues);
+    let found = clashes(&catalogs);
     assert_eq!(found.len(), 1);
     assert!(found[0].is_code_clash());
 }

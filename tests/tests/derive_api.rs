@@ -293,7 +293,7 @@ fn spec_getters() {
 }
 
 #[test]
-fn spec_serializes_as_a_catalogue_row() {
+fn spec_serializes_as_a_catalog_row() {
     let row = serde_json::to_string(AuthError::TooManyAttempts.spec()).unwrap();
     assert_eq!(
         row,
@@ -302,7 +302,7 @@ fn spec_serializes_as_a_catalogue_row() {
 }
 
 #[test]
-fn catalogue_in_declaration_order_with_transparent_flattened() {
+fn catalog_in_declaration_order_with_transparent_flattened() {
     assert_eq!(
         catalog_keys(AuthError::CATALOG),
         [

@@ -238,7 +238,7 @@ fn case_labels(source: &str, quote: char) -> Vec<String> {
 }
 
 #[test]
-fn switch_has_the_pages_case_labels_and_each_is_a_catalogue_key() {
+fn switch_has_the_pages_case_labels_and_each_is_a_catalog_key() {
     let page_labels = case_labels(page::HANDLING_EXAMPLE, '\'');
     let test_labels = case_labels(
         &std::fs::read_to_string(project_dir().join("handling.ts")).expect("read handling.ts"),
@@ -319,10 +319,10 @@ async fn node_routes_the_demo_servers_answers_through_the_page_switch() {
     let newer = assetpay_errors::client::decode::<AssetPayError>(newer.status, &newer.body)
         .expect("a newer server's envelope decodes");
     assert_eq!(
-        (newer.key(), newer.catalogue_match()),
+        (newer.key(), newer.catalog_match()),
         (
             "ESCROW_TIMEOUT",
-            assetpay_errors::client::CatalogueMatch::Unknown
+            assetpay_errors::client::CatalogMatch::Unknown
         )
     );
     assert_eq!(server.get("/proxy").await.text(), PROXY_PAGE);
@@ -504,7 +504,7 @@ fn assetpay_entries_and_trade_codes_reach_javascript_unchanged() {
     let dir = workspace("assetpay-dump", &reference::typescript());
     assert_compiles(&dir, &["main.ts"], false);
     let dump = node(&dir, "main", &["dump"]);
-    assert_entries_are_the_catalogue(&dump["errors"], AssetPayError::CATALOG);
+    assert_entries_are_the_catalog(&dump["errors"], AssetPayError::CATALOG);
 
     let codes = dump["tradeFailureCodes"].as_object().expect("an object");
     assert_eq!(codes.len(), TradeFailureCode::KNOWN.len());
@@ -565,7 +565,7 @@ enum AwkwardText {
 }
 
 #[test]
-fn any_catalogues_strings_survive_the_compiler() {
+fn any_catalogs_strings_survive_the_compiler() {
     let module = typescript::module::<AwkwardText>();
     let unescaped = |character: char| {
         (character.is_control() && character != '\n')
@@ -585,12 +585,12 @@ fn any_catalogues_strings_survive_the_compiler() {
     );
     let dir = workspace("awkward-text", &module);
     assert_compiles(&dir, &["dump.ts"], false);
-    assert_entries_are_the_catalogue(&node(&dir, "dump", &[]), AwkwardText::CATALOG);
+    assert_entries_are_the_catalog(&node(&dir, "dump", &[]), AwkwardText::CATALOG);
 }
 
 /// `errors`, the `ERRORS` object node printed, holds exactly `catalog`'s entries, each with the
 /// fields of the JSON catalogue.
-fn assert_entries_are_the_catalogue(errors: &Value, catalog: &[assetpay_errors::ErrorSpec]) {
+fn assert_entries_are_the_catalog(errors: &Value, catalog: &[assetpay_errors::ErrorSpec]) {
     let errors = errors.as_object().expect("ERRORS is an object");
     assert_eq!(errors.len(), catalog.len());
     for spec in catalog {
@@ -604,7 +604,7 @@ fn assert_entries_are_the_catalogue(errors: &Value, catalog: &[assetpay_errors::
 enum NoErrorsYet {}
 
 #[test]
-fn an_empty_catalogue_gives_a_module_that_compiles_and_has_no_entries() {
+fn an_empty_catalog_gives_a_module_that_compiles_and_has_no_entries() {
     assert!(NoErrorsYet::CATALOG.is_empty());
     let dir = workspace("empty", &typescript::module::<NoErrorsYet>());
     assert_compiles(&dir, &["dump.ts"], false);

@@ -19,7 +19,7 @@ use crate::axum::framework::FrameworkErrors;
 use crate::axum::request_id::{
     REQUEST_ID_HEADER, as_text, new_request_id, request_id_of, with_current_request_id,
 };
-use crate::axum::response::ErrorEnvelope;
+use crate::axum::response::AnsweredError;
 use crate::axum::violations::InvalidRequest;
 use crate::spec::ErrorSpec;
 
@@ -152,7 +152,7 @@ async fn complete(
     errors: &FrameworkErrors,
 ) -> Response {
     let (mut parts, body) = response.into_parts();
-    if let Some(error) = parts.extensions.get::<ErrorEnvelope>() {
+    if let Some(error) = parts.extensions.get::<AnsweredError>() {
         if parts.headers.get(REQUEST_ID_HEADER) == Some(&request_id) {
             return Response::from_parts(parts, body);
         }
@@ -211,7 +211,7 @@ async fn complete(
         parts.headers.remove(header);
     }
     keep_retry_after_if_retryable(&mut parts.headers, spec);
-    let mut envelope = ErrorEnvelope::new(spec, message);
+    let mut envelope = AnsweredError::new(spec, message);
     if let Some(invalid) = invalid {
         envelope = envelope.with_details(invalid.shared_violations());
     }

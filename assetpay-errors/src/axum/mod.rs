@@ -22,7 +22,7 @@ pub use self::panic::PanicAsEnvelope;
 pub use self::request_id::{
     MAX_REQUEST_ID_LEN, REQUEST_ID_HEADER, drop_invalid_request_id, is_valid_request_id,
 };
-pub use self::response::{ApiErrorResponse, ApiResult, ErrorEnvelope};
+pub use self::response::{AnsweredError, ApiErrorResponse, ApiResult};
 pub use self::stack::{ApiErrorLayer, ApiErrorService, RouterExt};
 #[cfg(feature = "validator")]
 pub use self::valid::Valid;

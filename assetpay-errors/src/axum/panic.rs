@@ -9,7 +9,7 @@ use tower_http::catch_panic::ResponseForPanic;
 
 use crate::axum::framework::assert_server_error;
 use crate::axum::request_id::{as_text, current_request_id, new_request_id};
-use crate::axum::response::ErrorEnvelope;
+use crate::axum::response::AnsweredError;
 use crate::spec::ErrorSpec;
 
 /// A panic handler for tower-http's `CatchPanicLayer::custom`: answers with the envelope of a
@@ -52,7 +52,7 @@ impl ResponseForPanic for PanicAsEnvelope {
             panic = message,
             "a handler panicked; answering with a server error",
         );
-        ErrorEnvelope::new(self.spec, Cow::Borrowed(self.spec.message()))
+        AnsweredError::new(self.spec, Cow::Borrowed(self.spec.message()))
             .into_response_with(request_id, None)
     }
 }

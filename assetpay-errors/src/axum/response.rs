@@ -1,4 +1,4 @@
-//! Error values as responses: `ApiErrorResponse`, and the `ErrorEnvelope` every error response
+//! Error values as responses: `ApiErrorResponse`, and the `AnsweredError` every error response
 //! carries in its extensions.
 
 use std::borrow::Cow;
@@ -166,7 +166,7 @@ pub(crate) fn respond<E: ApiError>(
     // Only an error with violations pays for copying them; a server error sends none.
     let details = error.details();
     let details = (!details.is_empty() && !spec.is_server_error()).then(|| Arc::from(details));
-    ErrorEnvelope {
+    AnsweredError {
         spec,
         message,
         details,
@@ -203,8 +203,9 @@ impl fmt::Display for SourceChain<'_> {
     }
 }
 
-/// The error an error response's body describes: its catalogue entry and client-facing message,
-/// without a request id.
+/// The error a response answered with: its catalogue entry and client-facing message (and field
+/// violations), without a request id. Named for what it is rather than `…Envelope`: the envelope
+/// is the body, which adds the request's id to this.
 ///
 /// Every error response this module builds carries one in its extensions. The layer uses it to
 /// re-render the body when the id in it is not the request's; your own middleware can read it to
@@ -212,24 +213,24 @@ impl fmt::Display for SourceChain<'_> {
 ///
 /// ```
 /// use assetpay_errors::assetpay::GenericError;
-/// use assetpay_errors::axum::{ApiErrorResponse, ErrorEnvelope};
+/// use assetpay_errors::axum::{ApiErrorResponse, AnsweredError};
 /// use axum::response::IntoResponse;
 ///
 /// let response = ApiErrorResponse::new(GenericError::NotFound).into_response();
-/// let error = response.extensions().get::<ErrorEnvelope>().unwrap();
+/// let error = response.extensions().get::<AnsweredError>().unwrap();
 /// assert_eq!((error.spec().key(), error.message()), ("NOT_FOUND", "Resource not found"));
 /// ```
 #[derive(Debug, Clone)]
-pub struct ErrorEnvelope {
+pub struct AnsweredError {
     spec: &'static ErrorSpec,
     message: Cow<'static, str>,
     /// `None` when there are none: most errors, which then allocate nothing for them.
     details: Option<Arc<[FieldViolation]>>,
 }
 
-impl ErrorEnvelope {
+impl AnsweredError {
     pub(crate) fn new(spec: &'static ErrorSpec, message: Cow<'static, str>) -> Self {
-        ErrorEnvelope {
+        AnsweredError {
             spec,
             message,
             details: None,

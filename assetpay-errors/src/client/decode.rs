@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::api_error::ApiError;
 use crate::client::details::{self, ReadDetails};
 use crate::client::error::DecodeError;
-use crate::client::response::{CatalogueMatch, ErrorResponse};
+use crate::client::response::{CatalogMatch, ErrorResponse};
 use crate::client::retry::retry_after;
 use crate::client::snippet::Snippet;
 
@@ -20,7 +20,7 @@ use crate::client::snippet::Snippet;
 ///
 /// ```
 /// use assetpay_errors::ApiError;
-/// use assetpay_errors::client::{CatalogueMatch, DecodeError, Decoder};
+/// use assetpay_errors::client::{CatalogMatch, DecodeError, Decoder};
 /// use http::StatusCode;
 ///
 /// #[derive(Debug, PartialEq, ApiError)]
@@ -39,7 +39,7 @@ use crate::client::snippet::Snippet;
 /// // A server newer than the client: nothing known, nothing lost.
 /// let body = br#"{"requestId":"req-8","success":false,"error":{"code":77,"key":"NEW_THING","message":"New"}}"#;
 /// let error = decoder.decode::<TradingError>(StatusCode::BAD_REQUEST, body).unwrap();
-/// assert_eq!(error.catalogue_match(), CatalogueMatch::Unknown);
+/// assert_eq!(error.catalog_match(), CatalogMatch::Unknown);
 /// assert_eq!((error.code(), error.key(), error.message()), (77, "NEW_THING", "New"));
 ///
 /// // A proxy's error page.
@@ -98,7 +98,7 @@ impl Decoder {
         body: &[u8],
     ) -> Result<ErrorResponse<E>, DecodeError> {
         let envelope = self.read_envelope(status, body)?;
-        let catalogue = CatalogueMatch::of(
+        let catalog = CatalogMatch::of(
             E::spec_for_code(envelope.code),
             E::spec_for_key(&envelope.key),
         );
@@ -108,7 +108,7 @@ impl Decoder {
             code: envelope.code,
             key: envelope.key,
             message: envelope.message,
-            catalogue,
+            catalog,
             header_retry_after: None,
             details: envelope.details,
             extra_fields: envelope.extra_fields,

@@ -11,7 +11,7 @@ use crate::client::snippet::Snippet;
 ///
 /// An envelope whose code or key the client does not know is *not* a decode error: it decodes
 /// to an [`ErrorResponse`](crate::client::ErrorResponse) whose catalogue match is
-/// [`Unknown`](crate::client::CatalogueMatch::Unknown).
+/// [`Unknown`](crate::client::CatalogMatch::Unknown).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DecodeError {

@@ -11,7 +11,7 @@ mod via_reqwest;
 
 pub use decode::{Decoder, decode};
 pub use error::DecodeError;
-pub use response::{CatalogueMatch, ErrorResponse};
+pub use response::{CatalogMatch, ErrorResponse};
 pub use retry::{MAX_RETRY_AFTER, parse_retry_after, retry_after};
 pub use snippet::Snippet;
 #[cfg(feature = "reqwest")]

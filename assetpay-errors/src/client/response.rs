@@ -20,7 +20,7 @@ use crate::violation::FieldViolation;
 /// prices when the server asked the user to wait, say) is worse than the default branch, which
 /// still has the code, key and message as received.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CatalogueMatch {
+pub enum CatalogMatch {
     /// The code and the key both name this entry.
     Known(&'static ErrorSpec),
     /// Neither the code nor the key is in the catalogue: a server newer than the client, or
@@ -35,24 +35,24 @@ pub enum CatalogueMatch {
     },
 }
 
-impl CatalogueMatch {
+impl CatalogMatch {
     /// Classifies the entries found by the envelope's code and by its key.
     pub(crate) fn of(
         by_code: Option<&'static ErrorSpec>,
         by_key: Option<&'static ErrorSpec>,
-    ) -> CatalogueMatch {
+    ) -> CatalogMatch {
         match (by_code, by_key) {
-            (None, None) => CatalogueMatch::Unknown,
-            (Some(by_code), Some(by_key)) if by_code == by_key => CatalogueMatch::Known(by_code),
-            (by_code, by_key) => CatalogueMatch::Conflict { by_code, by_key },
+            (None, None) => CatalogMatch::Unknown,
+            (Some(by_code), Some(by_key)) if by_code == by_key => CatalogMatch::Known(by_code),
+            (by_code, by_key) => CatalogMatch::Conflict { by_code, by_key },
         }
     }
 
     /// The entry, when the code and the key agree on one.
     pub fn spec(&self) -> Option<&'static ErrorSpec> {
         match self {
-            CatalogueMatch::Known(spec) => Some(spec),
-            CatalogueMatch::Unknown | CatalogueMatch::Conflict { .. } => None,
+            CatalogMatch::Known(spec) => Some(spec),
+            CatalogMatch::Unknown | CatalogMatch::Conflict { .. } => None,
         }
     }
 }
@@ -70,7 +70,7 @@ pub struct ErrorResponse<E> {
     pub(crate) code: u16,
     pub(crate) key: String,
     pub(crate) message: String,
-    pub(crate) catalogue: CatalogueMatch,
+    pub(crate) catalog: CatalogMatch,
     pub(crate) header_retry_after: Option<Duration>,
     pub(crate) details: ReadDetails,
     pub(crate) extra_fields: Map<String, Value>,
@@ -107,13 +107,13 @@ impl<E> ErrorResponse<E> {
     }
 
     /// What the catalogue says about the code and key.
-    pub fn catalogue_match(&self) -> CatalogueMatch {
-        self.catalogue
+    pub fn catalog_match(&self) -> CatalogMatch {
+        self.catalog
     }
 
     /// The catalogue entry, when the code and the key agree on one.
     pub fn spec(&self) -> Option<&'static ErrorSpec> {
-        self.catalogue.spec()
+        self.catalog.spec()
     }
 
     /// Whether the code and the key agree on a catalogue entry.
@@ -134,13 +134,13 @@ impl<E> ErrorResponse<E> {
     /// Whether the HTTP status differs from the one the catalogue declares for this error.
     /// The envelope is decoded either way, because proxies and gateways rewrite statuses and the
     /// body is the more specific of the two. Always `false` when the error is not
-    /// [`Known`](CatalogueMatch::Known).
+    /// [`Known`](CatalogMatch::Known).
     pub fn is_status_mismatch(&self) -> bool {
         self.spec().is_some_and(|spec| spec.status() != self.status)
     }
 
     /// Whether the catalogue says the request may be retried later. `false` when the error is
-    /// not [`Known`](CatalogueMatch::Known): a client cannot know what an error it was not told
+    /// not [`Known`](CatalogMatch::Known): a client cannot know what an error it was not told
     /// about means.
     pub fn is_retryable(&self) -> bool {
         self.spec().is_some_and(ErrorSpec::is_retryable)
@@ -214,7 +214,7 @@ impl<E> Clone for ErrorResponse<E> {
             code: self.code,
             key: self.key.clone(),
             message: self.message.clone(),
-            catalogue: self.catalogue,
+            catalog: self.catalog,
             header_retry_after: self.header_retry_after,
             details: self.details.clone(),
             extra_fields: self.extra_fields.clone(),
@@ -232,7 +232,7 @@ impl<E> fmt::Debug for ErrorResponse<E> {
             .field("code", &self.code)
             .field("key", &self.key)
             .field("message", &self.message)
-            .field("catalogue", &self.catalogue)
+            .field("catalog", &self.catalog)
             .field("header_retry_after", &self.header_retry_after)
             .field("violations", &self.details.violations)
             .field("violations_omitted", &self.details.omitted)

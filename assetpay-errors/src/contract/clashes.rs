@@ -6,7 +6,7 @@ use super::PublishedEntry;
 
 /// A service's catalogue, by a name to report it under (such as its file's name).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NamedCatalogue {
+pub struct NamedCatalog {
     /// What the report calls it.
     pub name: String,
     /// Its entries.
@@ -57,10 +57,10 @@ impl fmt::Display for Clash {
 /// Every pair of entries, from two different catalogues, that share a code but not its key and
 /// status, or share a key but not its code. Entries equal in code, key and status mean the same
 /// error (a shared error several services answer with) and are no clash. In catalogue order.
-pub fn clashes(catalogues: &[NamedCatalogue]) -> Vec<Clash> {
+pub fn clashes(catalogs: &[NamedCatalog]) -> Vec<Clash> {
     let mut found = Vec::new();
-    for (index, first) in catalogues.iter().enumerate() {
-        for second in &catalogues[index + 1..] {
+    for (index, first) in catalogs.iter().enumerate() {
+        for second in &catalogs[index + 1..] {
             for a in &first.entries {
                 for b in &second.entries {
                     let same_code = a.code == b.code;

@@ -74,7 +74,7 @@ mod rule;
 use crate::api_error::ApiError;
 use crate::spec::ErrorSpec;
 
-pub use self::clashes::{Clash, NamedCatalogue, clashes};
+pub use self::clashes::{Clash, NamedCatalog, clashes};
 pub use self::report::{Change, Report, compare};
 pub use self::reserved::Reserved;
 pub(crate) use self::reserved::{code_is_reserved, key_is_reserved};
