@@ -285,6 +285,53 @@ fn the_envelope_schema_requires_every_field_and_success_false() {
     assert_eq!(error["properties"]["message"]["type"], "string");
 }
 
+/// The schema describes the `details` the server sends with field violations: the same members,
+/// the same cap, and the member names an envelope with violations really has.
+#[test]
+fn the_envelope_schema_describes_field_violations_as_sent() {
+    use assetpay_errors::violation::{MAX_DETAILS, Reason};
+    use assetpay_errors::{Envelope, FieldViolation};
+
+    let schema = as_json(&<EnvelopeSchema as utoipa::PartialSchema>::schema());
+    let error = &schema["properties"]["error"]["properties"];
+    let details = &error["details"];
+    assert_eq!(details["type"], "array");
+    assert_eq!(details["maxItems"], MAX_DETAILS);
+    let violation = &details["items"];
+    assert_eq!(
+        strings(&violation["required"]),
+        ["in", "field", "reason", "message"]
+    );
+    assert_eq!(
+        strings(&violation["properties"]["in"]["enum"]),
+        ["body", "query", "path", "header"]
+    );
+    assert_eq!(error["detailsOmitted"]["type"], "integer");
+
+    let violations = vec![FieldViolation::body(
+        assetpay_errors::violation::JsonPointer::root().key("quantity"),
+        Reason::Missing,
+        "quantity is required",
+    )];
+    let sent = as_json(
+        &Envelope::new(
+            "r1",
+            &assetpay_errors::assetpay::GenericError::ValidationFailed,
+        )
+        .with_details(&violations),
+    );
+    let sorted = |value: &Value| {
+        let mut keys: Vec<String> = object_keys(value).into_iter().map(str::to_owned).collect();
+        keys.sort();
+        keys
+    };
+    // utoipa keeps properties sorted; the wire keeps its own order.
+    assert_eq!(
+        sorted(&sent["error"]["details"][0]),
+        sorted(&violation["properties"])
+    );
+}
+
 /// A path documented with `ApiErrors`, in a document with and without the one line.
 #[utoipa::path(post, path = "/checkout", responses(
     (status = 201, description = "Checked out"),

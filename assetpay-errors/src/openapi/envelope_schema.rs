@@ -3,8 +3,10 @@
 use std::borrow::Cow;
 
 use utoipa::openapi::RefOr;
-use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
 use utoipa::{PartialSchema, ToSchema};
+
+use crate::violation::{Location, MAX_DETAILS};
 
 /// The name the envelope's schema is registered under: `#/components/schemas/ErrorEnvelope`.
 pub const ENVELOPE_SCHEMA_NAME: &str = "ErrorEnvelope";
@@ -16,7 +18,8 @@ pub const ENVELOPE_SCHEMA_NAME: &str = "ErrorEnvelope";
 /// Register it with `components(schemas(EnvelopeSchema))` in `#[derive(OpenApi)]`: utoipa does
 /// not collect schemas from [`IntoResponses`](utoipa::IntoResponses) types, and the responses of
 /// [`ApiErrors`](super::ApiErrors) reference this one. Every field is required, because the
-/// server always sends all five; `success` admits only `false`. The object is left open
+/// server always sends all five, but `error.details` and `error.detailsOmitted`, sent only with
+/// field violations; `success` admits only `false`. The object is left open
 /// (`additionalProperties` unset) so clients written against it keep working if a field is added.
 ///
 /// ```
@@ -55,7 +58,17 @@ impl PartialSchema for EnvelopeSchema {
                     .schema_type(Type::String)
                     .description(Some("The client-facing message.")),
             )
-            .required("message");
+            .required("message")
+            .property("details", details())
+            .property(
+                "detailsOmitted",
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .minimum(Some(1))
+                    .description(Some(
+                        "How many violations were left out of `details`, which carries at most its `maxItems`.",
+                    )),
+            );
         ObjectBuilder::new()
             .schema_type(Type::Object)
             .description(Some("The body of every error response."))
@@ -79,6 +92,55 @@ impl PartialSchema for EnvelopeSchema {
             .required("error")
             .into()
     }
+}
+
+/// `error.details`: the field violations, sent only when there are some (see
+/// [`violation`](crate::violation)). `reason` is a string rather than an `enum`: a team may send
+/// words of its own, which the decoder keeps.
+fn details() -> ArrayBuilder {
+    let text = |description: &'static str| {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some(description))
+    };
+    let violation = ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .description(Some("Which field of the request failed, and why."))
+        .property(
+            "in",
+            text("Where the field is.").enum_values(Some([
+                Location::Body.as_str(),
+                Location::Query.as_str(),
+                Location::Path.as_str(),
+                Location::Header.as_str(),
+            ])),
+        )
+        .required("in")
+        .property(
+            "field",
+            text("A JSON Pointer (RFC 6901) into the body, or the parameter's or header's name."),
+        )
+        .required("field")
+        .property(
+            "reason",
+            text(
+                "A stable UPPER_SNAKE word: MISSING, INVALID_TYPE, INVALID_FORMAT, OUT_OF_RANGE, \
+                 TOO_LONG, TOO_SHORT, NOT_ALLOWED, UNKNOWN_FIELD, DUPLICATE_FIELD, MALFORMED, or \
+                 one of the API's own.",
+            ),
+        )
+        .required("reason")
+        .property(
+            "message",
+            text("Text for a person; free to change between versions."),
+        )
+        .required("message");
+    ArrayBuilder::new()
+        .items(violation)
+        .max_items(Some(MAX_DETAILS))
+        .description(Some(
+            "The field violations, present only when there are some.",
+        ))
 }
 
 impl ToSchema for EnvelopeSchema {
