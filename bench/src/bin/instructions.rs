@@ -1,0 +1,72 @@
+//! Instruction counts for the runtime paths whose ratios sit near a target, for
+//! `valgrind --tool=callgrind`, which counts instructions whatever else the machine runs.
+//!
+//! `instructions SUBJECT ITERATIONS` runs one subject `ITERATIONS` times. Running it twice, with
+//! 100,000 and 200,000 iterations, and dividing the difference of the totals by 100,000 gives the
+//! instructions of one iteration, start-up and set-up cancelled: `bench/instructions.sh` does that
+//! for every subject.
+
+use std::hint::black_box;
+
+use assetpay_errors::{ApiError, Domain, Envelope, ValidRequestId};
+
+#[derive(ApiError)]
+#[api(domain = Domain::TRADING)]
+enum TradingError {
+    /// Price has changed since you last fetched it
+    #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
+    PriceChanged,
+}
+
+const REQUEST_ID: &str = "6f1c2a9e-3b7d-4e8a-9c0f-2d5b7a1e4c3f";
+const PREFIX: &[u8] = br#"{"requestId":""#;
+const TAIL: &[u8] = br#"","success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"Price has changed since you last fetched it"}}"#;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let subject = args.next().expect("a subject");
+    let iterations: usize = args
+        .next()
+        .expect("an iteration count")
+        .parse()
+        .expect("a number");
+    let run: fn(usize) = match subject.as_str() {
+        "envelope-limit" => envelope_limit,
+        "envelope-write-json" => envelope_write_json,
+        "envelope-valid-id" => envelope_valid_id,
+        other => panic!("unknown subject {other}"),
+    };
+    run(iterations);
+}
+
+fn envelope_limit(iterations: usize) {
+    let mut out = Vec::with_capacity(256);
+    for _ in 0..iterations {
+        out.clear();
+        out.extend_from_slice(PREFIX);
+        out.extend_from_slice(black_box(REQUEST_ID).as_bytes());
+        out.extend_from_slice(TAIL);
+        black_box(&out);
+    }
+}
+
+fn envelope_write_json(iterations: usize) {
+    let mut out = Vec::with_capacity(256);
+    let error = TradingError::PriceChanged;
+    for _ in 0..iterations {
+        out.clear();
+        Envelope::new(black_box(REQUEST_ID), black_box(&error)).write_json(&mut out);
+        black_box(&out);
+    }
+}
+
+fn envelope_valid_id(iterations: usize) {
+    let mut out = Vec::with_capacity(256);
+    let error = TradingError::PriceChanged;
+    let id = ValidRequestId::new(REQUEST_ID).expect("a valid id");
+    for _ in 0..iterations {
+        out.clear();
+        Envelope::with_valid_id(black_box(id), black_box(&error)).write_json(&mut out);
+        black_box(&out);
+    }
+}
