@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::api_error::ApiError;
 use crate::client::error::DecodeError;
+use crate::client::members::{Body, EnvelopeMembers, ErrorMember, Scalar};
 use crate::client::response::{CatalogueMatch, ErrorResponse};
 use crate::client::retry::retry_after;
 use crate::client::snippet::Snippet;
@@ -160,7 +161,7 @@ impl Decoder {
         }
         // serde_json stops at 128 levels of nesting with an error, so no body can exhaust the
         // stack; the tree it builds is at most that deep, and so is dropping it.
-        let value: Value = match serde_json::from_slice(body) {
+        let value: Body = match serde_json::from_slice(body) {
             Ok(value) => value,
             Err(error) if matches!(first, b'{' | b'[') => {
                 return Err(if error.classify() == Category::Eof {
@@ -183,7 +184,7 @@ impl Decoder {
                 });
             }
         };
-        RawEnvelope::from_value(value).map_err(|shape| match shape {
+        RawEnvelope::from_body(value).map_err(|shape| match shape {
             ShapeError::Success => DecodeError::NotAnError {
                 status,
                 snippet: snippet(),
@@ -234,42 +235,50 @@ enum ShapeError {
 }
 
 impl RawEnvelope {
-    fn from_value(value: Value) -> Result<RawEnvelope, ShapeError> {
-        let Value::Object(mut envelope) = value else {
+    fn from_body(body: Body) -> Result<RawEnvelope, ShapeError> {
+        let Body::Object(EnvelopeMembers {
+            success,
+            request_id,
+            error,
+            extra: extra_envelope_fields,
+        }) = body
+        else {
             return Err(ShapeError::Field("the body is not a JSON object"));
         };
-        match envelope.remove("success") {
-            None | Some(Value::Bool(false)) => {}
-            Some(Value::Bool(true)) => return Err(ShapeError::Success),
+        match success {
+            None | Some(Scalar::Bool(false)) => {}
+            Some(Scalar::Bool(true)) => return Err(ShapeError::Success),
             Some(_) => return Err(ShapeError::Field("`success` is not a boolean")),
         }
-        let request_id = match envelope.remove("requestId") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(request_id)) => Some(request_id),
+        let request_id = match request_id {
+            None | Some(Scalar::Null) => None,
+            Some(Scalar::String(request_id)) => Some(request_id),
             Some(_) => return Err(ShapeError::Field("`requestId` is not a string")),
         };
-        let mut error = match envelope.remove("error") {
-            Some(Value::Object(error)) => error,
-            None | Some(Value::Null) => return Err(ShapeError::Field("`error` is missing")),
-            Some(_) => return Err(ShapeError::Field("`error` is not an object")),
+        let error = match error {
+            Some(ErrorMember::Object(error)) => error,
+            None | Some(ErrorMember::Null) => return Err(ShapeError::Field("`error` is missing")),
+            Some(ErrorMember::NotAnObject) => {
+                return Err(ShapeError::Field("`error` is not an object"));
+            }
         };
-        let code = match error.remove("code") {
-            Some(Value::Number(code)) => code
-                .as_u64()
-                .and_then(|code| u16::try_from(code).ok())
-                .ok_or(ShapeError::Field(
-                    "`error.code` is not an integer in 0..=65535",
-                ))?,
+        let code = match error.code {
+            Some(Scalar::Number(code)) => {
+                code.and_then(|code| u16::try_from(code).ok())
+                    .ok_or(ShapeError::Field(
+                        "`error.code` is not an integer in 0..=65535",
+                    ))?
+            }
             None => return Err(ShapeError::Field("`error.code` is missing")),
             Some(_) => return Err(ShapeError::Field("`error.code` is not a number")),
         };
-        let key = match error.remove("key") {
-            Some(Value::String(key)) => key,
+        let key = match error.key {
+            Some(Scalar::String(key)) => key,
             None => return Err(ShapeError::Field("`error.key` is missing")),
             Some(_) => return Err(ShapeError::Field("`error.key` is not a string")),
         };
-        let message = match error.remove("message") {
-            Some(Value::String(message)) => message,
+        let message = match error.message {
+            Some(Scalar::String(message)) => message,
             None => return Err(ShapeError::Field("`error.message` is missing")),
             Some(_) => return Err(ShapeError::Field("`error.message` is not a string")),
         };
@@ -278,8 +287,8 @@ impl RawEnvelope {
             code,
             key,
             message,
-            extra_fields: error,
-            extra_envelope_fields: envelope,
+            extra_fields: error.extra,
+            extra_envelope_fields,
         })
     }
 }

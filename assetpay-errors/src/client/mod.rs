@@ -2,6 +2,7 @@
 
 mod decode;
 mod error;
+mod members;
 mod response;
 mod retry;
 mod snippet;

@@ -8,7 +8,10 @@
 
 use std::hint::black_box;
 
-use assetpay_errors::{ApiError, Domain, Envelope, ValidRequestId};
+use assetpay_errors::client::Decoder;
+use assetpay_errors::{ApiError, AssetPayError, Domain, Envelope, ValidRequestId};
+use http::StatusCode;
+use serde::Deserialize;
 
 #[derive(ApiError)]
 #[api(domain = Domain::TRADING)]
@@ -34,6 +37,8 @@ fn main() {
         "envelope-limit" => envelope_limit,
         "envelope-write-json" => envelope_write_json,
         "envelope-valid-id" => envelope_valid_id,
+        "decode-reference" => decode_reference,
+        "decode-ours" => decode_ours,
         other => panic!("unknown subject {other}"),
     };
     run(iterations);
@@ -68,5 +73,42 @@ fn envelope_valid_id(iterations: usize) {
         out.clear();
         Envelope::with_valid_id(black_box(id), black_box(&error)).write_json(&mut out);
         black_box(&out);
+    }
+}
+
+/// The decoder benchmark's reference (`bench/benches/decode.rs`): the envelope's shape only.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct PlainEnvelope {
+    request_id: Option<String>,
+    success: bool,
+    error: PlainError,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct PlainError {
+    code: u16,
+    key: String,
+    message: String,
+}
+
+const TYPICAL: &[u8] = br#"{"requestId":"6f1c2a9e-3b7d-4e8a-9c0f-2d5b7a1e4c3f","success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"Price has changed since you last fetched it"}}"#;
+
+fn decode_reference(iterations: usize) {
+    for _ in 0..iterations {
+        black_box(serde_json::from_slice::<PlainEnvelope>(black_box(TYPICAL)).expect("decodes"));
+    }
+}
+
+fn decode_ours(iterations: usize) {
+    let decoder = Decoder::new();
+    for _ in 0..iterations {
+        black_box(
+            decoder
+                .decode::<AssetPayError>(StatusCode::CONFLICT, black_box(TYPICAL))
+                .expect("decodes"),
+        );
     }
 }
