@@ -17,6 +17,10 @@ use serde::{Deserialize, de};
 use serde_json::{Map, Value};
 
 /// What the body holds, when it is valid JSON.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "lives on the stack for one decode; boxing would cost an allocation per body"
+)]
 pub(crate) enum Body {
     /// An object, with its members sorted out.
     Object(EnvelopeMembers),
