@@ -104,9 +104,12 @@ fn huge_string(len: usize) -> Vec<u8> {
     body
 }
 
+/// Writes a worst-case body of about the given size.
+type MakeBody = fn(usize) -> Vec<u8>;
+
 fn worst_cases(c: &mut Criterion) {
     let decoder = Decoder::new();
-    let cases: [(&str, fn(usize) -> Vec<u8>); 3] = [
+    let cases: [(&str, MakeBody); 3] = [
         ("garbage", garbage),
         ("deep-nesting", deep_nesting),
         ("huge-string", huge_string),
