@@ -1,17 +1,17 @@
 //! Instruction counts for the runtime paths whose ratios sit near a target, for
 //! `valgrind --tool=callgrind`, which counts instructions whatever else the machine runs.
 //!
-//! `instructions SUBJECT ITERATIONS` runs one subject `ITERATIONS` times. Running it twice, with
-//! 100,000 and 200,000 iterations, and dividing the difference of the totals by 100,000 gives the
-//! instructions of one iteration, start-up and set-up cancelled: `bench/instructions.sh` does that
-//! for every subject.
+//! `instructions SUBJECT ITERATIONS` runs one subject `ITERATIONS` times. Running it with two
+//! iteration counts and dividing the difference of the totals by the difference of the counts
+//! gives the instructions of one iteration, start-up and set-up cancelled:
+//! `bench/instructions.sh` does that.
 
 use std::hint::black_box;
 
 use assetpay_errors::client::Decoder;
 use assetpay_errors::{ApiError, AssetPayError, Domain, Envelope, ValidRequestId};
+use assetpay_errors_bench::bodies::{PlainEnvelope, TYPICAL, deep_nesting, garbage, huge_string};
 use http::StatusCode;
-use serde::Deserialize;
 
 #[derive(ApiError)]
 #[api(domain = Domain::TRADING)]
@@ -33,6 +33,19 @@ fn main() {
         .expect("an iteration count")
         .parse()
         .expect("a number");
+    // `decode-worst-KIND-SIZE`: the decoder on `bodies::KIND(SIZE)`.
+    if let Some(worst) = subject.strip_prefix("decode-worst-") {
+        let (kind, size) = worst.rsplit_once('-').expect("decode-worst-KIND-SIZE");
+        let size = size.parse().expect("a size");
+        let body = match kind {
+            "garbage" => garbage(size),
+            "deep-nesting" => deep_nesting(size),
+            "huge-string" => huge_string(size),
+            other => panic!("unknown worst case {other}"),
+        };
+        decode_worst(&body, iterations);
+        return;
+    }
     let run: fn(usize) = match subject.as_str() {
         "envelope-limit" => envelope_limit,
         "envelope-write-json" => envelope_write_json,
@@ -76,26 +89,6 @@ fn envelope_valid_id(iterations: usize) {
     }
 }
 
-/// The decoder benchmark's reference (`bench/benches/decode.rs`): the envelope's shape only.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
-struct PlainEnvelope {
-    request_id: Option<String>,
-    success: bool,
-    error: PlainError,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct PlainError {
-    code: u16,
-    key: String,
-    message: String,
-}
-
-const TYPICAL: &[u8] = br#"{"requestId":"6f1c2a9e-3b7d-4e8a-9c0f-2d5b7a1e4c3f","success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"Price has changed since you last fetched it"}}"#;
-
 fn decode_reference(iterations: usize) {
     for _ in 0..iterations {
         black_box(serde_json::from_slice::<PlainEnvelope>(black_box(TYPICAL)).expect("decodes"));
@@ -110,5 +103,13 @@ fn decode_ours(iterations: usize) {
                 .decode::<AssetPayError>(StatusCode::CONFLICT, black_box(TYPICAL))
                 .expect("decodes"),
         );
+    }
+}
+
+fn decode_worst(body: &[u8], iterations: usize) {
+    let decoder = Decoder::new();
+    for _ in 0..iterations {
+        let decoded = decoder.decode::<AssetPayError>(StatusCode::CONFLICT, black_box(body));
+        black_box(decoded.map(|response| response.code()).ok());
     }
 }
