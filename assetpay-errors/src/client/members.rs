@@ -17,7 +17,8 @@ use serde::{Deserialize, de};
 use serde_json::{Map, Value};
 
 /// What the body holds, when it is valid JSON.
-#[expect(
+// Large only with serde_json's `preserve_order` (an `IndexMap` per object), hence not `expect`.
+#[allow(
     clippy::large_enum_variant,
     reason = "lives on the stack for one decode; boxing would cost an allocation per body"
 )]
