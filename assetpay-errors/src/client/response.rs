@@ -41,7 +41,13 @@ impl CatalogueMatch {
     ) -> CatalogueMatch {
         match (by_code, by_key) {
             (None, None) => CatalogueMatch::Unknown,
-            (Some(by_code), Some(by_key)) if by_code == by_key => CatalogueMatch::Known(by_code),
+            // Both lookups index the same catalogue, so one entry is one address; comparing the
+            // addresses first spares comparing every field (and string) of the entry.
+            (Some(by_code), Some(by_key))
+                if core::ptr::eq(by_code, by_key) || by_code == by_key =>
+            {
+                CatalogueMatch::Known(by_code)
+            }
             (by_code, by_key) => CatalogueMatch::Conflict { by_code, by_key },
         }
     }
