@@ -132,19 +132,23 @@ async fn hand_error(
     })
 }
 
-/// axum's rejection answered as the envelope ours answers it with (`VALIDATION_FAILED`).
+/// axum's rejection answered as ours answers it: `VALIDATION_FAILED`, with the rejection's text
+/// after the entry's message.
 async fn hand_order(
     Extension(request_id): Extension<RequestId>,
     order: Result<Json<Order>, JsonRejection>,
 ) -> Result<&'static str, HandError> {
     match order {
         Ok(_) => Ok("ok"),
-        Err(_) => Err(HandError {
+        Err(rejection) => Err(HandError {
             request_id,
             status: StatusCode::UNPROCESSABLE_ENTITY,
             code: 1001,
             key: "VALIDATION_FAILED",
-            message: Cow::Borrowed("The request data is invalid"),
+            message: Cow::Owned(format!(
+                "The request data is invalid: {}",
+                rejection.body_text()
+            )),
         }),
     }
 }
@@ -262,6 +266,21 @@ async fn connection(
     latencies
 }
 
+/// One answer's body, to show that both services answer alike.
+async fn sample(address: SocketAddr, case: &Case) -> String {
+    let stream = TcpStream::connect(address).await.expect("connect");
+    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+        .await
+        .expect("handshake");
+    tokio::spawn(connection);
+    let response = sender
+        .send_request(request(case))
+        .await
+        .expect("a response");
+    let body = response.into_body().collect().await.expect("a body");
+    String::from_utf8_lossy(&body.to_bytes()).into_owned()
+}
+
 async fn round(address: SocketAddr, case: &'static Case, total: usize) -> Round {
     let next = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
@@ -313,6 +332,12 @@ fn main() {
             "{CONNECTIONS} connections, {REQUESTS_PER_ROUND} requests per round, {rounds} rounds, \
              services alternating"
         );
+        println!();
+        for case in &CASES {
+            for (name, address) in services {
+                println!("- {} / {name}: `{}`", case.name, sample(address, case).await);
+            }
+        }
         println!();
         println!(
             "| Case | Service | req/s (median) | req/s (range) | p99 µs (median) | p99 µs (range) |"
