@@ -9,7 +9,8 @@ cargo build --release -q -p assetpay-errors-bench --bin instructions
 bin=target/release/instructions
 subjects=("$@")
 if [ ${#subjects[@]} -eq 0 ]; then
-    subjects=(envelope-limit envelope-write-json envelope-valid-id decode-reference decode-ours)
+    subjects=(envelope-limit envelope-write-json envelope-valid-id serde-reference serde-ours
+        decode-reference decode-ours)
     for kind in garbage deep-nesting huge-string; do
         for size in 4096 16384 65536; do subjects+=("decode-worst-$kind-$size"); done
     done

@@ -50,6 +50,8 @@ fn main() {
         "envelope-limit" => envelope_limit,
         "envelope-write-json" => envelope_write_json,
         "envelope-valid-id" => envelope_valid_id,
+        "serde-reference" => serde_reference,
+        "serde-ours" => serde_ours,
         "decode-reference" => decode_reference,
         "decode-ours" => decode_ours,
         other => panic!("unknown subject {other}"),
@@ -85,6 +87,51 @@ fn envelope_valid_id(iterations: usize) {
     for _ in 0..iterations {
         out.clear();
         Envelope::with_valid_id(black_box(id), black_box(&error)).write_json(&mut out);
+        black_box(&out);
+    }
+}
+
+/// The envelope benchmark's reference (`bench/benches/envelope.rs`).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HandEnvelope<'a> {
+    request_id: &'a str,
+    success: bool,
+    error: HandError<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct HandError<'a> {
+    code: u16,
+    key: &'a str,
+    message: &'a str,
+}
+
+fn serde_reference(iterations: usize) {
+    let mut out = Vec::with_capacity(256);
+    for _ in 0..iterations {
+        out.clear();
+        let envelope = HandEnvelope {
+            request_id: black_box(REQUEST_ID),
+            success: false,
+            error: HandError {
+                code: 11,
+                key: "PRICE_CHANGED",
+                message: "Price has changed since you last fetched it",
+            },
+        };
+        serde_json::to_writer(&mut out, &envelope).expect("serializes");
+        black_box(&out);
+    }
+}
+
+fn serde_ours(iterations: usize) {
+    let mut out = Vec::with_capacity(256);
+    let error = TradingError::PriceChanged;
+    for _ in 0..iterations {
+        out.clear();
+        let envelope = Envelope::new(black_box(REQUEST_ID), black_box(&error));
+        serde_json::to_writer(&mut out, &envelope).expect("serializes");
         black_box(&out);
     }
 }
