@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::api_error::ApiError;
 use crate::client::error::DecodeError;
-use crate::client::members::{Body, EnvelopeMembers, ErrorMember, Scalar};
+use crate::client::members::{EnvelopeMembers, ErrorMember, Scalar, read_members};
 use crate::client::response::{CatalogueMatch, ErrorResponse};
 use crate::client::retry::retry_after;
 use crate::client::snippet::Snippet;
@@ -161,8 +161,9 @@ impl Decoder {
         }
         // serde_json stops at 128 levels of nesting with an error, so no body can exhaust the
         // stack; the tree it builds is at most that deep, and so is dropping it.
-        let value: Body = match serde_json::from_slice(body) {
-            Ok(value) => value,
+        let mut members = EnvelopeMembers::default();
+        let is_object = match read_members(body, &mut members) {
+            Ok(is_object) => is_object,
             Err(error) if matches!(first, b'{' | b'[') => {
                 return Err(if error.classify() == Category::Eof {
                     DecodeError::TruncatedJson {
@@ -184,7 +185,7 @@ impl Decoder {
                 });
             }
         };
-        RawEnvelope::from_body(value).map_err(|shape| match shape {
+        RawEnvelope::from_members(is_object, members).map_err(|shape| match shape {
             ShapeError::Success => DecodeError::NotAnError {
                 status,
                 snippet: snippet(),
@@ -235,16 +236,17 @@ enum ShapeError {
 }
 
 impl RawEnvelope {
-    fn from_body(body: Body) -> Result<RawEnvelope, ShapeError> {
-        let Body::Object(EnvelopeMembers {
+    fn from_members(is_object: bool, members: EnvelopeMembers) -> Result<RawEnvelope, ShapeError> {
+        if !is_object {
+            return Err(ShapeError::Field("the body is not a JSON object"));
+        }
+        let EnvelopeMembers {
             success,
             request_id,
             error,
+            error_members,
             extra: extra_envelope_fields,
-        }) = body
-        else {
-            return Err(ShapeError::Field("the body is not a JSON object"));
-        };
+        } = members;
         match success {
             None | Some(Scalar::Bool(false)) => {}
             Some(Scalar::Bool(true)) => return Err(ShapeError::Success),
@@ -256,11 +258,11 @@ impl RawEnvelope {
             Some(_) => return Err(ShapeError::Field("`requestId` is not a string")),
         };
         let error = match error {
-            Some(ErrorMember::Object(error)) => error,
-            None | Some(ErrorMember::Null) => return Err(ShapeError::Field("`error` is missing")),
-            Some(ErrorMember::NotAnObject) => {
-                return Err(ShapeError::Field("`error` is not an object"));
+            ErrorMember::Object => error_members,
+            ErrorMember::Missing | ErrorMember::Null => {
+                return Err(ShapeError::Field("`error` is missing"));
             }
+            ErrorMember::NotAnObject => return Err(ShapeError::Field("`error` is not an object")),
         };
         let code = match error.code {
             Some(Scalar::Number(code)) => {

@@ -16,17 +16,20 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 use serde::{Deserialize, de};
 use serde_json::{Map, Value};
 
-/// What the body holds, when it is valid JSON.
-// Large only with serde_json's `preserve_order` (an `IndexMap` per object), hence not `expect`.
-#[allow(
-    clippy::large_enum_variant,
-    reason = "lives on the stack for one decode; boxing would cost an allocation per body"
-)]
-pub(crate) enum Body {
-    /// An object, with its members sorted out.
-    Object(EnvelopeMembers),
-    /// Any other JSON value.
-    NotAnObject,
+/// Reads `body` into `members`, as `serde_json::from_slice` would read it (the same errors for
+/// the same bodies); `Ok(false)` when the body is JSON but not an object.
+///
+/// The members are written in place rather than returned: they are a few hundred bytes, and
+/// moving them out of each visitor and through each `Result` cost the decoder more time than
+/// anything it parses (`BENCHMARKS.md`).
+pub(crate) fn read_members(
+    body: &[u8],
+    members: &mut EnvelopeMembers,
+) -> Result<bool, serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let is_object = BodySeed(members).deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(is_object)
 }
 
 /// The members of the envelope object.
@@ -34,14 +37,20 @@ pub(crate) enum Body {
 pub(crate) struct EnvelopeMembers {
     pub(crate) success: Option<Scalar>,
     pub(crate) request_id: Option<Scalar>,
-    pub(crate) error: Option<ErrorMember>,
+    /// What `error` is; its members are in `error_members` when it is an object.
+    pub(crate) error: ErrorMember,
+    pub(crate) error_members: ErrorMembers,
     pub(crate) extra: Map<String, Value>,
 }
 
-/// The `error` member.
+/// What the `error` member is.
+#[derive(Default, Clone, Copy)]
 pub(crate) enum ErrorMember {
-    /// An object, with its members sorted out.
-    Object(ErrorMembers),
+    /// There is none.
+    #[default]
+    Missing,
+    /// An object.
+    Object,
     /// `null`.
     Null,
     /// Any other JSON value.
@@ -223,78 +232,86 @@ macro_rules! other_values_are {
     };
 }
 
-impl<'de> Deserialize<'de> for Body {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Body, D::Error> {
-        struct BodyVisitor;
+/// Reads the body into the members it points at; answers whether the body is an object.
+struct BodySeed<'a>(&'a mut EnvelopeMembers);
 
-        impl<'de> Visitor<'de> for BodyVisitor {
-            type Value = Body;
+impl<'de> DeserializeSeed<'de> for BodySeed<'_> {
+    type Value = bool;
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-
-            fn visit_unit<E: de::Error>(self) -> Result<Body, E> {
-                Ok(Body::NotAnObject)
-            }
-
-            other_values_are!(Body::NotAnObject);
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Body, A::Error> {
-                let mut members = EnvelopeMembers::default();
-                while let Some(name) = map.next_key_seed(Name::seed())? {
-                    match name {
-                        Ok(EnvelopeName::Success) => members.success = Some(map.next_value()?),
-                        Ok(EnvelopeName::RequestId) => {
-                            members.request_id = Some(map.next_value()?);
-                        }
-                        Ok(EnvelopeName::Error) => members.error = Some(map.next_value()?),
-                        Err(name) => {
-                            members.extra.insert(name, map.next_value()?);
-                        }
-                    }
-                }
-                Ok(Body::Object(members))
-            }
-        }
-
-        deserializer.deserialize_any(BodyVisitor)
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Deserialize<'de> for ErrorMember {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ErrorMember, D::Error> {
-        struct ErrorVisitor;
+impl<'de> Visitor<'de> for BodySeed<'_> {
+    type Value = bool;
 
-        impl<'de> Visitor<'de> for ErrorVisitor {
-            type Value = ErrorMember;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
+    fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
+        Ok(false)
+    }
 
-            fn visit_unit<E: de::Error>(self) -> Result<ErrorMember, E> {
-                Ok(ErrorMember::Null)
-            }
+    other_values_are!(false);
 
-            other_values_are!(ErrorMember::NotAnObject);
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ErrorMember, A::Error> {
-                let mut members = ErrorMembers::default();
-                while let Some(name) = map.next_key_seed(Name::seed())? {
-                    match name {
-                        Ok(ErrorName::Code) => members.code = Some(map.next_value()?),
-                        Ok(ErrorName::Key) => members.key = Some(map.next_value()?),
-                        Ok(ErrorName::Message) => members.message = Some(map.next_value()?),
-                        Err(name) => {
-                            members.extra.insert(name, map.next_value()?);
-                        }
-                    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        let members = self.0;
+        while let Some(name) = map.next_key_seed(Name::seed())? {
+            match name {
+                Ok(EnvelopeName::Success) => members.success = Some(map.next_value()?),
+                Ok(EnvelopeName::RequestId) => members.request_id = Some(map.next_value()?),
+                Ok(EnvelopeName::Error) => {
+                    // A repeated `error` keeps its last value, members and all.
+                    members.error_members = ErrorMembers::default();
+                    members.error = map.next_value_seed(ErrorSeed(&mut members.error_members))?;
                 }
-                Ok(ErrorMember::Object(members))
+                Err(name) => {
+                    members.extra.insert(name, map.next_value()?);
+                }
             }
         }
+        Ok(true)
+    }
+}
 
-        deserializer.deserialize_any(ErrorVisitor)
+/// Reads the `error` member into the members it points at; answers what the member is.
+struct ErrorSeed<'a>(&'a mut ErrorMembers);
+
+impl<'de> DeserializeSeed<'de> for ErrorSeed<'_> {
+    type Value = ErrorMember;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ErrorMember, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ErrorSeed<'_> {
+    type Value = ErrorMember;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<ErrorMember, E> {
+        Ok(ErrorMember::Null)
+    }
+
+    other_values_are!(ErrorMember::NotAnObject);
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ErrorMember, A::Error> {
+        let members = self.0;
+        while let Some(name) = map.next_key_seed(Name::seed())? {
+            match name {
+                Ok(ErrorName::Code) => members.code = Some(map.next_value()?),
+                Ok(ErrorName::Key) => members.key = Some(map.next_value()?),
+                Ok(ErrorName::Message) => members.message = Some(map.next_value()?),
+                Err(name) => {
+                    members.extra.insert(name, map.next_value()?);
+                }
+            }
+        }
+        Ok(ErrorMember::Object)
     }
 }
