@@ -1,6 +1,7 @@
 //! The JSON error envelope: `{"requestId":"…","success":false,"error":{"code","key","message"}}`.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use http::StatusCode;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -14,6 +15,68 @@ use assetpay_errors_shared::envelope::{
 };
 use assetpay_errors_shared::json::{needs_escaping, write_escaped};
 
+/// A request id that is 1 to [`MAX_LEN`](Self::MAX_LEN) bytes, each an ASCII letter or digit or one of
+/// `-`, `_`, `.` and `:`: the ids the `axum` feature's layer keeps or makes.
+///
+/// It exists so that [`Envelope::with_valid_id`] can write the id into the JSON as it is. An
+/// arbitrary `&str` has to be scanned for quotes, backslashes and control characters on every
+/// [`Envelope::write_json`]; this type does the check once, when it is made, and the type then
+/// vouches for it. None of the admitted characters is escaped in a JSON string, so the bytes are
+/// the same either way; only the scan is saved (about 2 to 3 ns for a 36-byte UUID, see
+/// `BENCHMARKS.md`).
+///
+/// ```
+/// use assetpay_errors::ValidRequestId;
+///
+/// let id = ValidRequestId::new("0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f").unwrap();
+/// assert_eq!(id.as_str(), "0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f");
+/// assert!(ValidRequestId::new("req_01HZX3:retry.2").is_some());
+/// assert!(ValidRequestId::new("").is_none());
+/// assert!(ValidRequestId::new("\"quoted\"").is_none());
+/// assert!(ValidRequestId::new("split\r\nSet-Cookie: x=1").is_none());
+/// assert!(ValidRequestId::new(&"a".repeat(129)).is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ValidRequestId<'a>(&'a str);
+
+impl<'a> ValidRequestId<'a> {
+    /// The longest id admitted, in bytes.
+    pub const MAX_LEN: usize = 128;
+
+    /// `id`, if it is a valid request id; `None` otherwise.
+    pub fn new(id: &'a str) -> Option<Self> {
+        is_valid_request_id_bytes(id.as_bytes()).then_some(ValidRequestId(id))
+    }
+
+    /// An id the caller has already validated: the `axum` module's layer checks every id it keeps
+    /// and makes only UUIDs, and passes them on as header values, which cannot carry the type.
+    /// A debug build checks again.
+    #[cfg(feature = "axum")]
+    pub(crate) fn already_validated(id: &'a str) -> Self {
+        debug_assert!(is_valid_request_id_bytes(id.as_bytes()), "{id:?}");
+        ValidRequestId(id)
+    }
+
+    /// The id.
+    pub fn as_str(self) -> &'a str {
+        self.0
+    }
+}
+
+impl fmt::Display for ValidRequestId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// Whether `id` is 1 to [`ValidRequestId::MAX_LEN`] bytes from `[A-Za-z0-9._:-]`.
+pub(crate) fn is_valid_request_id_bytes(id: &[u8]) -> bool {
+    (1..=ValidRequestId::MAX_LEN).contains(&id.len())
+        && id
+            .iter()
+            .all(|&byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b':'))
+}
+
 /// The body of an error response, exactly as AssetPay publishes it:
 ///
 /// ```json
@@ -25,7 +88,9 @@ use assetpay_errors_shared::json::{needs_escaping, write_escaped};
 /// when there are more than [`MAX_DETAILS`](crate::violation::MAX_DETAILS); see
 /// [`violation`](crate::violation). Without violations the envelope has neither member. Serialize it with serde, or render it with
 /// [`write_json`](Self::write_json), which produces the same bytes from fragments the derive
-/// pre-rendered at compile time.
+/// pre-rendered at compile time. Build it with [`with_valid_id`](Self::with_valid_id) when the
+/// request id is a [`ValidRequestId`]: `write_json` then skips scanning the id for characters to
+/// escape.
 ///
 /// ```
 /// use assetpay_errors::{ApiError, Envelope};
@@ -42,7 +107,7 @@ use assetpay_errors_shared::json::{needs_escaping, write_escaped};
 /// assert_eq!(serde_json::to_string(&envelope).unwrap(), expected);
 /// assert_eq!(envelope.to_json_vec(), expected.as_bytes());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Envelope<'a> {
     request_id: &'a str,
     spec: &'static ErrorSpec,
@@ -52,11 +117,41 @@ pub struct Envelope<'a> {
     declared_message: bool,
     /// Empty for a server error, whatever its value holds.
     details: &'a [FieldViolation],
+    /// The id came as a [`ValidRequestId`], so it needs no escaping.
+    valid_id: bool,
 }
 
 impl<'a> Envelope<'a> {
     /// The envelope for `error`, answering the request `request_id`.
     pub fn new<E: ApiError>(request_id: &'a str, error: &'a E) -> Self {
+        Envelope::of_error(request_id, false, error)
+    }
+
+    /// The envelope for `error`, answering the request `request_id`, which is known to need no
+    /// escaping: [`write_json`](Self::write_json) copies it as it is. The bytes are the same as
+    /// [`new`](Self::new)'s.
+    ///
+    /// ```
+    /// use assetpay_errors::{ApiError, Envelope, ValidRequestId};
+    ///
+    /// #[derive(ApiError)]
+    /// enum GenericError {
+    ///     /// The request data is invalid
+    ///     #[api(code = 1001, key = "VALIDATION_FAILED", status = 422)]
+    ///     ValidationFailed,
+    /// }
+    ///
+    /// let id = ValidRequestId::new("req-1").unwrap();
+    /// let envelope = Envelope::with_valid_id(id, &GenericError::ValidationFailed);
+    /// assert_eq!(envelope.to_json_vec(), Envelope::new("req-1", &GenericError::ValidationFailed).to_json_vec());
+    /// ```
+    #[inline]
+    pub fn with_valid_id<E: ApiError>(request_id: ValidRequestId<'a>, error: &'a E) -> Self {
+        Envelope::of_error(request_id.0, true, error)
+    }
+
+    #[inline]
+    fn of_error<E: ApiError>(request_id: &'a str, valid_id: bool, error: &'a E) -> Self {
         let spec = error.spec();
         // A message that interpolates nothing is the declared text (the contract of
         // `ApiError::message`), so the call, and its match, are skipped on the hot path.
@@ -80,6 +175,7 @@ impl<'a> Envelope<'a> {
             message,
             declared_message,
             details,
+            valid_id,
         }
     }
 
@@ -98,6 +194,7 @@ impl<'a> Envelope<'a> {
             message,
             declared_message,
             details: &[],
+            valid_id: false,
         }
     }
 
@@ -158,34 +255,78 @@ impl<'a> Envelope<'a> {
             message: self.message,
             declared_message: self.declared_message,
             details: self.details,
+            valid_id: false,
+        }
+    }
+
+    /// The same envelope with another request id, one known to need no escaping (see
+    /// [`with_valid_id`](Self::with_valid_id)).
+    pub fn with_valid_request_id<'b>(self, request_id: ValidRequestId<'b>) -> Envelope<'b>
+    where
+        'a: 'b,
+    {
+        Envelope {
+            request_id: request_id.0,
+            spec: self.spec,
+            message: self.message,
+            declared_message: self.declared_message,
+            details: self.details,
+            valid_id: true,
         }
     }
 
     /// Appends the envelope's JSON to `out`: byte for byte what `serde_json::to_writer` writes,
     /// without going through serde. Only the request id and a message other than the declared
     /// one (interpolated, or given to [`from_spec`](Self::from_spec)) are escaped at run time;
-    /// everything else was rendered by the derive.
-    #[inline]
+    /// everything else was rendered by the derive. An id given as a [`ValidRequestId`] is copied
+    /// without being scanned.
+    #[inline(always)]
     pub fn write_json(&self, out: &mut Vec<u8>) {
+        // The common case of a server, small enough to inline into every caller: three copies,
+        // like hand-pasted bytes. `extend_from_slice` grows `out` if it must; a reused buffer
+        // never has to. Field violations cost this path one test of an empty slice.
+        if self.declared_message && self.valid_id && self.details.is_empty() {
+            out.extend_from_slice(OPEN.as_bytes());
+            out.extend_from_slice(self.request_id.as_bytes());
+            out.extend_from_slice(self.spec.json.as_bytes());
+            return;
+        }
         if !self.details.is_empty() {
             self.write_json_with_details(out);
             return;
         }
+        self.write_json_scanning(out);
+    }
+
+    /// [`write_json`](Self::write_json) for an id that has to be scanned, and for messages that
+    /// are escaped at run time.
+    #[inline(never)]
+    fn write_json_scanning(&self, out: &mut Vec<u8>) {
         let (open, id, json) = (
             OPEN.as_bytes(),
             self.request_id.as_bytes(),
             self.spec.json.as_bytes(),
         );
-        if self.declared_message && !needs_escaping(id) {
-            // The common case: three copies, like hand-pasted bytes.
+        let id_is_clean = self.valid_id || !needs_escaping(id);
+        if self.declared_message && id_is_clean {
             out.reserve(open.len() + id.len() + json.len());
             out.extend_from_slice(open);
             out.extend_from_slice(id);
             out.extend_from_slice(json);
             return;
         }
-        out.reserve(open.len() + id.len() + json.len() + self.message.len() + CLOSE.len());
-        out.extend_from_slice(open);
+        self.write_json_escaping(out);
+    }
+
+    /// [`write_json`](Self::write_json) when the id or the message has to be escaped at run time.
+    #[inline(never)]
+    fn write_json_escaping(&self, out: &mut Vec<u8>) {
+        let json = self.spec.json.as_bytes();
+        out.reserve(
+            OPEN.len() + self.request_id.len() + json.len() + self.message.len() + CLOSE.len(),
+        );
+        out.extend_from_slice(OPEN.as_bytes());
+        // `write_escaped` copies an id that needs no escaping as it is.
         write_escaped(out, self.request_id);
         if self.declared_message {
             out.extend_from_slice(json);
@@ -222,11 +363,27 @@ impl<'a> Envelope<'a> {
 
     /// The envelope's JSON, as [`write_json`](Self::write_json) renders it.
     pub fn to_json_vec(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(128);
+        let mut out = Vec::with_capacity(
+            OPEN.len()
+                + self.request_id.len()
+                + self.spec.json.len()
+                + self.message.len()
+                + CLOSE.len(),
+        );
         self.write_json(&mut out);
         out
     }
 }
+
+/// Equal when the bytes are: how the id was given does not matter.
+impl PartialEq for Envelope<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.request_id, self.spec, &self.message)
+            == (other.request_id, other.spec, &other.message)
+    }
+}
+
+impl Eq for Envelope<'_> {}
 
 struct ErrorBody<'e> {
     code: u16,

@@ -48,7 +48,7 @@ pub use crate::api_error::ApiError;
 pub use crate::assetpay::AssetPayError;
 pub use crate::assetpay::domains::{DOMAINS, domain_of};
 pub use crate::domain::Domain;
-pub use crate::envelope::Envelope;
+pub use crate::envelope::{Envelope, ValidRequestId};
 pub use crate::spec::ErrorSpec;
 pub use crate::unknown::{UnknownCode, UnknownKey};
 pub use crate::violation::FieldViolation;

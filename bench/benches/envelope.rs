@@ -3,7 +3,7 @@
 
 use std::hint::black_box;
 
-use assetpay_errors::{ApiError, Domain, Envelope};
+use assetpay_errors::{ApiError, Domain, Envelope, ValidRequestId};
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde::Serialize;
 
@@ -78,6 +78,14 @@ fn static_message(c: &mut Criterion) {
         b.iter(|| {
             out.clear();
             Envelope::new(black_box(REQUEST_ID), black_box(&error)).write_json(&mut out);
+            black_box(&out);
+        })
+    });
+    group.bench_function("ours: Envelope::with_valid_id + write_json", |b| {
+        let id = ValidRequestId::new(REQUEST_ID).unwrap();
+        b.iter(|| {
+            out.clear();
+            Envelope::with_valid_id(black_box(id), black_box(&error)).write_json(&mut out);
             black_box(&out);
         })
     });

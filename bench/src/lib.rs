@@ -7,6 +7,7 @@
 
 #![allow(missing_docs)]
 
+pub mod bodies;
 pub mod generate;
 
 /// The enum with `#[derive(ApiError)]`.

@@ -102,6 +102,28 @@ fn an_unknown_error_keeps_code_key_and_message() {
 }
 
 #[test]
+fn extra_fields_keep_the_order_they_came_in_and_duplicates_keep_their_last_value() {
+    let body = br#"{"zeta":1,"error":{"z":1,"code":1,"a":2,"key":"NOPE","m":3,"message":"first",
+        "message":"second","a":4},"alpha":2,"success":true,"requestId":"x","mid":3,"success":false}"#;
+    let error = client::decode::<AssetPayError>(StatusCode::BAD_REQUEST, body).unwrap();
+    assert_eq!(
+        (error.code(), error.key(), error.message()),
+        (1, "NOPE", "second")
+    );
+    // This package turns on the `utoipa` feature, and with it serde_json's `preserve_order`, so
+    // the maps keep the order members came in (without it, serde_json's `Map` is sorted).
+    let names: Vec<&str> = error.extra_fields().keys().map(String::as_str).collect();
+    assert_eq!(names, ["z", "a", "m"]);
+    let names: Vec<&str> = error
+        .extra_envelope_fields()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(names, ["zeta", "alpha", "mid"]);
+    assert_eq!(error.extra_fields().get("a"), Some(&json!(4)));
+}
+
+#[test]
 fn extra_fields_are_tolerated_and_kept() {
     let body = br#"{
         "error": {"message": "The request data is invalid", "details": [{"field": "amount"}],

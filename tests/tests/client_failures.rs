@@ -330,6 +330,24 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         Err(DecodeError::InvalidJson { .. })
     ));
 
+    // Hidden in a member the envelope defines, or in an `error` that is not an object: the
+    // decoder reads those members without keeping them, and still counts the nesting.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep_object = format!("{}1{}", r#"{"a":"#.repeat(50_000), "}".repeat(50_000));
+    for member in [
+        format!(r#"{{"success":{deep},"error":{{"code":11,"key":"K","message":"m"}}}}"#),
+        format!(r#"{{"requestId":{deep_object},"error":{{"code":11,"key":"K","message":"m"}}}}"#),
+        format!(r#"{{"error":{deep}}}"#),
+        format!(r#"{{"error":{{"code":{deep},"key":"K","message":"m"}}}}"#),
+        format!(r#"{{"error":{{"code":11,"key":"K","message":{deep_object}}}}}"#),
+    ] {
+        let error = decode(member.as_bytes()).unwrap_err();
+        let DecodeError::InvalidJson { reason, .. } = &error else {
+            panic!("{error:?}")
+        };
+        assert!(reason.starts_with("recursion limit exceeded"), "{reason}");
+    }
+
     // Nesting within the parser's limit is fine, and kept.
     let shallow = format!(
         r#"{{"error":{{"code":11,"key":"PRICE_CHANGED","message":"m","details":{}{}}}}}"#,

@@ -6,7 +6,7 @@
 //! compile time; interpolated messages and request ids are escaped at run time. Both must equal
 //! what serde_json writes.
 
-use assetpay_errors::{ApiError, Envelope, ErrorSpec};
+use assetpay_errors::{ApiError, Envelope, ErrorSpec, ValidRequestId};
 
 /// One variant per kind of character a declared message can hold; every message is static, so
 /// its JSON comes from the derive.
@@ -198,6 +198,7 @@ const REQUEST_IDS: &[&str] = &[
     "\u{0}\u{1f}\u{7f}",
     "ünï-çødé-🚀",
     "new\nline\ttab",
+    "AZaz09._:-",
 ];
 
 /// serde_json's bytes, and `write_json`'s through every path, for one envelope.
@@ -219,6 +220,19 @@ fn assert_paths_agree(envelope: &Envelope<'_>) -> String {
     assert_eq!(value["error"]["message"], envelope.message());
     assert_eq!(value["error"]["code"], envelope.code());
     assert_eq!(value["error"]["key"], envelope.key());
+    // A valid id given as `ValidRequestId` skips the escape scan: the bytes stay the same.
+    if let Some(id) = ValidRequestId::new(envelope.request_id()) {
+        let unscanned = envelope.clone().with_valid_request_id(id);
+        assert_eq!(unscanned, *envelope);
+        assert_eq!(
+            unscanned.to_json_vec(),
+            serde,
+            "valid-id path for {envelope:?}"
+        );
+        let mut out = b"prefix".to_vec();
+        unscanned.write_json(&mut out);
+        assert_eq!(&out[6..], serde.as_slice());
+    }
     String::from_utf8(serde).unwrap()
 }
 
@@ -390,5 +404,56 @@ fn with_request_id_and_from_spec_keep_the_bytes_right() {
     assert!(
         body.ends_with(r#""message":"a framework's \"own\" text\u0000"}}"#),
         "{body}"
+    );
+}
+
+#[test]
+fn with_valid_id_renders_what_new_renders() {
+    let valid_ids = REQUEST_IDS
+        .iter()
+        .filter_map(|id| ValidRequestId::new(id))
+        .collect::<Vec<_>>();
+    assert_eq!(valid_ids.len(), 3, "{valid_ids:?}");
+    let interpolated = [
+        Interpolated::Echo("a\"b\\c\u{1}".to_owned()),
+        Interpolated::DebugEcho {
+            text: "prix changé".to_owned(),
+        },
+    ];
+    for id in valid_ids {
+        for error in declared() {
+            let envelope = Envelope::with_valid_id(id, &error);
+            assert_eq!(envelope.request_id(), id.as_str());
+            assert_eq!(envelope, Envelope::new(id.as_str(), &error));
+            assert_paths_agree(&envelope);
+        }
+        for error in &interpolated {
+            assert_paths_agree(&Envelope::with_valid_id(id, error));
+        }
+    }
+}
+
+#[test]
+fn valid_request_ids_are_exactly_those_that_never_need_escaping_and_the_layer_keeps() {
+    for byte in 0u8..=0xff {
+        let text = String::from_utf8_lossy(&[b'a', byte, b'z']).into_owned();
+        let expected = byte.is_ascii_alphanumeric() || b"-_.:".contains(&byte);
+        assert_eq!(ValidRequestId::new(&text).is_some(), expected, "{byte:#x}");
+        assert_eq!(assetpay_errors::axum::is_valid_request_id(&text), expected);
+        if expected {
+            // Nothing the type admits is escaped by serde_json.
+            assert_eq!(serde_json::to_string(&text).unwrap(), format!("\"{text}\""));
+        }
+    }
+    let longest = "7".repeat(ValidRequestId::MAX_LEN);
+    assert_eq!(
+        ValidRequestId::new(&longest).map(ValidRequestId::as_str),
+        Some(&*longest)
+    );
+    assert!(ValidRequestId::new(&format!("{longest}7")).is_none());
+    assert!(ValidRequestId::new("").is_none());
+    assert_eq!(
+        ValidRequestId::MAX_LEN,
+        assetpay_errors::axum::MAX_REQUEST_ID_LEN
     );
 }

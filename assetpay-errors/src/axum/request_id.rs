@@ -9,8 +9,10 @@ use tower_http::request_id::RequestId;
 /// The header that carries the request id, on requests and responses alike.
 pub const REQUEST_ID_HEADER: http::HeaderName = http::HeaderName::from_static("x-request-id");
 
-/// The longest incoming request id that is kept, in bytes.
-pub const MAX_REQUEST_ID_LEN: usize = 128;
+use crate::envelope::{ValidRequestId, is_valid_request_id_bytes};
+
+/// The longest incoming request id that is kept, in bytes: [`ValidRequestId::MAX_LEN`].
+pub const MAX_REQUEST_ID_LEN: usize = ValidRequestId::MAX_LEN;
 
 /// Whether `id` may be used as a request id: 1 to [`MAX_REQUEST_ID_LEN`] characters, each an
 /// ASCII letter or digit or one of `-`, `_`, `.` and `:`.
@@ -19,7 +21,7 @@ pub const MAX_REQUEST_ID_LEN: usize = 128;
 /// in log lines, so it must not be able to break any of them: no control characters (CR and LF
 /// split headers and log lines), no quotes or backslashes (which a naive log or JSON consumer
 /// mis-reads), no spaces, no non-ASCII bytes. UUIDs, ULIDs, hexadecimal trace ids and
-/// `prefix_123`-style ids all fit.
+/// `prefix_123`-style ids all fit. [`ValidRequestId`] is the same check, as a type.
 ///
 /// ```
 /// use assetpay_errors::axum::is_valid_request_id;
@@ -35,13 +37,6 @@ pub const MAX_REQUEST_ID_LEN: usize = 128;
 /// ```
 pub fn is_valid_request_id(id: &str) -> bool {
     is_valid_request_id_bytes(id.as_bytes())
-}
-
-pub(crate) fn is_valid_request_id_bytes(id: &[u8]) -> bool {
-    (1..=MAX_REQUEST_ID_LEN).contains(&id.len())
-        && id
-            .iter()
-            .all(|&byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b':'))
 }
 
 /// Removes the request's `x-request-id` header unless it is a single valid id (see
@@ -90,6 +85,13 @@ pub(crate) fn new_request_id() -> HeaderValue {
 /// The header value as text; valid ids are ASCII, so this never fails for them.
 pub(crate) fn as_text(id: &HeaderValue) -> &str {
     id.to_str().unwrap_or_default()
+}
+
+/// The id of a request this module is answering, for the envelope. Every such id passed
+/// [`request_id_of`]'s check or came from [`new_request_id`], so the envelope need not scan it
+/// for characters to escape.
+pub(crate) fn as_valid_id(id: &HeaderValue) -> ValidRequestId<'_> {
+    ValidRequestId::already_validated(as_text(id))
 }
 
 thread_local! {

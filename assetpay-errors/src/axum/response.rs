@@ -13,7 +13,9 @@ use http::HeaderValue;
 use http::header::{CONTENT_TYPE, RETRY_AFTER};
 
 use crate::api_error::ApiError;
-use crate::axum::request_id::{REQUEST_ID_HEADER, as_text, current_request_id, new_request_id};
+use crate::axum::request_id::{
+    REQUEST_ID_HEADER, as_text, as_valid_id, current_request_id, new_request_id,
+};
 use crate::envelope::Envelope;
 use crate::spec::ErrorSpec;
 use crate::violation::FieldViolation;
@@ -267,7 +269,13 @@ impl AnsweredError {
 
     /// The envelope's JSON for `request_id`.
     pub(crate) fn render(&self, request_id: &HeaderValue) -> Body {
-        Body::from(self.envelope(as_text(request_id)).to_json_vec())
+        let envelope =
+            Envelope::from_spec("", self.spec, &*self.message).with_details(self.details());
+        Body::from(
+            envelope
+                .with_valid_request_id(as_valid_id(request_id))
+                .to_json_vec(),
+        )
     }
 
     /// The complete response: status, headers, body, and `self` in the extensions.

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use crate::api_error::ApiError;
 use crate::client::details::{self, ReadDetails};
 use crate::client::error::DecodeError;
+use crate::client::members::{EnvelopeMembers, ErrorMember, Scalar, read_members};
 use crate::client::response::{CatalogMatch, ErrorResponse};
 use crate::client::retry::retry_after;
 use crate::client::snippet::Snippet;
@@ -164,8 +165,9 @@ impl Decoder {
         }
         // serde_json stops at 128 levels of nesting with an error, so no body can exhaust the
         // stack; the tree it builds is at most that deep, and so is dropping it.
-        let value: Value = match serde_json::from_slice(body) {
-            Ok(value) => value,
+        let mut members = EnvelopeMembers::default();
+        let is_object = match read_members(body, &mut members) {
+            Ok(is_object) => is_object,
             Err(error) if matches!(first, b'{' | b'[') => {
                 return Err(if error.classify() == Category::Eof {
                     DecodeError::TruncatedJson {
@@ -187,7 +189,7 @@ impl Decoder {
                 });
             }
         };
-        RawEnvelope::from_value(value).map_err(|shape| match shape {
+        RawEnvelope::from_members(is_object, members).map_err(|shape| match shape {
             ShapeError::Success => DecodeError::NotAnError {
                 status,
                 snippet: snippet(),
@@ -239,54 +241,63 @@ enum ShapeError {
 }
 
 impl RawEnvelope {
-    fn from_value(value: Value) -> Result<RawEnvelope, ShapeError> {
-        let Value::Object(mut envelope) = value else {
+    fn from_members(is_object: bool, members: EnvelopeMembers) -> Result<RawEnvelope, ShapeError> {
+        if !is_object {
             return Err(ShapeError::Field("the body is not a JSON object"));
-        };
-        match envelope.remove("success") {
-            None | Some(Value::Bool(false)) => {}
-            Some(Value::Bool(true)) => return Err(ShapeError::Success),
+        }
+        let EnvelopeMembers {
+            success,
+            request_id,
+            error,
+            error_members,
+            extra: extra_envelope_fields,
+        } = members;
+        match success {
+            None | Some(Scalar::Bool(false)) => {}
+            Some(Scalar::Bool(true)) => return Err(ShapeError::Success),
             Some(_) => return Err(ShapeError::Field("`success` is not a boolean")),
         }
-        let request_id = match envelope.remove("requestId") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(request_id)) => Some(request_id),
+        let request_id = match request_id {
+            None | Some(Scalar::Null) => None,
+            Some(Scalar::String(request_id)) => Some(request_id),
             Some(_) => return Err(ShapeError::Field("`requestId` is not a string")),
         };
-        let mut error = match envelope.remove("error") {
-            Some(Value::Object(error)) => error,
-            None | Some(Value::Null) => return Err(ShapeError::Field("`error` is missing")),
-            Some(_) => return Err(ShapeError::Field("`error` is not an object")),
+        let error = match error {
+            ErrorMember::Object => error_members,
+            ErrorMember::Missing | ErrorMember::Null => {
+                return Err(ShapeError::Field("`error` is missing"));
+            }
+            ErrorMember::NotAnObject => return Err(ShapeError::Field("`error` is not an object")),
         };
-        let code = match error.remove("code") {
-            Some(Value::Number(code)) => code
-                .as_u64()
-                .and_then(|code| u16::try_from(code).ok())
-                .ok_or(ShapeError::Field(
-                    "`error.code` is not an integer in 0..=65535",
-                ))?,
+        let code = match error.code {
+            Some(Scalar::Number(code)) => {
+                code.and_then(|code| u16::try_from(code).ok())
+                    .ok_or(ShapeError::Field(
+                        "`error.code` is not an integer in 0..=65535",
+                    ))?
+            }
             None => return Err(ShapeError::Field("`error.code` is missing")),
             Some(_) => return Err(ShapeError::Field("`error.code` is not a number")),
         };
-        let key = match error.remove("key") {
-            Some(Value::String(key)) => key,
+        let key = match error.key {
+            Some(Scalar::String(key)) => key,
             None => return Err(ShapeError::Field("`error.key` is missing")),
             Some(_) => return Err(ShapeError::Field("`error.key` is not a string")),
         };
-        let message = match error.remove("message") {
-            Some(Value::String(message)) => message,
+        let message = match error.message {
+            Some(Scalar::String(message)) => message,
             None => return Err(ShapeError::Field("`error.message` is missing")),
             Some(_) => return Err(ShapeError::Field("`error.message` is not a string")),
         };
-        let details = details::read(&error);
+        let details = details::read(&error.extra);
         Ok(RawEnvelope {
             request_id,
             code,
             key,
             message,
             details,
-            extra_fields: error,
-            extra_envelope_fields: envelope,
+            extra_fields: error.extra,
+            extra_envelope_fields,
         })
     }
 }

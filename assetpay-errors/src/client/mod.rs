@@ -3,6 +3,7 @@
 mod decode;
 mod details;
 mod error;
+mod members;
 mod response;
 mod retry;
 mod snippet;

@@ -43,7 +43,13 @@ impl CatalogMatch {
     ) -> CatalogMatch {
         match (by_code, by_key) {
             (None, None) => CatalogMatch::Unknown,
-            (Some(by_code), Some(by_key)) if by_code == by_key => CatalogMatch::Known(by_code),
+            // Both lookups index the same catalogue, so one entry is one address; comparing the
+            // addresses first spares comparing every field (and string) of the entry.
+            (Some(by_code), Some(by_key))
+                if core::ptr::eq(by_code, by_key) || by_code == by_key =>
+            {
+                CatalogMatch::Known(by_code)
+            }
             (by_code, by_key) => CatalogMatch::Conflict { by_code, by_key },
         }
     }

@@ -1,0 +1,393 @@
+//! The axum layer under real HTTP load: `with_api_errors()` with a derived error against what a
+//! team would write by hand (tower-http's `SetRequestIdLayer` and `PropagateRequestIdLayer`, and
+//! an error type whose `IntoResponse` serializes a `#[derive(Serialize)]` envelope).
+//!
+//! Both services run in this process on `127.0.0.1` ephemeral ports, on the same Tokio runtime
+//! as the load generator: a hyper HTTP/1.1 client with [`CONNECTIONS`] keep-alive connections,
+//! each sending its next request when the last answer's body is read. Every round sends
+//! [`REQUESTS_PER_ROUND`] requests of one case to one service (bounded by [`ROUND_TIME_LIMIT`]);
+//! the two services alternate, and which goes first alternates with the round, so drift in the
+//! machine's load falls on both. Every answer's status is checked and every body must hold a
+//! `requestId` (or be the success text), so the two sides do the same work.
+//!
+//! `cargo run --release -p assetpay-errors-bench --bin http-load [ROUNDS]` prints, per case,
+//! requests per second and p99 latency: the median over the rounds, with the range.
+
+use std::borrow::Cow;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use assetpay_errors::ApiError;
+use assetpay_errors::axum::RouterExt as _;
+use axum::extract::rejection::JsonRejection;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Json, Router};
+use http::header::CONTENT_TYPE;
+use http::{HeaderValue, Method, Request, StatusCode};
+use http_body_util::{BodyExt as _, Full};
+use hyper::body::Bytes;
+use hyper_util::rt::TokioIo;
+use serde::{Deserialize, Serialize};
+use tokio::net::{TcpListener, TcpStream};
+use tower_http::request_id::{
+    MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
+
+/// Keep-alive connections the load generator keeps busy.
+const CONNECTIONS: usize = 32;
+/// Requests per round, per case and service.
+const REQUESTS_PER_ROUND: usize = 20_000;
+/// A round that takes longer than this stops early; its figures still count what it sent.
+const ROUND_TIME_LIMIT: Duration = Duration::from_secs(20);
+/// Requests sent to each service before measuring, to warm connections, allocator and caches.
+const WARM_UP_REQUESTS: usize = 5_000;
+
+// ---- ours ------------------------------------------------------------------------------------
+
+#[derive(Debug, ApiError)]
+#[api(range = 1..=2000)]
+enum ShopError {
+    /// Price has changed since you last fetched it
+    #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
+    PriceChanged,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct Order {
+    item_id: u64,
+}
+
+fn ours() -> Router {
+    Router::new()
+        .route("/ok", get(|| async { "ok" }))
+        .route(
+            "/error",
+            get(|| async { Err::<&'static str, _>(ShopError::PriceChanged) }),
+        )
+        .route("/orders", post(|Json(_): Json<Order>| async { "ok" }))
+        .with_api_errors()
+}
+
+// ---- by hand ---------------------------------------------------------------------------------
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HandEnvelope<'a> {
+    request_id: &'a str,
+    success: bool,
+    error: HandBody<'a>,
+}
+
+#[derive(Serialize)]
+struct HandBody<'a> {
+    code: u16,
+    key: &'a str,
+    message: &'a str,
+}
+
+/// An error answered as the envelope, with the id of the request it answers.
+struct HandError {
+    request_id: RequestId,
+    status: StatusCode,
+    code: u16,
+    key: &'static str,
+    message: Cow<'static, str>,
+}
+
+impl IntoResponse for HandError {
+    fn into_response(self) -> Response {
+        let envelope = HandEnvelope {
+            request_id: self.request_id.header_value().to_str().unwrap_or_default(),
+            success: false,
+            error: HandBody {
+                code: self.code,
+                key: self.key,
+                message: &self.message,
+            },
+        };
+        let body = serde_json::to_vec(&envelope).expect("an envelope serializes");
+        (
+            self.status,
+            [(CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+            body,
+        )
+            .into_response()
+    }
+}
+
+async fn hand_error(
+    Extension(request_id): Extension<RequestId>,
+) -> Result<&'static str, HandError> {
+    Err(HandError {
+        request_id,
+        status: StatusCode::CONFLICT,
+        code: 11,
+        key: "PRICE_CHANGED",
+        message: Cow::Borrowed("Price has changed since you last fetched it"),
+    })
+}
+
+/// axum's rejection answered as ours answers it: `VALIDATION_FAILED`, with the rejection's text
+/// after the entry's message.
+async fn hand_order(
+    Extension(request_id): Extension<RequestId>,
+    order: Result<Json<Order>, JsonRejection>,
+) -> Result<&'static str, HandError> {
+    match order {
+        Ok(_) => Ok("ok"),
+        Err(rejection) => Err(HandError {
+            request_id,
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: 1001,
+            key: "VALIDATION_FAILED",
+            message: Cow::Owned(format!(
+                "The request data is invalid: {}",
+                rejection.body_text()
+            )),
+        }),
+    }
+}
+
+fn by_hand() -> Router {
+    Router::new()
+        .route("/ok", get(|| async { "ok" }))
+        .route("/error", get(hand_error))
+        .route("/orders", post(hand_order))
+        // The outermost layer runs first: set the id, then propagate it to the response.
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+// ---- the load generator ----------------------------------------------------------------------
+
+/// One kind of request, and the status it must be answered with.
+struct Case {
+    name: &'static str,
+    method: Method,
+    path: &'static str,
+    body: &'static str,
+    status: StatusCode,
+}
+
+const CASES: [Case; 3] = [
+    Case {
+        name: "success (200, text)",
+        method: Method::GET,
+        path: "/ok",
+        body: "",
+        status: StatusCode::OK,
+    },
+    Case {
+        name: "handler error (409 envelope)",
+        method: Method::GET,
+        path: "/error",
+        body: "",
+        status: StatusCode::CONFLICT,
+    },
+    Case {
+        name: "axum rejection: malformed JSON (422 envelope)",
+        method: Method::POST,
+        path: "/orders",
+        body: r#"{"itemId":1,"#,
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+    },
+];
+
+/// What one round measured.
+struct Round {
+    requests_per_second: f64,
+    p99: Duration,
+}
+
+async fn serve(app: Router) -> SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let address = listener.local_addr().expect("address");
+    tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+    address
+}
+
+fn request(case: &Case) -> Request<Full<Bytes>> {
+    let mut request = Request::builder()
+        .method(case.method.clone())
+        .uri(case.path)
+        .header(http::header::HOST, "127.0.0.1");
+    if !case.body.is_empty() {
+        request = request.header(CONTENT_TYPE, "application/json");
+    }
+    request
+        .body(Full::new(Bytes::from_static(case.body.as_bytes())))
+        .expect("a request")
+}
+
+/// Sends requests over one connection until `next` reaches `total` or `deadline` passes;
+/// returns each request's latency.
+async fn connection(
+    address: SocketAddr,
+    case: &'static Case,
+    next: Arc<AtomicUsize>,
+    total: usize,
+    deadline: Instant,
+) -> Vec<Duration> {
+    let stream = TcpStream::connect(address).await.expect("connect");
+    stream.set_nodelay(true).expect("nodelay");
+    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+        .await
+        .expect("handshake");
+    tokio::spawn(connection);
+    let mut latencies = Vec::with_capacity(total / CONNECTIONS + 1);
+    while next.fetch_add(1, Ordering::Relaxed) < total && Instant::now() < deadline {
+        let started = Instant::now();
+        sender.ready().await.expect("connection ready");
+        let response = sender
+            .send_request(request(case))
+            .await
+            .expect("a response");
+        let status = response.status();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("a body")
+            .to_bytes();
+        latencies.push(started.elapsed());
+        assert_eq!(status, case.status, "{}: {body:?}", case.path);
+        let well_formed = if status.is_success() {
+            body.as_ref() == b"ok"
+        } else {
+            body.starts_with(br#"{"requestId":""#)
+        };
+        assert!(well_formed, "{}: {body:?}", case.path);
+    }
+    latencies
+}
+
+/// One answer's body, to show that both services answer alike.
+async fn sample(address: SocketAddr, case: &Case) -> String {
+    let stream = TcpStream::connect(address).await.expect("connect");
+    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+        .await
+        .expect("handshake");
+    tokio::spawn(connection);
+    let response = sender
+        .send_request(request(case))
+        .await
+        .expect("a response");
+    let body = response.into_body().collect().await.expect("a body");
+    String::from_utf8_lossy(&body.to_bytes()).into_owned()
+}
+
+async fn round(address: SocketAddr, case: &'static Case, total: usize) -> Round {
+    let next = Arc::new(AtomicUsize::new(0));
+    let started = Instant::now();
+    let deadline = started + ROUND_TIME_LIMIT;
+    let tasks: Vec<_> = (0..CONNECTIONS)
+        .map(|_| tokio::spawn(connection(address, case, next.clone(), total, deadline)))
+        .collect();
+    let mut latencies = Vec::with_capacity(total);
+    for task in tasks {
+        latencies.extend(task.await.expect("a connection task"));
+    }
+    let elapsed = started.elapsed();
+    latencies.sort_unstable();
+    let p99 = latencies[(latencies.len() * 99).div_ceil(100).saturating_sub(1)];
+    Round {
+        requests_per_second: latencies.len() as f64 / elapsed.as_secs_f64(),
+        p99,
+    }
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let middle = values.len() / 2;
+    if values.len() % 2 == 1 {
+        values[middle]
+    } else {
+        (values[middle - 1] + values[middle]) / 2.0
+    }
+}
+
+/// Median, minimum and maximum.
+fn summary(mut values: Vec<f64>) -> (f64, f64, f64) {
+    let median = median(&mut values);
+    (median, values[0], values[values.len() - 1])
+}
+
+fn main() {
+    let rounds: usize = std::env::args()
+        .nth(1)
+        .map(|rounds| rounds.parse().expect("ROUNDS is a number"))
+        .unwrap_or(5);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    runtime.block_on(async {
+        let services = [("by hand", serve(by_hand()).await), ("ours", serve(ours()).await)];
+        println!(
+            "{CONNECTIONS} connections, {REQUESTS_PER_ROUND} requests per round, {rounds} rounds, \
+             services alternating"
+        );
+        println!();
+        for case in &CASES {
+            for (name, address) in services {
+                println!("- {} / {name}: `{}`", case.name, sample(address, case).await);
+            }
+        }
+        println!();
+        println!(
+            "| Case | Service | req/s (median) | req/s (range) | p99 µs (median) | p99 µs (range) |"
+        );
+        println!("|---|---|---|---|---|---|");
+        let mut ratios = Vec::new();
+        for case in &CASES {
+            for (_, address) in services {
+                round(address, case, WARM_UP_REQUESTS).await;
+            }
+            let mut measured: [Vec<Round>; 2] = [Vec::new(), Vec::new()];
+            for index in 0..rounds {
+                let order = if index % 2 == 0 { [0, 1] } else { [1, 0] };
+                for service in order {
+                    measured[service].push(round(services[service].1, case, REQUESTS_PER_ROUND).await);
+                }
+            }
+            let mut medians = Vec::new();
+            for (service, rounds) in measured.iter().enumerate() {
+                let throughput = summary(rounds.iter().map(|r| r.requests_per_second).collect());
+                let p99 = summary(rounds.iter().map(|r| r.p99.as_secs_f64() * 1e6).collect());
+                println!(
+                    "| {} | {} | {:.0} | {:.0}–{:.0} | {:.0} | {:.0}–{:.0} |",
+                    case.name, services[service].0, throughput.0, throughput.1, throughput.2,
+                    p99.0, p99.1, p99.2
+                );
+                medians.push((throughput.0, p99.0));
+            }
+            // Per-round ratios, paired by round, cancel slow drift in the machine's load.
+            let mut throughput_ratios: Vec<f64> = (0..rounds)
+                .map(|i| measured[1][i].requests_per_second / measured[0][i].requests_per_second)
+                .collect();
+            let mut p99_ratios: Vec<f64> = (0..rounds)
+                .map(|i| measured[1][i].p99.as_secs_f64() / measured[0][i].p99.as_secs_f64())
+                .collect();
+            ratios.push((
+                case.name,
+                medians[1].0 / medians[0].0,
+                medians[1].1 / medians[0].1,
+                median(&mut throughput_ratios),
+                median(&mut p99_ratios),
+            ));
+        }
+        println!();
+        println!("| Case | ours/by hand req/s (of medians) | (median of paired rounds) | ours/by hand p99 (of medians) | (median of paired rounds) |");
+        println!("|---|---|---|---|---|");
+        for (name, throughput, p99, paired_throughput, paired_p99) in ratios {
+            println!(
+                "| {name} | {throughput:.3} | {paired_throughput:.3} | {p99:.3} | {paired_p99:.3} |"
+            );
+        }
+    });
+}

@@ -1,0 +1,162 @@
+//! Instruction counts for the runtime paths whose ratios sit near a target, for
+//! `valgrind --tool=callgrind`, which counts instructions whatever else the machine runs.
+//!
+//! `instructions SUBJECT ITERATIONS` runs one subject `ITERATIONS` times. Running it with two
+//! iteration counts and dividing the difference of the totals by the difference of the counts
+//! gives the instructions of one iteration, start-up and set-up cancelled:
+//! `bench/instructions.sh` does that.
+
+use std::hint::black_box;
+
+use assetpay_errors::client::Decoder;
+use assetpay_errors::{ApiError, AssetPayError, Domain, Envelope, ValidRequestId};
+use assetpay_errors_bench::bodies::{PlainEnvelope, TYPICAL, deep_nesting, garbage, huge_string};
+use http::StatusCode;
+
+#[derive(ApiError)]
+#[api(domain = Domain::TRADING)]
+enum TradingError {
+    /// Price has changed since you last fetched it
+    #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
+    PriceChanged,
+}
+
+const REQUEST_ID: &str = "6f1c2a9e-3b7d-4e8a-9c0f-2d5b7a1e4c3f";
+const PREFIX: &[u8] = br#"{"requestId":""#;
+const TAIL: &[u8] = br#"","success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"Price has changed since you last fetched it"}}"#;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let subject = args.next().expect("a subject");
+    let iterations: usize = args
+        .next()
+        .expect("an iteration count")
+        .parse()
+        .expect("a number");
+    // `decode-worst-KIND-SIZE`: the decoder on `bodies::KIND(SIZE)`.
+    if let Some(worst) = subject.strip_prefix("decode-worst-") {
+        let (kind, size) = worst.rsplit_once('-').expect("decode-worst-KIND-SIZE");
+        let size = size.parse().expect("a size");
+        let body = match kind {
+            "garbage" => garbage(size),
+            "deep-nesting" => deep_nesting(size),
+            "huge-string" => huge_string(size),
+            other => panic!("unknown worst case {other}"),
+        };
+        decode_worst(&body, iterations);
+        return;
+    }
+    let run: fn(usize) = match subject.as_str() {
+        "envelope-limit" => envelope_limit,
+        "envelope-write-json" => envelope_write_json,
+        "envelope-valid-id" => envelope_valid_id,
+        "serde-reference" => serde_reference,
+        "serde-ours" => serde_ours,
+        "decode-reference" => decode_reference,
+        "decode-ours" => decode_ours,
+        other => panic!("unknown subject {other}"),
+    };
+    run(iterations);
+}
+
+fn envelope_limit(iterations: usize) {
+    let mut out = Vec::with_capacity(256);
+    for _ in 0..iterations {
+        out.clear();
+        out.extend_from_slice(PREFIX);
+        out.extend_from_slice(black_box(REQUEST_ID).as_bytes());
+        out.extend_from_slice(TAIL);
+        black_box(&out);
+    }
+}
+
+fn envelope_write_json(iterations: usize) {
+    let mut out = Vec::with_capacity(256);
+    let error = TradingError::PriceChanged;
+    for _ in 0..iterations {
+        out.clear();
+        Envelope::new(black_box(REQUEST_ID), black_box(&error)).write_json(&mut out);
+        black_box(&out);
+    }
+}
+
+fn envelope_valid_id(iterations: usize) {
+    let mut out = Vec::with_capacity(256);
+    let error = TradingError::PriceChanged;
+    let id = ValidRequestId::new(REQUEST_ID).expect("a valid id");
+    for _ in 0..iterations {
+        out.clear();
+        Envelope::with_valid_id(black_box(id), black_box(&error)).write_json(&mut out);
+        black_box(&out);
+    }
+}
+
+/// The envelope benchmark's reference (`bench/benches/envelope.rs`).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HandEnvelope<'a> {
+    request_id: &'a str,
+    success: bool,
+    error: HandError<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct HandError<'a> {
+    code: u16,
+    key: &'a str,
+    message: &'a str,
+}
+
+fn serde_reference(iterations: usize) {
+    let mut out = Vec::with_capacity(256);
+    for _ in 0..iterations {
+        out.clear();
+        let envelope = HandEnvelope {
+            request_id: black_box(REQUEST_ID),
+            success: false,
+            error: HandError {
+                code: 11,
+                key: "PRICE_CHANGED",
+                message: "Price has changed since you last fetched it",
+            },
+        };
+        serde_json::to_writer(&mut out, &envelope).expect("serializes");
+        black_box(&out);
+    }
+}
+
+fn serde_ours(iterations: usize) {
+    let mut out = Vec::with_capacity(256);
+    let error = TradingError::PriceChanged;
+    for _ in 0..iterations {
+        out.clear();
+        let envelope = Envelope::new(black_box(REQUEST_ID), black_box(&error));
+        serde_json::to_writer(&mut out, &envelope).expect("serializes");
+        black_box(&out);
+    }
+}
+
+fn decode_reference(iterations: usize) {
+    for _ in 0..iterations {
+        black_box(serde_json::from_slice::<PlainEnvelope>(black_box(TYPICAL)).expect("decodes"));
+    }
+}
+
+fn decode_ours(iterations: usize) {
+    let decoder = Decoder::new();
+    for _ in 0..iterations {
+        black_box(
+            decoder
+                .decode::<AssetPayError>(StatusCode::CONFLICT, black_box(TYPICAL))
+                .expect("decodes"),
+        );
+    }
+}
+
+fn decode_worst(body: &[u8], iterations: usize) {
+    let decoder = Decoder::new();
+    for _ in 0..iterations {
+        let decoded = decoder.decode::<AssetPayError>(StatusCode::CONFLICT, black_box(body));
+        black_box(decoded.map(|response| response.code()).ok());
+    }
+}
