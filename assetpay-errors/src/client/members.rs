@@ -2,12 +2,13 @@
 //! [`Scalar`]s whose types the decoder then checks, every other member kept as it came.
 //!
 //! Reading the body into a `serde_json::Value` first and taking the members out of its maps cost
-//! the decoder more than twice what `serde_json::from_slice` into a plain struct costs: a map entry
-//! and its key's allocation for every member, found again by name. Here each key is matched
-//! against the envelope's names without being allocated, the defined members are read as no more than
-//! the decoder looks at, and only unknown members are stored in maps, in the order they came. A duplicated member keeps its last value, as a JSON map would.
-//! Nothing here rejects a body: a value of the wrong type is left for
-//! the decoder to name, so every body serde_json can parse reads.
+//! the decoder more than twice what `serde_json::from_slice` into a plain struct costs: a map
+//! entry and its key's allocation for every member, found again by name. Here each key is matched
+//! against the envelope's names without being allocated, the defined members are read no further
+//! than the decoder looks at them, and only unknown members are stored in maps, in the order they
+//! came. A repeated member keeps its last value, as a JSON map would. Nothing here rejects a
+//! body: a value of the wrong type is left for the decoder to name, so every body serde_json can
+//! parse is read.
 
 use core::fmt;
 use core::marker::PhantomData;
