@@ -18,7 +18,7 @@ use crate::ast::Input;
 use crate::attr::Located;
 use crate::ctxt::Ctxt;
 use crate::expand::private;
-use crate::valid::{Checked, Model};
+use crate::valid::{Checked, Model, Own};
 
 /// One item of `reserved(…)`.
 #[derive(Clone)]
@@ -199,6 +199,15 @@ pub(crate) fn expand(
         }
     });
 
+    // A type the derive sees whole has only its own entries and reservations, which are known
+    // here: a check constant is emitted only where the same rules can report a break, so a large
+    // catalogue that keeps its contract costs no constant per literal. A composed type's entries
+    // and reservations are known only to rustc, so all of its checks are emitted.
+    let whole = !model
+        .errors
+        .iter()
+        .any(|checked| matches!(checked, Checked::Transparent(_)));
+    let suspects = Suspects::new(entries, &model.input.attrs.reserved);
     let checks = model.errors.iter().enumerate().map(|(position, checked)| {
         let index = index_of(position);
         let end = index_of(position + 1);
@@ -228,10 +237,18 @@ pub(crate) fn expand(
                 );
                 let at_declaration =
                     panic_if(quote!(__API_CONTRACT.at_declaration(#index)), own.decl.span);
+                let suspect = if whole {
+                    suspects.of(own)
+                } else {
+                    Suspect::ALL
+                };
                 // Without a published file only a reservation can be broken, at a code or key.
-                let published_checks =
-                    published.map(|_| quote!(#(#cfgs)* #at_status #(#cfgs)* #at_declaration));
-                quote!(#(#cfgs)* #at_code #(#cfgs)* #at_key #published_checks)
+                let published = published.is_some();
+                let at_code = suspect.code.then_some(at_code);
+                let at_key = suspect.key.then_some(at_key);
+                let at_status = (published && suspect.status).then_some(at_status);
+                let at_declaration = (published && suspect.declaration).then_some(at_declaration);
+                quote!(#(#cfgs)* #at_code #(#cfgs)* #at_key #(#cfgs)* #at_status #(#cfgs)* #at_declaration)
             }
         }
     });
@@ -255,6 +272,77 @@ pub(crate) fn expand(
         const RESERVED: &'static [#private::Reserved] = &__API_RESERVED;
     };
     (items, impl_item)
+}
+
+/// Where a declaration can break the contract, by the rules `check_contract` applies (a
+/// superset: a check that finds nothing costs only its constant).
+#[derive(Clone, Copy)]
+struct Suspect {
+    code: bool,
+    key: bool,
+    status: bool,
+    declaration: bool,
+}
+
+impl Suspect {
+    const ALL: Suspect = Suspect {
+        code: true,
+        key: true,
+        status: true,
+        declaration: true,
+    };
+}
+
+/// The published entries and reservations of a type the derive sees whole, indexed.
+struct Suspects<'a> {
+    by_code: std::collections::HashMap<u16, &'a Entry>,
+    by_key: std::collections::HashMap<&'a str, Vec<&'a Entry>>,
+    reserved: &'a [Located<Retired>],
+}
+
+impl<'a> Suspects<'a> {
+    fn new(entries: &'a [Entry], reserved: &'a [Located<Retired>]) -> Self {
+        let mut by_code = std::collections::HashMap::new();
+        let mut by_key = std::collections::HashMap::new();
+        for entry in entries {
+            by_code.entry(entry.code).or_insert(entry);
+            by_key
+                .entry(entry.key.as_str())
+                .or_insert_with(Vec::new)
+                .push(entry);
+        }
+        Suspects {
+            by_code,
+            by_key,
+            reserved,
+        }
+    }
+
+    fn of(&self, own: &Own) -> Suspect {
+        let code_reserved = self.reserved.iter().any(|item| match &item.value {
+            Retired::Codes { first, last } => (*first..=*last).contains(&own.code),
+            Retired::Key(_) => false,
+        });
+        let key_reserved = self.reserved.iter().any(|item| match &item.value {
+            Retired::Key(key) => *key == own.key,
+            Retired::Codes { .. } => false,
+        });
+        let same_code = self.by_code.get(&own.code);
+        let key_moved = self
+            .by_key
+            .get(own.key.as_str())
+            .is_some_and(|entries| entries.iter().any(|entry| entry.code != own.code));
+        Suspect {
+            // RESERVED_REUSED, KEY_CODE_CHANGED
+            code: code_reserved || key_moved,
+            // RESERVED_REUSED, CODE_KEY_CHANGED
+            key: key_reserved || same_code.is_some_and(|entry| entry.key != own.key),
+            // STATUS_CHANGED
+            status: same_code.is_some_and(|entry| entry.status != own.status),
+            // RETRYABLE_REMOVED
+            declaration: same_code.is_some_and(|entry| entry.retryable && !own.retryable),
+        }
+    }
 }
 
 /// `__API_RESERVED`: the type's own reservations, then those of each transparent declaration's

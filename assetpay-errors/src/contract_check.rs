@@ -121,6 +121,11 @@ pub const fn check_contract(
     composite: &str,
 ) -> ContractBreaks {
     let mut breaks = ContractBreaks::NONE;
+    // Indexed by code, so the common case (every published code still declared as it was)
+    // costs one look-up per entry: comparing every entry with every published one was
+    // 4 million steps for 2,000 entries, over rustc's limit for constant evaluation.
+    let published_by_code = published_by_code(published);
+    let declared_by_code = declared_by_code(catalog);
     let mut index = 0;
     while index < catalog.len() {
         check_entry(
@@ -128,6 +133,7 @@ pub const fn check_contract(
             index,
             &catalog[index],
             published,
+            &published_by_code,
             reserved,
             composite,
         );
@@ -136,8 +142,10 @@ pub const fn check_contract(
     let mut index = 0;
     while index < published.len() {
         let entry = &published[index];
-        let code_declared = has_code(catalog, entry.code);
-        let key_declared = has_key(catalog, entry.key);
+        let declared = declared_by_code[entry.code as usize];
+        let code_declared = declared != NO_INDEX;
+        let key_declared = (code_declared && str_eq(catalog[declared as usize].key, entry.key))
+            || has_key(catalog, entry.key);
         let code_reserved = code_is_reserved(reserved, entry.code);
         let key_reserved = key_is_reserved(reserved, entry.key);
         let removed = !code_declared && !key_declared;
@@ -151,11 +159,40 @@ pub const fn check_contract(
     breaks
 }
 
+/// No entry has this code.
+const NO_INDEX: u16 = u16::MAX;
+
+/// For each code, the index of the first published entry with it, or [`NO_INDEX`].
+const fn published_by_code(published: &[PublishedSpec]) -> [u16; 65536] {
+    let mut by_code = [NO_INDEX; 65536];
+    let mut index = published.len();
+    // Backwards, so the first entry with a code is the one kept. (A const fn takes no closure,
+    // so this loop and the catalogue's are two.)
+    while index > 0 {
+        index -= 1;
+        by_code[published[index].code as usize] = index as u16;
+    }
+    by_code
+}
+
+/// For each code, the index of the first catalogue entry with it, or [`NO_INDEX`]. Catalogues
+/// hold at most 65,534 entries, so an index fits below `NO_INDEX`.
+const fn declared_by_code(catalog: &[ErrorSpec]) -> [u16; 65536] {
+    let mut by_code = [NO_INDEX; 65536];
+    let mut index = catalog.len();
+    while index > 0 {
+        index -= 1;
+        by_code[catalog[index].code as usize] = index as u16;
+    }
+    by_code
+}
+
 const fn check_entry(
     breaks: &mut ContractBreaks,
     index: usize,
     spec: &ErrorSpec,
     published: &[PublishedSpec],
+    published_by_code: &[u16; 65536],
     reserved: &[Reserved],
     composite: &str,
 ) {
@@ -185,29 +222,39 @@ const fn check_entry(
         at += 1;
     }
 
+    let same_code = published_by_code[spec.code as usize];
+    let mut key_unchanged = false;
+    if same_code != NO_INDEX {
+        let entry = &published[same_code as usize];
+        key_unchanged = str_eq(entry.key, spec.key);
+        if !key_unchanged {
+            let mut text = was_published(entry);
+            text.push(", now key `");
+            text.push(spec.key);
+            text.push("`");
+            breaks.record(index, Part::Key, declared_by(text, spec, composite));
+        }
+        if entry.status != spec.status.as_u16() {
+            let mut text = was_published(entry);
+            text.push(", now status ");
+            text.push_number(spec.status.as_u16());
+            breaks.record(index, Part::Status, declared_by(text, spec, composite));
+        }
+        if entry.retryable && !spec.retryable {
+            let mut text = was_published(entry);
+            text.push(" and retryable, now not retryable");
+            breaks.record(index, Part::Declaration, declared_by(text, spec, composite));
+        }
+    }
+    if key_unchanged {
+        // The key was published with this very code: it cannot have moved.
+        return;
+    }
+    // A new code, or a changed key: was this key published with another code?
     let mut at = 0;
     while at < published.len() {
         let entry = &published[at];
-        if entry.code == spec.code {
-            if !str_eq(entry.key, spec.key) {
-                let mut text = was_published(entry);
-                text.push(", now key `");
-                text.push(spec.key);
-                text.push("`");
-                breaks.record(index, Part::Key, declared_by(text, spec, composite));
-            }
-            if entry.status != spec.status.as_u16() {
-                let mut text = was_published(entry);
-                text.push(", now status ");
-                text.push_number(spec.status.as_u16());
-                breaks.record(index, Part::Status, declared_by(text, spec, composite));
-            }
-            if entry.retryable && !spec.retryable {
-                let mut text = was_published(entry);
-                text.push(" and retryable, now not retryable");
-                breaks.record(index, Part::Declaration, declared_by(text, spec, composite));
-            }
-        } else if str_eq(entry.key, spec.key) {
+        if entry.code != spec.code && str_eq(entry.key, spec.key) {
             let mut text = ConstText::EMPTY;
             text.push("key `");
             text.push(entry.key);
@@ -276,17 +323,6 @@ const fn describe_removed(
     }
     text.push(")`");
     text
-}
-
-const fn has_code(catalog: &[ErrorSpec], code: u16) -> bool {
-    let mut index = 0;
-    while index < catalog.len() {
-        if catalog[index].code == code {
-            return true;
-        }
-        index += 1;
-    }
-    false
 }
 
 const fn has_key(catalog: &[ErrorSpec], key: &str) -> bool {

@@ -113,6 +113,18 @@ pub fn derive_enum(name: &str, first: usize, count: usize, range: Option<(u16, u
     out
 }
 
+/// [`derive_enum`] over `count` variants from 0 that names its published catalogue,
+/// `published.json` beside its `Cargo.toml`: the subject of the contract check's cost. The
+/// compile-cost binary writes that file with `contract::catalog_json` of the same declarations,
+/// so the check finds nothing and only its cost is measured.
+pub fn derive_enum_published(name: &str, count: usize) -> String {
+    derive_enum(name, 0, count, None).replacen(
+        "#[derive(Debug, ::assetpay_errors::ApiError)]\n",
+        "#[derive(Debug, ::assetpay_errors::ApiError)]\n#[api(published = \"published.json\")]\n",
+        1,
+    )
+}
+
 /// The same enum with `code`, `key` and `status` hand-written as `match`es (the reference's
 /// "hand-written code/key/status").
 pub fn handwritten_core(name: &str) -> String {

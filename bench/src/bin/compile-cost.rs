@@ -21,6 +21,8 @@ struct Subject {
     source: String,
     /// Features of `assetpay-errors` the subject turns on.
     features: &'static [&'static str],
+    /// `published.json` beside the subject's `Cargo.toml`, for the contract subject.
+    published: Option<String>,
 }
 
 fn main() {
@@ -38,42 +40,59 @@ fn main() {
             what: "hand-written code/key/status matches",
             source: generate::handwritten_core("Big"),
             features: &[],
+            published: None,
         },
         Subject {
             name: "subject_hand_full",
             what: "hand-written, everything the derive provides",
             source: generate::handwritten_full("Big"),
             features: &[],
+            published: None,
         },
         Subject {
             name: "subject_ours",
             what: "#[derive(ApiError)]",
             source: generate::derive_enum("Big", 0, generate::VARIANTS, None),
             features: &[],
+            published: None,
         },
         Subject {
             name: "subject_ours_axum",
             what: "#[derive(ApiError)] with the axum feature's IntoResponse impl",
             source: generate::derive_enum("Big", 0, generate::VARIANTS, None),
             features: &["axum"],
+            published: None,
+        },
+        Subject {
+            name: "subject_ours_published",
+            what: "#[derive(ApiError)] checked against a published file of its 2,000 entries",
+            source: generate::derive_enum_published("Big", generate::VARIANTS),
+            features: &[],
+            // The very declarations of `derive_enum`, so the check finds nothing to report.
+            published: Some(assetpay_errors::contract::catalog_json::<
+                assetpay_errors_bench::derived::BigDerive,
+            >()),
         },
         Subject {
             name: "subject_thiserror",
             what: "#[derive(thiserror::Error)]",
             source: generate::thiserror_enum("Big"),
             features: &[],
+            published: None,
         },
         Subject {
             name: "subject_parts_only",
             what: "20 derived enums of 100 variants",
             source: generate::composed(20, 100, false),
             features: &[],
+            published: None,
         },
         Subject {
             name: "subject_parts_composed",
             what: "the same 20 enums + one composing them with transparent",
             source: generate::composed(20, 100, true),
             features: &[],
+            published: None,
         },
     ];
     write_workspace(&work, &runtime, &subjects);
@@ -126,6 +145,13 @@ fn main() {
         "- ours / thiserror: {:.2} / {:.2}",
         ours.0 / thiserror.0,
         ours.1 / thiserror.1
+    );
+    let published = find("subject_ours_published");
+    let _ = writeln!(
+        report,
+        "- the published-contract check over 2,000 entries adds: {:.2} s debug / {:.2} s release",
+        published.0 - ours.0,
+        published.1 - ours.1
     );
     let axum = find("subject_ours_axum");
     let _ = writeln!(
@@ -190,6 +216,9 @@ fn write_workspace(work: &Path, runtime: &Path, subjects: &[Subject]) {
             format!("#![allow(dead_code)]\n{}", subject.source),
         )
         .expect("write lib.rs");
+        if let Some(published) = &subject.published {
+            std::fs::write(dir.join("published.json"), published).expect("write published.json");
+        }
     }
 }
 
