@@ -6,7 +6,8 @@
 //! `assetpay_errors::__private::check_contract`, over the flattened catalogue: the same code for
 //! a type's own variants and for the entries its transparent variants bring, which only rustc can
 //! see. The expansion embeds the file's entries and the reservations as constants and emits one
-//! tiny check per place a break is reported, written under that place's span.
+//! tiny check per place a break can be reported, written under that place's span; for a type it
+//! sees whole, only at the places where the rules, applied here to what it knows, can break.
 
 use assetpay_errors_shared::published::{self, Entry};
 use proc_macro2::{Literal, Span, TokenStream};
