@@ -3,44 +3,13 @@
 
 use std::hint::black_box;
 
-use assetpay_errors::{ApiError, Domain, Envelope, ValidRequestId};
+use assetpay_errors::{Envelope, ValidRequestId};
 use criterion::{Criterion, criterion_group, criterion_main};
-use serde::Serialize;
 
-#[derive(ApiError)]
-#[api(domain = Domain::TRADING)]
-enum TradingError {
-    /// Price has changed since you last fetched it
-    #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
-    PriceChanged,
-    /// Too many items
-    #[api(
-        code = 8,
-        key = "TOO_MANY_ITEMS",
-        status = 400,
-        message = "At most {max} items, got {got}"
-    )]
-    TooManyItems { max: u32, got: u32 },
-}
+use assetpay_errors_bench::envelope_subjects::{
+    HandEnvelope, HandError, PREFIX, REQUEST_ID, TAIL, TradingError,
+};
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct HandEnvelope<'a> {
-    request_id: &'a str,
-    success: bool,
-    error: HandError<'a>,
-}
-
-#[derive(Serialize)]
-struct HandError<'a> {
-    code: u16,
-    key: &'a str,
-    message: &'a str,
-}
-
-const REQUEST_ID: &str = "6f1c2a9e-3b7d-4e8a-9c0f-2d5b7a1e4c3f";
-const PREFIX: &[u8] = br#"{"requestId":""#;
-const TAIL: &[u8] = br#"","success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"Price has changed since you last fetched it"}}"#;
 const TAIL_BEFORE_CODE: &[u8] = br#"","success":false,"error":{"code":"#;
 const TAIL_AFTER_CODE: &[u8] =
     br#","key":"PRICE_CHANGED","message":"Price has changed since you last fetched it"}}"#;
@@ -53,15 +22,7 @@ fn static_message(c: &mut Criterion) {
     group.bench_function("reference: hand-written derive(Serialize) struct", |b| {
         b.iter(|| {
             out.clear();
-            let envelope = HandEnvelope {
-                request_id: black_box(REQUEST_ID),
-                success: false,
-                error: HandError {
-                    code: 11,
-                    key: "PRICE_CHANGED",
-                    message: "Price has changed since you last fetched it",
-                },
-            };
+            let envelope = HandEnvelope::price_changed(black_box(REQUEST_ID));
             serde_json::to_writer(&mut out, &envelope).unwrap();
             black_box(&out);
         })

@@ -8,6 +8,7 @@
 #![allow(missing_docs)]
 
 pub mod bodies;
+pub mod envelope_subjects;
 pub mod generate;
 
 /// The enum with `#[derive(ApiError)]`.

@@ -9,21 +9,12 @@
 use std::hint::black_box;
 
 use assetpay_errors::client::Decoder;
-use assetpay_errors::{ApiError, AssetPayError, Domain, Envelope, ValidRequestId};
+use assetpay_errors::{AssetPayError, Envelope, ValidRequestId};
 use assetpay_errors_bench::bodies::{PlainEnvelope, TYPICAL, deep_nesting, garbage, huge_string};
+use assetpay_errors_bench::envelope_subjects::{
+    HandEnvelope, PREFIX, REQUEST_ID, TAIL, TradingError,
+};
 use http::StatusCode;
-
-#[derive(ApiError)]
-#[api(domain = Domain::TRADING)]
-enum TradingError {
-    /// Price has changed since you last fetched it
-    #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
-    PriceChanged,
-}
-
-const REQUEST_ID: &str = "6f1c2a9e-3b7d-4e8a-9c0f-2d5b7a1e4c3f";
-const PREFIX: &[u8] = br#"{"requestId":""#;
-const TAIL: &[u8] = br#"","success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"Price has changed since you last fetched it"}}"#;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -91,35 +82,11 @@ fn envelope_valid_id(iterations: usize) {
     }
 }
 
-/// The envelope benchmark's reference (`bench/benches/envelope.rs`).
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct HandEnvelope<'a> {
-    request_id: &'a str,
-    success: bool,
-    error: HandError<'a>,
-}
-
-#[derive(serde::Serialize)]
-struct HandError<'a> {
-    code: u16,
-    key: &'a str,
-    message: &'a str,
-}
-
 fn serde_reference(iterations: usize) {
     let mut out = Vec::with_capacity(256);
     for _ in 0..iterations {
         out.clear();
-        let envelope = HandEnvelope {
-            request_id: black_box(REQUEST_ID),
-            success: false,
-            error: HandError {
-                code: 11,
-                key: "PRICE_CHANGED",
-                message: "Price has changed since you last fetched it",
-            },
-        };
+        let envelope = HandEnvelope::price_changed(black_box(REQUEST_ID));
         serde_json::to_writer(&mut out, &envelope).expect("serializes");
         black_box(&out);
     }
