@@ -187,11 +187,6 @@ pub(crate) fn expand(
     let reserved = reserved_items(model);
     let entries = published.map_or(&[][..], |published| &published.entries[..]);
     let published_len = entries.len();
-    let published_specs = entries.iter().map(|entry| {
-        let (code, key, status) = (entry.code, &entry.key, entry.status);
-        let (retryable, deprecated) = (entry.retryable, entry.deprecated);
-        quote!(#private::published_spec(#code, #key, #status, #retryable, #deprecated))
-    });
     // Tracks the file, so editing it recompiles the crate.
     let track = published.map(|published| {
         let path = &published.path.value;
@@ -201,71 +196,106 @@ pub(crate) fn expand(
     });
 
     // A type the derive sees whole has only its own entries and reservations, which are known
-    // here: a check constant is emitted only where the same rules can report a break, so a large
-    // catalogue that keeps its contract costs no constant per literal. A composed type's entries
-    // and reservations are known only to rustc, so all of its checks are emitted.
+    // here: a check constant is emitted only where the same rules can report a break, and when
+    // none can, the file is not embedded and nothing is evaluated, so a large catalogue that
+    // keeps its contract costs only the file's parsing. A composed type's entries and
+    // reservations are known only to rustc, so all of its checks are emitted.
     let whole = !model
         .errors
         .iter()
         .any(|checked| matches!(checked, Checked::Transparent(_)));
     let suspects = Suspects::new(entries, &model.input.attrs.reserved);
-    let checks = model.errors.iter().enumerate().map(|(position, checked)| {
-        let index = index_of(position);
-        let end = index_of(position + 1);
-        let cfgs = &checked.decl().cfgs;
-        match checked {
-            Checked::Transparent(transparent) => {
-                let check = panic_if(
-                    quote!(__API_CONTRACT.within(#index, #end)),
-                    transparent.span,
-                );
-                quote!(#(#cfgs)* #check)
+    let mut any_check = false;
+    let checks: Vec<TokenStream> = model
+        .errors
+        .iter()
+        .enumerate()
+        .map(|(position, checked)| {
+            let index = index_of(position);
+            let end = index_of(position + 1);
+            let cfgs = &checked.decl().cfgs;
+            match checked {
+                Checked::Transparent(transparent) => {
+                    any_check = true;
+                    let check = panic_if(
+                        quote!(__API_CONTRACT.within(#index, #end)),
+                        transparent.span,
+                    );
+                    quote!(#(#cfgs)* #check)
+                }
+                Checked::Own(own) => {
+                    let attrs = &own.decl.attrs;
+                    let span = |located: Option<Span>| located.unwrap_or(own.decl.span);
+                    let suspect = if whole {
+                        suspects.of(own)
+                    } else {
+                        Suspect::ALL
+                    };
+                    // Without a published file only a reservation can be broken, at a code or key.
+                    let published = published.is_some();
+                    let wanted = [
+                        (
+                            suspect.code,
+                            "at_code",
+                            span(attrs.code.as_ref().map(|code| code.span)),
+                        ),
+                        (
+                            suspect.key,
+                            "at_key",
+                            span(attrs.key.as_ref().map(|key| key.span)),
+                        ),
+                        (
+                            published && suspect.status,
+                            "at_status",
+                            span(attrs.status.as_ref().map(|status| status.span)),
+                        ),
+                        (
+                            published && suspect.declaration,
+                            "at_declaration",
+                            own.decl.span,
+                        ),
+                    ];
+                    let checks = wanted
+                        .into_iter()
+                        .filter(|(wanted, _, _)| *wanted)
+                        .map(|(_, part, span)| {
+                            any_check = true;
+                            let part = syn::Ident::new(part, Span::call_site());
+                            let check = panic_if(quote!(__API_CONTRACT.#part(#index)), span);
+                            quote!(#(#cfgs)* #check)
+                        })
+                        .collect::<Vec<_>>();
+                    quote!(#(#checks)*)
+                }
             }
-            Checked::Own(own) => {
-                let attrs = &own.decl.attrs;
-                let span = |located: Option<Span>| located.unwrap_or(own.decl.span);
-                let at_code = panic_if(
-                    quote!(__API_CONTRACT.at_code(#index)),
-                    span(attrs.code.as_ref().map(|code| code.span)),
-                );
-                let at_key = panic_if(
-                    quote!(__API_CONTRACT.at_key(#index)),
-                    span(attrs.key.as_ref().map(|key| key.span)),
-                );
-                let at_status = panic_if(
-                    quote!(__API_CONTRACT.at_status(#index)),
-                    span(attrs.status.as_ref().map(|status| status.span)),
-                );
-                let at_declaration =
-                    panic_if(quote!(__API_CONTRACT.at_declaration(#index)), own.decl.span);
-                let suspect = if whole {
-                    suspects.of(own)
-                } else {
-                    Suspect::ALL
-                };
-                // Without a published file only a reservation can be broken, at a code or key.
-                let published = published.is_some();
-                let at_code = suspect.code.then_some(at_code);
-                let at_key = suspect.key.then_some(at_key);
-                let at_status = (published && suspect.status).then_some(at_status);
-                let at_declaration = (published && suspect.declaration).then_some(at_declaration);
-                quote!(#(#cfgs)* #at_code #(#cfgs)* #at_key #(#cfgs)* #at_status #(#cfgs)* #at_declaration)
-            }
-        }
-    });
+        })
+        .collect();
     // One check per entry the file can lose, up to as many as the checker records.
-    let removed = published.map(|published| {
-        let checks = (0..published_len.min(8))
-            .map(|nth| panic_if(quote!(__API_CONTRACT.removed(#nth)), published.path.span));
-        quote!(#(#checks)*)
+    let removed = published
+        .filter(|_| !whole || suspects.can_lose(model))
+        .map(|published| {
+            any_check = true;
+            let checks = (0..published_len.min(8))
+                .map(|nth| panic_if(quote!(__API_CONTRACT.removed(#nth)), published.path.span));
+            quote!(#(#checks)*)
+        });
+    let contract = any_check.then(|| {
+        let published_specs = entries.iter().map(|entry| {
+            let (code, key, status) = (entry.code, &entry.key, entry.status);
+            let (retryable, deprecated) = (entry.retryable, entry.deprecated);
+            quote!(#private::published_spec(#code, #key, #status, #retryable, #deprecated))
+        });
+        quote! {
+            const __API_PUBLISHED: [#private::PublishedSpec; #published_len] = [#(#published_specs),*];
+            const __API_CONTRACT: #private::ContractBreaks =
+                #private::check_contract(&__API_CATALOG, &__API_PUBLISHED, &__API_RESERVED, __API_TYPE_NAME);
+        }
     });
 
     let items = quote! {
         #track
         #reserved
-        const __API_PUBLISHED: [#private::PublishedSpec; #published_len] = [#(#published_specs),*];
-        const __API_CONTRACT: #private::ContractBreaks =
-            #private::check_contract(&__API_CATALOG, &__API_PUBLISHED, &__API_RESERVED, __API_TYPE_NAME);
+        #contract
         #(#checks)*
         #removed
     };
@@ -296,6 +326,7 @@ impl Suspect {
 
 /// The published entries and reservations of a type the derive sees whole, indexed.
 struct Suspects<'a> {
+    entries: &'a [Entry],
     by_code: std::collections::HashMap<u16, &'a Entry>,
     by_key: std::collections::HashMap<&'a str, Vec<&'a Entry>>,
     reserved: &'a [Located<Retired>],
@@ -313,21 +344,51 @@ impl<'a> Suspects<'a> {
                 .push(entry);
         }
         Suspects {
+            entries,
             by_code,
             by_key,
             reserved,
         }
     }
 
-    fn of(&self, own: &Own) -> Suspect {
-        let code_reserved = self.reserved.iter().any(|item| match &item.value {
-            Retired::Codes { first, last } => (*first..=*last).contains(&own.code),
+    /// Whether a published entry can be reported as removed (`REMOVED_WITHOUT_RESERVE`): its
+    /// code and key both undeclared, and not both reserved. A `#[cfg]` variant may be compiled
+    /// out, so with one this is always true.
+    fn can_lose(&self, model: &Model) -> bool {
+        let mut codes = std::collections::HashSet::new();
+        let mut keys = std::collections::HashSet::new();
+        for checked in &model.errors {
+            match checked {
+                Checked::Own(own) if own.decl.cfgs.is_empty() => {
+                    codes.insert(own.code);
+                    keys.insert(own.key.as_str());
+                }
+                _ => return true,
+            }
+        }
+        self.entries.iter().any(|entry| {
+            let gone = !codes.contains(&entry.code) && !keys.contains(entry.key.as_str());
+            gone && !(self.code_reserved(entry.code) && self.key_reserved(&entry.key))
+        })
+    }
+
+    fn code_reserved(&self, code: u16) -> bool {
+        self.reserved.iter().any(|item| match &item.value {
+            Retired::Codes { first, last } => (*first..=*last).contains(&code),
             Retired::Key(_) => false,
-        });
-        let key_reserved = self.reserved.iter().any(|item| match &item.value {
-            Retired::Key(key) => *key == own.key,
+        })
+    }
+
+    fn key_reserved(&self, key: &str) -> bool {
+        self.reserved.iter().any(|item| match &item.value {
+            Retired::Key(reserved) => reserved == key,
             Retired::Codes { .. } => false,
-        });
+        })
+    }
+
+    fn of(&self, own: &Own) -> Suspect {
+        let code_reserved = self.code_reserved(own.code);
+        let key_reserved = self.key_reserved(&own.key);
         let same_code = self.by_code.get(&own.code);
         let key_moved = self
             .by_key

@@ -32,30 +32,35 @@ pub const fn hash_code(code: u16) -> u64 {
     code as u64
 }
 
+/// The little-endian word of the fewer than eight bytes left at the end of a key.
 #[inline]
-const fn read_u64_le(bytes: &[u8], at: usize, len: usize) -> u64 {
+const fn read_u64_le(bytes: &[u8]) -> u64 {
     let mut word = 0u64;
     let mut i = 0;
-    while i < len {
-        word |= (bytes[at + i] as u64) << (8 * i);
+    while i < bytes.len() {
+        word |= (bytes[i] as u64) << (8 * i);
         i += 1;
     }
     word
 }
 
-/// Eight bytes per step, so a typical key hashes in a handful of multiplications.
+/// Eight bytes per step, so a typical key hashes in a handful of multiplications. Each step's
+/// word is taken with a slice pattern rather than byte by byte: at run time both are one load,
+/// but during constant evaluation (the tables of composed enums are built there) the interpreter
+/// pays per indexed byte.
 #[inline]
 pub const fn hash_key(key: &[u8]) -> u64 {
     const MULTIPLIER: u64 = 0x2d35_8dcc_aa6c_78a5;
     let mut hash = (key.len() as u64).wrapping_mul(MULTIPLIER);
-    let mut at = 0;
-    while at + 8 <= key.len() {
-        hash = (hash ^ read_u64_le(key, at, 8)).wrapping_mul(MULTIPLIER);
+    let mut rest = key;
+    while let [b0, b1, b2, b3, b4, b5, b6, b7, after @ ..] = rest {
+        let word = u64::from_le_bytes([*b0, *b1, *b2, *b3, *b4, *b5, *b6, *b7]);
+        hash = (hash ^ word).wrapping_mul(MULTIPLIER);
         hash ^= hash >> 32;
-        at += 8;
+        rest = after;
     }
-    if at < key.len() {
-        hash = (hash ^ read_u64_le(key, at, key.len() - at)).wrapping_mul(MULTIPLIER);
+    if !rest.is_empty() {
+        hash = (hash ^ read_u64_le(rest)).wrapping_mul(MULTIPLIER);
         hash ^= hash >> 32;
     }
     hash
@@ -99,4 +104,40 @@ pub const fn insert(table: &mut [u16], hash: u64, index: usize) {
         probe.advance();
     }
     table[probe.slot()] = index as u16;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition `hash_key` implements: the key's length, then each little-endian word of
+    /// eight bytes (the last one zero-padded), each mixed in by a multiplication and a shift.
+    fn hash_key_by_definition(key: &[u8]) -> u64 {
+        const MULTIPLIER: u64 = 0x2d35_8dcc_aa6c_78a5;
+        let mut hash = (key.len() as u64).wrapping_mul(MULTIPLIER);
+        for chunk in key.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(MULTIPLIER);
+            hash ^= hash >> 32;
+        }
+        hash
+    }
+
+    #[test]
+    fn hash_key_follows_its_definition_at_every_length() {
+        const IN_A_CONSTANT: u64 = hash_key(b"VERIFICATION_WEBHOOK_SIGNATURE_INVALID");
+        assert_eq!(
+            IN_A_CONSTANT,
+            hash_key_by_definition(b"VERIFICATION_WEBHOOK_SIGNATURE_INVALID")
+        );
+        let bytes: alloc::vec::Vec<u8> = (0..=40u8).map(|at| b'A' + at % 26).collect();
+        for len in 0..=bytes.len() {
+            assert_eq!(
+                hash_key(&bytes[..len]),
+                hash_key_by_definition(&bytes[..len]),
+                "length {len}"
+            );
+        }
+    }
 }

@@ -5,6 +5,13 @@
 //! reported (a code, key or status literal, a transparent variant, the `published` path), which
 //! panics with the break found there, so the compile error points at it.
 //!
+//! For a type the derive sees whole (no `#[api(transparent)]`), it applies the same rules to what
+//! it read while expanding and emits a check only where one can break; when none can (the common
+//! case, a catalogue that keeps its contract), nothing here is evaluated at all. That is what
+//! keeps a 2,000-entry published file cheap to check (BENCHMARKS.md, "After the merge of every
+//! feature"). A `#[cfg]` variant may be compiled out, so a type with one always has its removals
+//! checked here.
+//!
 //! The rules are those of [`contract`](crate::contract), by the same ids.
 
 use assetpay_errors_shared::published::BREAKS_PER_COMPILE;
@@ -142,17 +149,18 @@ pub const fn check_contract(
     let mut index = 0;
     while index < published.len() {
         let entry = &published[index];
-        let declared = declared_by_code[entry.code as usize];
-        let code_declared = declared != NO_INDEX;
-        let key_declared = (code_declared && str_eq(catalog[declared as usize].key, entry.key))
-            || has_key(catalog, entry.key);
-        let code_reserved = code_is_reserved(reserved, entry.code);
-        let key_reserved = key_is_reserved(reserved, entry.key);
-        let removed = !code_declared && !key_declared;
-        let fully_reserved = code_reserved && key_reserved;
-        if removed && !fully_reserved && !breaks.removed.is_full() {
-            let text = describe_removed(entry, code_reserved, key_reserved);
-            breaks.removed.record(index, 0, text);
+        // An entry whose code is still declared is not removed, whatever its key: a changed
+        // key is reported at the declaration. So the common case costs one look-up.
+        let removed =
+            declared_by_code[entry.code as usize] == NO_INDEX && !has_key(catalog, entry.key);
+        if removed {
+            let code_reserved = code_is_reserved(reserved, entry.code);
+            let key_reserved = key_is_reserved(reserved, entry.key);
+            let fully_reserved = code_reserved && key_reserved;
+            if !fully_reserved && !breaks.removed.is_full() {
+                let text = describe_removed(entry, code_reserved, key_reserved);
+                breaks.removed.record(index, 0, text);
+            }
         }
         index += 1;
     }
@@ -199,19 +207,26 @@ const fn check_entry(
     let mut at = 0;
     while at < reserved.len() {
         let reservation = &reserved[at];
+        let (holds_code, holds_key) = (
+            reservation.holds_code(spec.code),
+            reservation.holds_key(spec.key),
+        );
         // A type's own reservations against its own entries are checked by its own derive,
-        // at the literal; a composing type reports only what crosses types.
-        let checked_by_declaring_type =
-            str_eq(reservation.type_name(), spec.type_name) && !str_eq(spec.type_name, composite);
+        // at the literal; a composing type reports only what crosses types. (Tested only for a
+        // reservation that applies: comparing type names for every entry would cost more than
+        // the check.)
+        let checked_by_declaring_type = (holds_code || holds_key)
+            && str_eq(reservation.type_name(), spec.type_name)
+            && !str_eq(spec.type_name, composite);
         if !checked_by_declaring_type {
-            if reservation.holds_code(spec.code) {
+            if holds_code {
                 let mut text = ConstText::EMPTY;
                 text.push("code `");
                 text.push_number(spec.code);
                 text.push("` is reserved, a retired code cannot be declared again");
                 breaks.record(index, Part::Code, declared_by(text, spec, composite));
             }
-            if reservation.holds_key(spec.key) {
+            if holds_key {
                 let mut text = ConstText::EMPTY;
                 text.push("key `");
                 text.push(spec.key);

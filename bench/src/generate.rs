@@ -125,6 +125,16 @@ pub fn derive_enum_published(name: &str, count: usize) -> String {
     )
 }
 
+/// [`derive_enum`] over `count` variants from 0 in which every named-field variant also holds
+/// its field violations (`#[api(details)] violations: Vec<FieldViolation>`): the subject of
+/// the violations' build cost, against [`derive_enum`] itself.
+pub fn derive_enum_with_details(name: &str, count: usize) -> String {
+    derive_enum(name, 0, count, None).replace(
+        " { id: u64, name: String },",
+        " { id: u64, name: String, #[api(details)] violations: ::std::vec::Vec<::assetpay_errors::violation::FieldViolation> },",
+    )
+}
+
 /// The same enum with `code`, `key` and `status` hand-written as `match`es (the reference's
 /// "hand-written code/key/status").
 pub fn handwritten_core(name: &str) -> String {
@@ -243,6 +253,18 @@ pub fn composed(enums: usize, per_enum: usize, with_composer: bool) -> String {
         out.push_str("}\n");
     }
     out
+}
+
+/// [`composed`] with the composing enum naming its published catalogue, `published.json`: the
+/// contract check of a composed type, which runs during constant evaluation over the flattened
+/// catalogue. The catalogue is the same 2,000 declarations as [`derive_enum`]'s, so the file
+/// [`derive_enum_published`]'s subject uses serves here too.
+pub fn composed_published(enums: usize, per_enum: usize) -> String {
+    composed(enums, per_enum, true).replacen(
+        "#[derive(Debug, ::assetpay_errors::ApiError)]\npub enum All {",
+        "#[derive(Debug, ::assetpay_errors::ApiError)]\n#[api(published = \"published.json\")]\npub enum All {",
+        1,
+    )
 }
 
 fn plain_enum(name: &str) -> String {

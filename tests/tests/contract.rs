@@ -49,6 +49,24 @@ pub enum ShopError {
     OutOfStock,
 }
 
+/// Keeps `shop-v1.json` too, with a published variant behind a `#[cfg]` that keeps it: the
+/// derive cannot tell which variants a `#[cfg]` keeps, so this type's removals are checked during
+/// constant evaluation, and compiling it is the test that the check finds the entry there.
+#[derive(Debug, ApiError)]
+#[api(published = "contract/shop-v1.json", reserved(14, "CART_FULL"))]
+pub enum ConfiguredShopError {
+    /// Price has changed since you last fetched it
+    #[cfg(test)]
+    #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
+    PriceChanged,
+    /// The item is gone
+    #[api(code = 12, key = "ITEM_GONE", status = 410, retryable)]
+    ItemGone,
+    /// The old checkout flow
+    #[api(code = 13, key = "OLD_CHECKOUT", status = 400)]
+    OldCheckout,
+}
+
 #[derive(Debug, ApiError)]
 #[api(range = 40..=49, reserved(40..=42))]
 pub enum LegacyError {
@@ -94,6 +112,13 @@ fn reservations_flatten_through_composition_in_declaration_order() {
     assert!(StoreError::RESERVED[3].holds_code(41));
     assert_eq!(StoreError::RESERVED[3].code_range(), Some((40, 42)));
     assert_eq!(StoreError::RESERVED[0].reserved_key(), Some("RETIRED"));
+    assert_eq!(
+        ConfiguredShopError::CATALOG
+            .iter()
+            .map(|spec| spec.code())
+            .collect::<Vec<_>>(),
+        [11, 12, 13]
+    );
     // A type that neither reserves nor composes has none.
     assert!(AssetPayError::RESERVED.is_empty());
 }

@@ -3,7 +3,8 @@
 //! and prints seconds and ratios. Also measures a clean build of a user crate's dependencies.
 //!
 //! Run: `cargo run --release -p assetpay-errors-bench --bin compile-cost` (about 10 minutes on
-//! 2 cores). Work files go to `bench/work/` (ignored by git).
+//! 2 cores; `ROUNDS=N` sets the rounds, 5 by default). Work files go to `bench/work/` (ignored
+//! by git).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -12,8 +13,11 @@ use std::time::{Duration, Instant};
 
 use assetpay_errors_bench::generate;
 
-/// Builds per measurement; the minimum is reported, the least disturbed by other load.
-const RUNS: usize = 3;
+/// Rounds of builds; the minimum of each subject's builds is reported, the least disturbed by
+/// other load. Each round builds every subject once, so a burst of load on a shared machine
+/// falls on all subjects alike instead of on whichever was being measured. `ROUNDS=N`
+/// overrides it.
+const ROUNDS: usize = 5;
 
 struct Subject {
     name: &'static str,
@@ -69,9 +73,14 @@ fn main() {
             source: generate::derive_enum_published("Big", generate::VARIANTS),
             features: &[],
             // The very declarations of `derive_enum`, so the check finds nothing to report.
-            published: Some(assetpay_errors::contract::catalog_json::<
-                assetpay_errors_bench::derived::BigDerive,
-            >()),
+            published: Some(big_catalog_json()),
+        },
+        Subject {
+            name: "subject_ours_details",
+            what: "#[derive(ApiError)] with field violations in every named-field variant",
+            source: generate::derive_enum_with_details("Big", generate::VARIANTS),
+            features: &[],
+            published: None,
         },
         Subject {
             name: "subject_thiserror",
@@ -94,16 +103,27 @@ fn main() {
             features: &[],
             published: None,
         },
+        Subject {
+            name: "subject_parts_composed_published",
+            what: "the same, the composing enum checked against a published file of its 2,000 entries",
+            source: generate::composed_published(20, 100),
+            features: &[],
+            published: Some(big_catalog_json()),
+        },
     ];
     write_workspace(&work, &runtime, &subjects);
 
     let mut report = String::new();
     let _ = writeln!(report, "| crate | what | debug (s) | release (s) |");
     let _ = writeln!(report, "|---|---|---|---|");
+    let rounds = std::env::var("ROUNDS")
+        .ok()
+        .and_then(|rounds| rounds.parse().ok())
+        .unwrap_or(ROUNDS);
+    let debug = measure(&work, &subjects, false, rounds);
+    let release = measure(&work, &subjects, true, rounds);
     let mut results = Vec::new();
-    for subject in &subjects {
-        let debug = measure(&work, subject.name, false);
-        let release = measure(&work, subject.name, true);
+    for ((subject, debug), release) in subjects.iter().zip(debug).zip(release) {
         let _ = writeln!(
             report,
             "| {} | {} | {:.2} | {:.2} |",
@@ -153,6 +173,13 @@ fn main() {
         published.0 - ours.0,
         published.1 - ours.1
     );
+    let details = find("subject_ours_details");
+    let _ = writeln!(
+        report,
+        "- field violations in 667 variants add: {:.2} s debug / {:.2} s release",
+        details.0 - ours.0,
+        details.1 - ours.1
+    );
     let axum = find("subject_ours_axum");
     let _ = writeln!(
         report,
@@ -166,6 +193,13 @@ fn main() {
         "- composition of 2,000 codes in 20 enums adds: {:.2} s debug / {:.2} s release",
         composed.0 - parts.0,
         composed.1 - parts.1
+    );
+    let composed_published = find("subject_parts_composed_published");
+    let _ = writeln!(
+        report,
+        "- the published-contract check of the composing enum adds: {:.2} s debug / {:.2} s release",
+        composed_published.0 - composed.0,
+        composed_published.1 - composed.1
     );
 
     let _ = writeln!(
@@ -191,6 +225,12 @@ fn main() {
         syn_versions(&work.join("deps_uses_assetpay_errors"))
     );
     println!("{report}");
+}
+
+/// The catalogue JSON of the 2,000 declarations every big subject shares: as published, the
+/// contract check finds nothing in them, so only its cost is measured.
+fn big_catalog_json() -> String {
+    assetpay_errors::contract::catalog_json::<assetpay_errors_bench::derived::BigDerive>()
 }
 
 fn write_workspace(work: &Path, runtime: &Path, subjects: &[Subject]) {
@@ -223,8 +263,8 @@ fn write_workspace(work: &Path, runtime: &Path, subjects: &[Subject]) {
 }
 
 /// Seconds to rebuild `crate_name` alone (dependencies already built), minus cargo's own no-op time.
-fn measure(work: &Path, crate_name: &str, release: bool) -> Duration {
-    let build = || {
+fn measure(work: &Path, subjects: &[Subject], release: bool, rounds: usize) -> Vec<Duration> {
+    let build = |crate_name: &str| {
         let mut command = Command::new("cargo");
         command
             .current_dir(work)
@@ -238,18 +278,25 @@ fn measure(work: &Path, crate_name: &str, release: bool) -> Duration {
         assert!(status.success(), "cargo build -p {crate_name} failed");
         started.elapsed()
     };
-    build();
-    let no_op = (0..RUNS).map(|_| build()).min().expect("runs");
-    let lib = work.join(crate_name).join("src/lib.rs");
-    let rebuild = (0..RUNS)
-        .map(|_| {
+    let mut no_op = vec![Duration::MAX; subjects.len()];
+    let mut rebuild = vec![Duration::MAX; subjects.len()];
+    for subject in subjects {
+        build(subject.name);
+    }
+    for _ in 0..rounds {
+        for (at, subject) in subjects.iter().enumerate() {
+            no_op[at] = no_op[at].min(build(subject.name));
+            let lib = work.join(subject.name).join("src/lib.rs");
             let source = std::fs::read(&lib).expect("read lib.rs");
             std::fs::write(&lib, source).expect("touch lib.rs");
-            build()
-        })
-        .min()
-        .expect("runs");
-    rebuild.saturating_sub(no_op)
+            rebuild[at] = rebuild[at].min(build(subject.name));
+        }
+    }
+    rebuild
+        .into_iter()
+        .zip(no_op)
+        .map(|(rebuild, no_op)| rebuild.saturating_sub(no_op))
+        .collect()
 }
 
 /// Seconds for a clean debug build of a crate whose only code is one derive, in its own target
