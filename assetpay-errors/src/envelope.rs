@@ -111,10 +111,10 @@ pub(crate) fn is_valid_request_id_bytes(id: &[u8]) -> bool {
 pub struct Envelope<'a> {
     request_id: &'a str,
     spec: &'static ErrorSpec,
-    message: Cow<'a, str>,
-    /// The message is the declaration's own static text, whose escaped form the derive already
-    /// rendered into `spec.json`.
-    declared_message: bool,
+    /// `None` for the declaration's own static text (`spec.message`), whose escaped form the
+    /// derive already rendered into `spec.json`; otherwise the message to escape at run time.
+    /// Kept as an `Option` so the common case writes one word and drops nothing.
+    message: Option<Cow<'a, str>>,
     /// Empty for a server error, whatever its value holds.
     details: &'a [FieldViolation],
     /// The id came as a [`ValidRequestId`], so it needs no escaping.
@@ -155,11 +155,10 @@ impl<'a> Envelope<'a> {
         let spec = error.spec();
         // A message that interpolates nothing is the declared text (the contract of
         // `ApiError::message`), so the call, and its match, are skipped on the hot path.
-        let declared_message = !spec.is_interpolated();
-        let message = if declared_message {
-            Cow::Borrowed(spec.message)
+        let message = if spec.is_interpolated() {
+            Some(error.message())
         } else {
-            error.message()
+            None
         };
         // For a type without violations `details()` is the trait's constant `&[]`, so the
         // emptiness test folds away and the server-error test with it.
@@ -173,7 +172,6 @@ impl<'a> Envelope<'a> {
             request_id,
             spec,
             message,
-            declared_message,
             details,
             valid_id,
         }
@@ -191,8 +189,7 @@ impl<'a> Envelope<'a> {
         Envelope {
             request_id,
             spec,
-            message,
-            declared_message,
+            message: (!declared_message).then_some(message),
             details: &[],
             valid_id: false,
         }
@@ -225,8 +222,9 @@ impl<'a> Envelope<'a> {
     }
 
     /// The client-facing message.
+    #[inline]
     pub fn message(&self) -> &str {
-        &self.message
+        self.message.as_deref().unwrap_or(self.spec.message)
     }
 
     /// The numeric code.
@@ -253,7 +251,6 @@ impl<'a> Envelope<'a> {
             request_id,
             spec: self.spec,
             message: self.message,
-            declared_message: self.declared_message,
             details: self.details,
             valid_id: false,
         }
@@ -269,7 +266,6 @@ impl<'a> Envelope<'a> {
             request_id: request_id.0,
             spec: self.spec,
             message: self.message,
-            declared_message: self.declared_message,
             details: self.details,
             valid_id: true,
         }
@@ -285,70 +281,102 @@ impl<'a> Envelope<'a> {
         // The common case of a server, small enough to inline into every caller: three copies,
         // like hand-pasted bytes. `extend_from_slice` grows `out` if it must; a reused buffer
         // never has to. Field violations cost this path one test of an empty slice.
-        if self.declared_message && self.valid_id && self.details.is_empty() {
+        if self.message.is_none() && self.valid_id && self.details.is_empty() {
             out.extend_from_slice(OPEN.as_bytes());
             out.extend_from_slice(self.request_id.as_bytes());
             out.extend_from_slice(self.spec.json.as_bytes());
             return;
         }
+        // The other cases get the envelope's parts by value: handing them `&self` would make
+        // every caller build the whole `Envelope` in memory, the common case included.
+        let rendering = Rendering {
+            request_id: self.request_id,
+            spec: self.spec,
+            message: self.message.as_deref(),
+            details: self.details,
+            valid_id: self.valid_id,
+        };
         if !self.details.is_empty() {
-            self.write_json_with_details(out);
+            rendering.write_with_details(out);
             return;
         }
-        self.write_json_scanning(out);
+        rendering.write_scanning(out);
     }
 
-    /// [`write_json`](Self::write_json) for an id that has to be scanned, and for messages that
-    /// are escaped at run time.
+    /// The envelope's JSON, as [`write_json`](Self::write_json) renders it.
+    pub fn to_json_vec(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(
+            OPEN.len()
+                + self.request_id.len()
+                + self.spec.json.len()
+                + self.message().len()
+                + CLOSE.len(),
+        );
+        self.write_json(&mut out);
+        out
+    }
+}
+
+/// An [`Envelope`]'s parts, for the paths of [`Envelope::write_json`] other than the common one.
+#[derive(Clone, Copy)]
+struct Rendering<'a> {
+    request_id: &'a str,
+    spec: &'static ErrorSpec,
+    /// `None` for the declared message.
+    message: Option<&'a str>,
+    details: &'a [FieldViolation],
+    valid_id: bool,
+}
+
+impl Rendering<'_> {
+    /// For an id that has to be scanned, and for messages that are escaped at run time.
     #[inline(never)]
-    fn write_json_scanning(&self, out: &mut Vec<u8>) {
+    fn write_scanning(self, out: &mut Vec<u8>) {
         let (open, id, json) = (
             OPEN.as_bytes(),
             self.request_id.as_bytes(),
             self.spec.json.as_bytes(),
         );
         let id_is_clean = self.valid_id || !needs_escaping(id);
-        if self.declared_message && id_is_clean {
+        if self.message.is_none() && id_is_clean {
             out.reserve(open.len() + id.len() + json.len());
             out.extend_from_slice(open);
             out.extend_from_slice(id);
             out.extend_from_slice(json);
             return;
         }
-        self.write_json_escaping(out);
+        self.write_escaping(out);
     }
 
-    /// [`write_json`](Self::write_json) when the id or the message has to be escaped at run time.
+    /// When the id or the message has to be escaped at run time.
     #[inline(never)]
-    fn write_json_escaping(&self, out: &mut Vec<u8>) {
+    fn write_escaping(self, out: &mut Vec<u8>) {
         let json = self.spec.json.as_bytes();
-        out.reserve(
-            OPEN.len() + self.request_id.len() + json.len() + self.message.len() + CLOSE.len(),
-        );
+        let message_len = self.message.map_or(0, str::len);
+        out.reserve(OPEN.len() + self.request_id.len() + json.len() + message_len + CLOSE.len());
         out.extend_from_slice(OPEN.as_bytes());
         // `write_escaped` copies an id that needs no escaping as it is.
         write_escaped(out, self.request_id);
-        if self.declared_message {
+        let Some(message) = self.message else {
             out.extend_from_slice(json);
             return;
-        }
+        };
         // `spec.json` starts with the head in both of its forms (see `ErrorSpec::json`).
         let head = &json[..head_len(self.spec.code, self.spec.key.len())];
         out.extend_from_slice(head);
-        write_escaped(out, &self.message);
+        write_escaped(out, message);
         out.extend_from_slice(CLOSE.as_bytes());
     }
 
-    /// [`write_json`](Self::write_json) for an envelope with violations: the message is written
-    /// after the head whatever its origin, since the derive's pre-rendered tail closes the
-    /// object right after it.
+    /// For an envelope with violations: the message is written after the head whatever its
+    /// origin, since the derive's pre-rendered tail closes the object right after it.
     #[cold]
-    fn write_json_with_details(&self, out: &mut Vec<u8>) {
+    fn write_with_details(self, out: &mut Vec<u8>) {
         let json = self.spec.json.as_bytes();
         out.extend_from_slice(OPEN.as_bytes());
         write_escaped(out, self.request_id);
         out.extend_from_slice(&json[..head_len(self.spec.code, self.spec.key.len())]);
-        write_escaped(out, &self.message);
+        write_escaped(out, self.message.unwrap_or(self.spec.message));
         out.extend_from_slice(BEFORE_DETAILS.as_bytes());
         write_details(out, self.details);
         let omitted = omitted(self.details);
@@ -360,26 +388,14 @@ impl<'a> Envelope<'a> {
             out.extend_from_slice(AFTER_OMITTED.as_bytes());
         }
     }
-
-    /// The envelope's JSON, as [`write_json`](Self::write_json) renders it.
-    pub fn to_json_vec(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(
-            OPEN.len()
-                + self.request_id.len()
-                + self.spec.json.len()
-                + self.message.len()
-                + CLOSE.len(),
-        );
-        self.write_json(&mut out);
-        out
-    }
 }
 
-/// Equal when the bytes are: how the id was given does not matter.
+/// Equal when the request ids, catalogue entries, messages and field violations are: how the id
+/// was given does not matter, nor whether the message was the declared one or given equal to it.
 impl PartialEq for Envelope<'_> {
     fn eq(&self, other: &Self) -> bool {
-        (self.request_id, self.spec, &self.message)
-            == (other.request_id, other.spec, &other.message)
+        (self.request_id, self.spec, self.message(), self.details)
+            == (other.request_id, other.spec, other.message(), other.details)
     }
 }
 
@@ -393,6 +409,7 @@ struct ErrorBody<'e> {
 }
 
 impl Serialize for ErrorBody<'_> {
+    #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let omitted = omitted(self.details);
         let len = 3 + usize::from(!self.details.is_empty()) + usize::from(omitted > 0);
@@ -420,7 +437,7 @@ impl Serialize for Envelope<'_> {
             &ErrorBody {
                 code: self.spec.code,
                 key: self.spec.key,
-                message: &self.message,
+                message: self.message(),
                 details: self.details,
             },
         )?;
