@@ -66,8 +66,8 @@ impl ConstText {
 ///
 /// Eight bytes a step, matched with slice patterns: the interpreter that runs constant evaluation
 /// pays per step and per bounds-checked index, and the contract check of a composed type
-/// compares thousands of keys. Indexing byte by byte cost 0.4 s for 4,000 comparisons of 20-byte
-/// keys; this costs 0.1 s (BENCHMARKS.md, "After the merge of every feature").
+/// compares thousands of keys. Indexing byte by byte cost 0.36 s for 4,000 comparisons of
+/// 20-byte keys; this costs about 0.1 s (BENCHMARKS.md, "Runs 6–8").
 pub(crate) const fn str_eq(left: &str, right: &str) -> bool {
     let (mut left, mut right) = (left.as_bytes(), right.as_bytes());
     if left.len() != right.len() {

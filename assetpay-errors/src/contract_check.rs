@@ -8,9 +8,8 @@
 //! For a type the derive sees whole (no `#[api(transparent)]`), it applies the same rules to what
 //! it read while expanding and emits a check only where one can break; when none can (the common
 //! case, a catalogue that keeps its contract), nothing here is evaluated at all. That is what
-//! keeps a 2,000-entry published file cheap to check (BENCHMARKS.md, "After the merge of every
-//! feature"). A `#[cfg]` variant may be compiled out, so a type with one always has its removals
-//! checked here.
+//! keeps a 2,000-entry published file cheap to check (BENCHMARKS.md, "Runs 6–8"). A `#[cfg]`
+//! variant may be compiled out, so a type with one always has its removals checked here.
 //!
 //! The rules are those of [`contract`](crate::contract), by the same ids.
 

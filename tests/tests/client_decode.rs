@@ -102,6 +102,27 @@ fn an_unknown_error_keeps_code_key_and_message() {
 }
 
 #[test]
+fn an_envelope_of_defined_members_only_has_no_extra_fields_and_a_clone_keeps_them() {
+    let plain = decode(StatusCode::CONFLICT, &envelope(11, "PRICE_CHANGED", "m"));
+    assert!(plain.extra_fields().is_empty());
+    assert!(plain.extra_envelope_fields().is_empty());
+    let mut body = envelope(11, "PRICE_CHANGED", "m");
+    body["traceId"] = json!("t-1");
+    body["error"]["hint"] = json!({ "retryIn": 5 });
+    let extra = decode(StatusCode::CONFLICT, &body).clone();
+    assert_eq!(
+        extra.extra_fields().get("hint"),
+        Some(&json!({ "retryIn": 5 }))
+    );
+    assert_eq!(
+        extra.extra_envelope_fields().get("traceId"),
+        Some(&json!("t-1"))
+    );
+    assert_eq!(extra.extra_fields().len(), 1);
+    assert_eq!(extra.extra_envelope_fields().len(), 1);
+}
+
+#[test]
 fn extra_fields_keep_the_order_they_came_in_and_duplicates_keep_their_last_value() {
     let body = br#"{"zeta":1,"error":{"z":1,"code":1,"a":2,"key":"NOPE","m":3,"message":"first",
         "message":"second","a":4},"alpha":2,"success":true,"requestId":"x","mid":3,"success":false}"#;

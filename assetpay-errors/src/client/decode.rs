@@ -1,11 +1,11 @@
 //! The decoder: response bytes in, an `ErrorResponse` or a `DecodeError` out.
 
+use crate::client::unknown::UnknownMembers;
 use core::marker::PhantomData;
 use std::time::SystemTime;
 
 use http::{HeaderMap, StatusCode};
 use serde_json::error::Category;
-use serde_json::{Map, Value};
 
 use crate::api_error::ApiError;
 use crate::client::details::{self, ReadDetails};
@@ -228,8 +228,8 @@ struct RawEnvelope {
     key: String,
     message: String,
     details: ReadDetails,
-    extra_fields: Map<String, Value>,
-    extra_envelope_fields: Map<String, Value>,
+    extra_fields: UnknownMembers,
+    extra_envelope_fields: UnknownMembers,
 }
 
 /// Why a JSON value is not an error envelope.
@@ -289,7 +289,7 @@ impl RawEnvelope {
             None => return Err(ShapeError::Field("`error.message` is missing")),
             Some(_) => return Err(ShapeError::Field("`error.message` is not a string")),
         };
-        let details = details::read(&error.extra);
+        let details = details::read(error.extra.as_map());
         Ok(RawEnvelope {
             request_id,
             code,

@@ -10,12 +10,13 @@
 //! body: a value of the wrong type is left for the decoder to name, so every body serde_json can
 //! parse is read.
 
+use crate::client::unknown::UnknownMembers;
 use core::fmt;
 use core::marker::PhantomData;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, de};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// Reads `body` into `members`, as `serde_json::from_slice` would read it (the same errors for
 /// the same bodies); `Ok(false)` when the body is JSON but not an object.
@@ -41,7 +42,7 @@ pub(crate) struct EnvelopeMembers {
     /// What `error` is; its members are in `error_members` when it is an object.
     pub(crate) error: ErrorMember,
     pub(crate) error_members: ErrorMembers,
-    pub(crate) extra: Map<String, Value>,
+    pub(crate) extra: UnknownMembers,
 }
 
 /// What the `error` member is.
@@ -64,7 +65,7 @@ pub(crate) struct ErrorMembers {
     pub(crate) code: Option<Scalar>,
     pub(crate) key: Option<Scalar>,
     pub(crate) message: Option<Scalar>,
-    pub(crate) extra: Map<String, Value>,
+    pub(crate) extra: UnknownMembers,
 }
 
 /// A member the envelope defines, as far as the decoder looks at it.

@@ -7,6 +7,7 @@ mod members;
 mod response;
 mod retry;
 mod snippet;
+mod unknown;
 #[cfg(feature = "reqwest")]
 mod via_reqwest;
 

@@ -1,5 +1,6 @@
 //! `ErrorResponse`: a decoded error envelope, matched against a client's catalogue.
 
+use crate::client::unknown::UnknownMembers;
 use core::fmt;
 use core::marker::PhantomData;
 use std::time::Duration;
@@ -79,8 +80,8 @@ pub struct ErrorResponse<E> {
     pub(crate) catalog: CatalogMatch,
     pub(crate) header_retry_after: Option<Duration>,
     pub(crate) details: ReadDetails,
-    pub(crate) extra_fields: Map<String, Value>,
-    pub(crate) extra_envelope_fields: Map<String, Value>,
+    pub(crate) extra_fields: UnknownMembers,
+    pub(crate) extra_envelope_fields: UnknownMembers,
     pub(crate) error_type: PhantomData<fn() -> E>,
 }
 
@@ -203,12 +204,12 @@ impl<E> ErrorResponse<E> {
     /// as they came. `details` and `detailsOmitted` are among them, as sent, whether or not
     /// they could be read into [`violations`](Self::violations).
     pub fn extra_fields(&self) -> &Map<String, Value> {
-        &self.extra_fields
+        self.extra_fields.as_map()
     }
 
     /// The top-level members of the envelope besides `requestId`, `success` and `error`.
     pub fn extra_envelope_fields(&self) -> &Map<String, Value> {
-        &self.extra_envelope_fields
+        self.extra_envelope_fields.as_map()
     }
 }
 
@@ -243,8 +244,8 @@ impl<E> fmt::Debug for ErrorResponse<E> {
             .field("violations", &self.details.violations)
             .field("violations_omitted", &self.details.omitted)
             .field("details_error", &self.details.problem)
-            .field("extra_fields", &self.extra_fields)
-            .field("extra_envelope_fields", &self.extra_envelope_fields)
+            .field("extra_fields", self.extra_fields.as_map())
+            .field("extra_envelope_fields", self.extra_envelope_fields.as_map())
             .finish()
     }
 }

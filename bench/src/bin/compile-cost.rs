@@ -141,66 +141,63 @@ fn main() {
             .map(|r| (r.1.as_secs_f64(), r.2.as_secs_f64()))
             .expect("measured")
     };
-    let (ours, full, core, thiserror) = (
-        find("subject_ours"),
-        find("subject_hand_full"),
-        find("subject_hand_core"),
-        find("subject_thiserror"),
-    );
     let _ = writeln!(report, "\nratios (debug / release):");
-    let _ = writeln!(
-        report,
-        "- ours / hand-written, same functionality: {:.2} / {:.2}",
-        ours.0 / full.0,
-        ours.1 / full.1
-    );
-    let _ = writeln!(
-        report,
-        "- ours / hand-written code/key/status only: {:.2} / {:.2}",
-        ours.0 / core.0,
-        ours.1 / core.1
-    );
-    let _ = writeln!(
-        report,
-        "- ours / thiserror: {:.2} / {:.2}",
-        ours.0 / thiserror.0,
-        ours.1 / thiserror.1
-    );
-    let published = find("subject_ours_published");
-    let _ = writeln!(
-        report,
-        "- the published-contract check over 2,000 entries adds: {:.2} s debug / {:.2} s release",
-        published.0 - ours.0,
-        published.1 - ours.1
-    );
-    let details = find("subject_ours_details");
-    let _ = writeln!(
-        report,
-        "- field violations in 667 variants add: {:.2} s debug / {:.2} s release",
-        details.0 - ours.0,
-        details.1 - ours.1
-    );
-    let axum = find("subject_ours_axum");
-    let _ = writeln!(
-        report,
-        "- the axum feature's IntoResponse impl adds: {:.2} s debug / {:.2} s release",
-        axum.0 - ours.0,
-        axum.1 - ours.1
-    );
-    let (parts, composed) = (find("subject_parts_only"), find("subject_parts_composed"));
-    let _ = writeln!(
-        report,
-        "- composition of 2,000 codes in 20 enums adds: {:.2} s debug / {:.2} s release",
-        composed.0 - parts.0,
-        composed.1 - parts.1
-    );
-    let composed_published = find("subject_parts_composed_published");
-    let _ = writeln!(
-        report,
-        "- the published-contract check of the composing enum adds: {:.2} s debug / {:.2} s release",
-        composed_published.0 - composed.0,
-        composed_published.1 - composed.1
-    );
+    for (what, subject, reference) in [
+        (
+            "ours / hand-written, same functionality",
+            "subject_ours",
+            "subject_hand_full",
+        ),
+        (
+            "ours / hand-written code/key/status only",
+            "subject_ours",
+            "subject_hand_core",
+        ),
+        ("ours / thiserror", "subject_ours", "subject_thiserror"),
+    ] {
+        let (subject, reference) = (find(subject), find(reference));
+        let _ = writeln!(
+            report,
+            "- {what}: {:.2} / {:.2}",
+            subject.0 / reference.0,
+            subject.1 / reference.1
+        );
+    }
+    for (what, subject, baseline) in [
+        (
+            "the published-contract check over 2,000 entries adds",
+            "subject_ours_published",
+            "subject_ours",
+        ),
+        (
+            "field violations in 667 variants add",
+            "subject_ours_details",
+            "subject_ours",
+        ),
+        (
+            "the axum feature's IntoResponse impl adds",
+            "subject_ours_axum",
+            "subject_ours",
+        ),
+        (
+            "composition of 2,000 codes in 20 enums adds",
+            "subject_parts_composed",
+            "subject_parts_only",
+        ),
+        (
+            "the published-contract check of the composing enum adds",
+            "subject_parts_composed_published",
+            "subject_parts_composed",
+        ),
+    ] {
+        let (subject, baseline) = (find(subject), find(baseline));
+        let _ = writeln!(
+            report,
+            "- {what}: {:.2} s debug / {:.2} s release",
+            subject.0 - baseline.0,
+            subject.1 - baseline.1
+        );
+    }
 
     let _ = writeln!(
         report,

@@ -5,6 +5,11 @@
 //! iteration counts and dividing the difference of the totals by the difference of the counts
 //! gives the instructions of one iteration, start-up and set-up cancelled:
 //! `bench/instructions.sh` does that.
+//!
+//! `instructions paired REFERENCE SUBJECT [ROUNDS] [ITERATIONS]` times two subjects in
+//! alternating rounds (which goes first alternates too) and prints the median of the per-round
+//! ratios: on a shared machine whose speed drifts by 20% between criterion's blocks, pairs of
+//! rounds a few milliseconds apart see the same machine.
 
 use std::hint::black_box;
 
@@ -19,6 +24,18 @@ use http::StatusCode;
 fn main() {
     let mut args = std::env::args().skip(1);
     let subject = args.next().expect("a subject");
+    if subject == "paired" {
+        let reference = args.next().expect("a reference subject");
+        let measured = args.next().expect("a subject");
+        let rounds = args
+            .next()
+            .map_or(41, |n| n.parse().expect("a number of rounds"));
+        let iterations = args
+            .next()
+            .map_or(200_000, |n| n.parse().expect("an iteration count"));
+        paired(&reference, &measured, rounds, iterations);
+        return;
+    }
     let iterations: usize = args
         .next()
         .expect("an iteration count")
@@ -37,7 +54,12 @@ fn main() {
         decode_worst(&body, iterations);
         return;
     }
-    let run: fn(usize) = match subject.as_str() {
+    subject_named(&subject)(iterations);
+}
+
+/// The subject called `name`, as a function of its iteration count.
+fn subject_named(name: &str) -> fn(usize) {
+    match name {
         "envelope-limit" => envelope_limit,
         "envelope-write-json" => envelope_write_json,
         "envelope-valid-id" => envelope_valid_id,
@@ -46,8 +68,46 @@ fn main() {
         "decode-reference" => decode_reference,
         "decode-ours" => decode_ours,
         other => panic!("unknown subject {other}"),
+    }
+}
+
+/// Times `reference` and `measured`, `iterations` each, in `rounds` alternating rounds.
+fn paired(reference: &str, measured: &str, rounds: usize, iterations: usize) {
+    let (reference_run, measured_run) = (subject_named(reference), subject_named(measured));
+    let time = |run: fn(usize)| {
+        let started = std::time::Instant::now();
+        run(iterations);
+        started.elapsed().as_secs_f64() * 1e9 / iterations as f64
     };
-    run(iterations);
+    time(reference_run);
+    time(measured_run);
+    let (mut reference_ns, mut measured_ns, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..rounds {
+        let (r, m) = if round % 2 == 0 {
+            let r = time(reference_run);
+            (r, time(measured_run))
+        } else {
+            let m = time(measured_run);
+            (time(reference_run), m)
+        };
+        reference_ns.push(r);
+        measured_ns.push(m);
+        ratios.push(m / r);
+    }
+    let median = |values: &mut Vec<f64>| {
+        values.sort_by(f64::total_cmp);
+        values[values.len() / 2]
+    };
+    let (low, high) = (
+        ratios.iter().copied().fold(f64::INFINITY, f64::min),
+        ratios.iter().copied().fold(0.0, f64::max),
+    );
+    println!(
+        "{measured} / {reference}: median ratio {:.3} (rounds {low:.3}..{high:.3}); medians {:.2} ns / {:.2} ns per iteration, {rounds} rounds of {iterations}",
+        median(&mut ratios),
+        median(&mut measured_ns),
+        median(&mut reference_ns),
+    );
 }
 
 fn envelope_limit(iterations: usize) {
