@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 /// Unknown members, in the order they came. Most envelopes have none, so the map is made only
 /// for one that has some: creating and dropping two empty maps was about 3% of decoding a
 /// typical envelope (BENCHMARKS.md, "Client decoder").
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub(crate) struct UnknownMembers(Option<Map<String, Value>>);
 
 impl UnknownMembers {
