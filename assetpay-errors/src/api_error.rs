@@ -4,8 +4,7 @@ use std::borrow::Cow;
 
 use http::StatusCode;
 
-use crate::contract::Reserved;
-use crate::spec::ErrorSpec;
+use crate::spec::{ErrorSpec, Reserved};
 use crate::violation::FieldViolation;
 
 /// An error an HTTP API answers with: a numeric code, a string key, an HTTP status and a

@@ -14,21 +14,14 @@
 extern crate self as assetpay_errors;
 
 mod api_error;
-mod assemble;
 pub mod assetpay;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 pub mod client;
-mod compose;
-mod const_text;
 pub mod contract;
-mod contract_check;
 pub mod domain;
-mod domain_check;
 mod envelope;
-mod findings;
-mod lookup;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub mod openapi;
@@ -41,7 +34,6 @@ pub mod validator;
 pub mod violation;
 
 #[doc(hidden)]
-#[path = "private.rs"]
 pub mod __private;
 
 pub use crate::api_error::ApiError;

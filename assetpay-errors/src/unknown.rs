@@ -25,8 +25,3 @@ impl fmt::Display for UnknownKey {
 }
 
 impl std::error::Error for UnknownKey {}
-
-/// The error of a generated `FromStr`, owning the key it could not find.
-pub fn unknown_key(key: &str) -> UnknownKey {
-    UnknownKey(key.to_owned())
-}

@@ -68,7 +68,6 @@
 
 mod clashes;
 mod report;
-mod reserved;
 mod rule;
 
 use crate::api_error::ApiError;
@@ -76,9 +75,8 @@ use crate::spec::ErrorSpec;
 
 pub use self::clashes::{Clash, NamedCatalog, clashes};
 pub use self::report::{Change, Report, compare};
-pub use self::reserved::Reserved;
-pub(crate) use self::reserved::{code_is_reserved, key_is_reserved};
 pub use self::rule::Rule;
+pub use crate::spec::Reserved;
 pub use assetpay_errors_shared::published::{Entry as PublishedEntry, FileError};
 
 /// The catalogue of `E` as a pretty-printed JSON array, one object per error in

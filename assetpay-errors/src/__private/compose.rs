@@ -6,8 +6,8 @@
 
 use assetpay_errors_shared::table::{EMPTY, Probe, hash_key, table_len};
 
-use crate::const_text::{ConstText, str_eq};
-use crate::findings::Findings;
+use super::const_text::{ConstText, str_eq};
+use super::findings::Findings;
 use crate::spec::ErrorSpec;
 
 /// Every entry of `catalog` that repeats the code or key of an earlier entry (up to

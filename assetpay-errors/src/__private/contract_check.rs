@@ -15,10 +15,10 @@
 
 use assetpay_errors_shared::published::BREAKS_PER_COMPILE;
 
-use crate::const_text::{ConstText, str_eq};
-use crate::contract::{Reserved, code_is_reserved, key_is_reserved};
-use crate::findings::Findings;
+use super::const_text::{ConstText, str_eq};
+use super::findings::Findings;
 use crate::spec::ErrorSpec;
+use crate::spec::{Reserved, code_is_reserved, key_is_reserved};
 
 /// One entry of a published file, as far as the compile-time rules read it.
 pub struct PublishedSpec {
@@ -368,7 +368,7 @@ pub const RESERVED_PLACEHOLDER: Reserved = Reserved::key("", "");
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assemble::declared_spec;
+    use crate::__private::declared_spec;
 
     const fn spec(code: u16, key: &'static str, type_name: &'static str) -> ErrorSpec {
         declared_spec(

@@ -3,7 +3,7 @@
 //! the derive's tiny per-declaration checks can each ask for their own and fail the compile at
 //! the right token. The cross-enum clash check and the published-contract check share it.
 
-use crate::const_text::ConstText;
+use super::const_text::ConstText;
 
 /// Up to `N` findings; more are found after fixing these.
 pub struct Findings<const N: usize> {

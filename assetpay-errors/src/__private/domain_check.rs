@@ -2,7 +2,7 @@
 //! value of the user's crate), so it emits, at each code literal, a constant that runs this check
 //! during constant evaluation and fails the compile with its text.
 
-use crate::const_text::ConstText;
+use super::const_text::ConstText;
 use crate::domain::Domain;
 
 /// The compile error for `code` declared in a type of `domain`, or `None` when the code lies in

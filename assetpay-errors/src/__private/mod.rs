@@ -2,7 +2,20 @@
 //!
 //! Generated code reaches everything through `::assetpay_errors::__private`, so it resolves the
 //! same next to a user's own `Option`, `Result`, `mod core` or inside `#[no_implicit_prelude]`.
-//! This module only re-exports; the code lives in the modules named here.
+//! Everything here exists only for generated code: the constructors and lookups of a catalogue
+//! the derive assembles, and the checks it runs during constant evaluation (cross-enum clashes,
+//! domain ranges, the published contract). The crate root holds the public API alone.
+
+mod assemble;
+mod compose;
+mod const_text;
+mod contract_check;
+mod domain_check;
+mod findings;
+mod lookup;
+mod unknown;
+
+pub(crate) use self::const_text::str_eq;
 
 pub use core::convert::{From, TryFrom};
 pub use core::option::Option::{self, None, Some};
@@ -13,19 +26,20 @@ pub use std::format;
 
 pub use http::StatusCode;
 
-pub use crate::api_error::ApiError;
-pub use crate::assemble::{PLACEHOLDER, copy_specs, declared_spec, offsets};
-pub use crate::compose::{Clashes, find_clashes};
-pub use crate::contract::Reserved;
-pub use crate::contract_check::{
+pub use self::assemble::{PLACEHOLDER, copy_specs, declared_spec, offsets};
+pub use self::compose::{Clashes, find_clashes};
+pub use self::contract_check::{
     ContractBreaks, PublishedSpec, RESERVED_PLACEHOLDER, check_contract, copy_reserved,
     published_spec,
 };
+pub use self::domain_check::code_outside;
+pub use self::lookup::{code_table, find_code, find_key, key_table, table_len};
+pub use self::unknown::unknown_key;
+pub use crate::api_error::ApiError;
 pub use crate::domain::Domain;
-pub use crate::domain_check::code_outside;
-pub use crate::lookup::{code_table, find_code, find_key, key_table, table_len};
 pub use crate::spec::ErrorSpec;
-pub use crate::unknown::{UnknownCode, UnknownKey, unknown_key};
+pub use crate::spec::Reserved;
+pub use crate::unknown::{UnknownCode, UnknownKey};
 pub use crate::violation::{FieldViolation, violations_of};
 
 /// What the derive's `IntoResponse` impl names, with the `axum` feature.

@@ -64,7 +64,7 @@ impl Reserved {
     /// Whether `key` is the reserved key.
     pub const fn holds_key(&self, key: &str) -> bool {
         match self.retired {
-            Retired::Key(reserved) => crate::const_text::str_eq(reserved, key),
+            Retired::Key(reserved) => crate::__private::str_eq(reserved, key),
             Retired::Codes { .. } => false,
         }
     }

@@ -7,6 +7,11 @@ use http::StatusCode;
 
 use crate::domain::Domain;
 
+mod reserved;
+
+pub use self::reserved::Reserved;
+pub(crate) use self::reserved::{code_is_reserved, key_is_reserved};
+
 /// The static description of one error: what a catalogue row, a docs page or a client needs to
 /// know without holding a value of the error.
 ///
