@@ -8,16 +8,10 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, LitBool, LitInt, LitStr, MacroDelimiter, Path, Token};
 
-use crate::contract::{self, Retired};
-use crate::ctxt::Ctxt;
-use crate::symbol::AttrKey;
-
-/// A parsed value and the span of the literal it came from.
-#[derive(Clone)]
-pub(crate) struct Located<T> {
-    pub(crate) value: T,
-    pub(crate) span: Span,
-}
+use super::ctxt::Ctxt;
+use super::reserved::{self, Retired};
+use super::symbol::AttrKey;
+use super::value::{self, Located, skip_value};
 
 /// Keys that describe one error: on a variant, or on a struct.
 #[derive(Default)]
@@ -285,7 +279,7 @@ impl Parsed<'_> {
             }
             AttrKey::Reserved => {
                 // Repeatable, like protobuf's `reserved` statements: the lists add up.
-                let items = contract::parse_reserved(cx, meta)?;
+                let items = reserved::parse(cx, meta)?;
                 self.attrs.of_type.reserved.extend(items);
             }
             AttrKey::Range => {
@@ -315,10 +309,7 @@ impl Parsed<'_> {
 
     /// A bare key such as `retryable`; a value after it is reported and skipped.
     fn flag(&self, meta: &ParseNestedMeta, key: AttrKey) -> syn::Result<Option<Span>> {
-        let span = meta
-            .path
-            .get_ident()
-            .map_or_else(Span::call_site, |ident| ident.span());
+        let span = value::key_span(meta);
         if meta.input.is_empty() || meta.input.peek(Token![,]) {
             return Ok(Some(span));
         }
@@ -330,10 +321,7 @@ impl Parsed<'_> {
 
     /// The tokens after `key =`, up to the next comma.
     fn value(&self, meta: &ParseNestedMeta, key: AttrKey) -> syn::Result<Option<TokenStream>> {
-        let span = meta
-            .path
-            .get_ident()
-            .map_or_else(Span::call_site, |ident| ident.span());
+        let span = value::key_span(meta);
         if !meta.input.peek(Token![=]) {
             self.cx.error_at(span, format!("expected `{key} = …`"));
             skip_value(meta.input)?;
@@ -443,10 +431,11 @@ impl Parsed<'_> {
 
     fn range(&self, tokens: &TokenStream) -> Option<Located<(u16, u16)>> {
         let parser = |input: ParseStream| {
-            let first: LitInt = input.parse()?;
-            input.parse::<Token![..=]>()?;
-            let last: LitInt = input.parse()?;
-            Ok((first, last))
+            let (first, last) = value::code_literals(input)?;
+            match last {
+                Some(last) => Ok((first, last)),
+                None => Err(input.error("expected `..=`")),
+            }
         };
         let Ok((first, last)) = parser.parse2(tokens.clone()) else {
             self.cx.error_spanned_by(
@@ -455,28 +444,7 @@ impl Parsed<'_> {
             );
             return None;
         };
-        let bound = |literal: &LitInt| match literal.base10_parse::<u16>() {
-            Ok(value) if literal.suffix().is_empty() && value != 0 => Some(value),
-            _ => {
-                self.cx.error_at(
-                    literal.span(),
-                    format!("range bound `{literal}` must be an integer in 1..=65535"),
-                );
-                None
-            }
-        };
-        let (first_value, last_value) = (bound(&first)?, bound(&last)?);
-        if first_value > last_value {
-            self.cx.error_spanned_by(
-                tokens,
-                format!("empty range `{first_value}..={last_value}`, the first code must not exceed the last"),
-            );
-            return None;
-        }
-        Some(Located {
-            value: (first_value, last_value),
-            span: first.span(),
-        })
+        value::codes(self.cx, "range bound", &first, Some(&last))
     }
 }
 
@@ -515,12 +483,4 @@ fn edit_distance(left: &str, right: &str) -> usize {
         previous = current;
     }
     previous[right.len()]
-}
-
-/// Consumes whatever follows a rejected key, up to the next comma, so parsing can go on.
-fn skip_value(input: ParseStream) -> syn::Result<()> {
-    while !input.is_empty() && !input.peek(Token![,]) {
-        input.parse::<TokenTree>()?;
-    }
-    Ok(())
 }
