@@ -21,7 +21,7 @@ pub(crate) use self::model::{
     Checked, ContractPart, DomainCodes, Model, Outline, Own, Refused, Transparent,
 };
 use self::model::{DeclaredCode, Published};
-use crate::parse::{AttrKey, Ctxt, Input, Located, Shape};
+use crate::parse::{Ctxt, Input, Located, Shape};
 
 /// The model of `input`, or, when `cx` holds an error (the parse stage's or one found here),
 /// every error together with the outline the stubs are written from.
@@ -76,13 +76,14 @@ fn outline<'a>(input: &'a Input<'a>) -> Outline<'a> {
 /// Whether the type gets `TryFrom<u16>` and `FromStr`: an enum whose own variants are all unit
 /// variants, the others wrapping one error (which take part through the wrapped type's
 /// conversions). Decided on the declarations as written, valid or not, so that a declaration
-/// with a mistake gets the same stubs a corrected one gets impls: a variant is taken for a
-/// wrapper when its attribute mentions `transparent` or could not be read to its end.
+/// with a mistake gets the stubs of the impls a corrected one would get: a one-field variant
+/// whose `#[api(...)]` says `transparent`, even where it cannot be read, is taken for a wrapper
+/// (in a valid declaration, exactly the transparent ones say it).
 fn conversions(input: &Input) -> bool {
     input.shape == Shape::Enum
         && input.errors.iter().all(|decl| match decl.fields.len() {
             0 => true,
-            1 => decl.attrs.mentions(AttrKey::Transparent),
+            1 => decl.attrs.says_transparent,
             _ => false,
         })
 }

@@ -6,7 +6,7 @@
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser};
-use syn::{Attribute, LitBool, LitInt, LitStr, MacroDelimiter, Path, Token};
+use syn::{Attribute, LitBool, LitInt, LitStr, MacroDelimiter, Meta, Path, Token};
 
 use super::ctxt::Ctxt;
 use super::reserved::{self, Retired};
@@ -31,6 +31,10 @@ pub(crate) struct ErrorAttrs {
     /// An `#[api ...]` could not be read to its end (no parentheses, or broken syntax): what it
     /// holds is unknown, so nothing is reported as missing.
     pub(crate) malformed: bool,
+    /// An `#[api(...)]` holds the word `transparent`, looked for without parsing since the
+    /// attribute may be the broken one: the best guess of whether the declaration wraps an
+    /// error, when it cannot be read.
+    pub(crate) says_transparent: bool,
 }
 
 impl ErrorAttrs {
@@ -138,6 +142,7 @@ pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute], position: Position) -> Attrs
             .of_error
             .attr_span
             .get_or_insert_with(|| span_of(attr));
+        parsed.attrs.of_error.says_transparent |= says_transparent(attr);
         let parenthesized = matches!(
             attr.meta.require_list(),
             Ok(list) if matches!(list.delimiter, MacroDelimiter::Paren(_))
@@ -167,6 +172,15 @@ pub(crate) fn reject(cx: &Ctxt, attrs: &[Attribute], place: &str) {
             format!("`#[api]` is not allowed on {place}, it belongs on the enum, its variants or a struct"),
         );
     }
+}
+
+fn says_transparent(attr: &Attribute) -> bool {
+    let Meta::List(list) = &attr.meta else {
+        return false;
+    };
+    list.tokens.clone().into_iter().any(
+        |token| matches!(token, TokenTree::Ident(ident) if ident == AttrKey::Transparent.name()),
+    )
 }
 
 fn span_of(attr: &Attribute) -> Span {

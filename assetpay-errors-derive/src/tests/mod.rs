@@ -5,5 +5,6 @@ mod declaration;
 mod integrations;
 mod mistakes;
 mod robustness;
+mod stubs;
 mod surgery;
 mod well_formed;
