@@ -17,10 +17,8 @@ mod valid;
 
 use syn::{Generics, Ident};
 
-pub(crate) use self::model::{
-    Checked, ContractPart, DomainCodes, Model, Outline, Own, Refused, Transparent,
-};
-use self::model::{DeclaredCode, Published};
+pub(crate) use self::model::{Checked, ContractPart, Model, Outline, Own, Refused, Transparent};
+use self::model::{DeclaredCode, DomainCodes};
 use crate::parse::{Ctxt, Input, Located, Shape};
 
 /// The model of `input`, or, when `cx` holds an error (the parse stage's or one found here),
@@ -28,9 +26,12 @@ use crate::parse::{Ctxt, Input, Located, Shape};
 pub(crate) fn check<'a>(cx: Ctxt, input: &'a Input<'a>) -> Result<Model<'a>, Refused<'a>> {
     let outline = outline(input);
     let errors = valid::check(&cx, input);
-    let published: Option<Published> = contract::read(&cx, input);
-    if let Err(errors) = cx.check() {
-        return Err(Refused { outline, errors });
+    let published = contract::read(&cx, input);
+    if let Err(reported) = cx.check() {
+        return Err(Refused {
+            outline,
+            errors: reported,
+        });
     }
     let contract = contract::plan(&errors, published, &input.attrs.reserved);
     Ok(Model {
