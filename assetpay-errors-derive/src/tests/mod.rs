@@ -1,8 +1,10 @@
-//! Tests of the whole pipeline, through the crate-internal `expand::derive` that the proc-macro
-//! entry point wraps; each stage's own unit tests stay beside it.
+//! Tests of the whole pipeline, through the crate-internal `derive` (and `derive_with`) that the
+//! proc-macro entry point wraps; each stage's own unit tests stay beside it.
 
 mod declaration;
+mod integrations;
 mod mistakes;
 mod robustness;
+mod stubs;
 mod surgery;
 mod well_formed;

@@ -1,5 +1,5 @@
 //! The derive must never panic: a panic reaches the user as "proc-macro derive panicked", with no
-//! span and no hint of what to fix. These tests feed `expand::derive` thousands of inputs that
+//! span and no hint of what to fix. These tests feed `derive` thousands of inputs that
 //! proptest generates: well-formed declarations, declarations with one definite mistake, and both
 //! after random token surgery or cut off mid-text (see `surgery`).
 //!
@@ -50,7 +50,7 @@ struct Outcome {
 }
 
 fn run(tokens: TokenStream) -> Result<Outcome, String> {
-    let result = catch_unwind(AssertUnwindSafe(|| crate::expand::derive(tokens)));
+    let result = catch_unwind(AssertUnwindSafe(|| crate::derive(tokens)));
     match result {
         Ok(output) => Ok(Outcome {
             parses_as_items: syn::parse2::<syn::File>(output.clone()).is_ok(),

@@ -1,63 +1,22 @@
-//! Validation: turns the parsed declarations into the checked model `expand` renders, reporting
-//! every problem, each at the token that caused it.
+//! The rules a declaration must keep, each reported at the token that breaks it: the checked
+//! declarations the emitters render.
 
 use std::collections::HashMap;
 
 use proc_macro2::Span;
 
-use crate::ast::{ErrorDecl, Field, Input};
-use crate::attr::Located;
-use crate::ctxt::Ctxt;
-use crate::details;
-use crate::generics::ParamsInScope;
-use crate::message::Template;
-use crate::symbol::AttrKey;
+use super::details;
+use super::generics::ParamsInScope;
+use super::model::{Checked, Own, Transparent};
+use crate::parse::{AttrKey, Ctxt, ErrorDecl, Input, Located, Template};
 
 /// Keys are sent to clients and used as identifiers in their code; 63 leaves room for a prefix
 /// in systems that cap identifiers at 64.
 const MAX_KEY_LEN: usize = 63;
 
-pub(crate) struct Model<'a> {
-    pub(crate) input: &'a Input<'a>,
-    pub(crate) errors: Vec<Checked<'a>>,
-}
-
-pub(crate) enum Checked<'a> {
-    Own(Own<'a>),
-    Transparent(Transparent<'a>),
-}
-
-pub(crate) struct Own<'a> {
-    pub(crate) decl: &'a ErrorDecl<'a>,
-    pub(crate) code: u16,
-    pub(crate) key: String,
-    pub(crate) status: u16,
-    pub(crate) template: Template,
-    /// The template as declared, or the doc text: what `ErrorSpec::message` holds.
-    pub(crate) message: String,
-    pub(crate) description: String,
-    pub(crate) retryable: bool,
-    pub(crate) retry_after: Option<u32>,
-    /// The field marked `#[api(details)]`.
-    pub(crate) details: Option<&'a Field<'a>>,
-}
-
-pub(crate) struct Transparent<'a> {
-    pub(crate) decl: &'a ErrorDecl<'a>,
-    pub(crate) field: &'a Field<'a>,
-    pub(crate) span: Span,
-}
-
-impl Checked<'_> {
-    pub(crate) fn decl(&self) -> &ErrorDecl<'_> {
-        match self {
-            Checked::Own(own) => own.decl,
-            Checked::Transparent(transparent) => transparent.decl,
-        }
-    }
-}
-
-pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
+/// Every declaration of `input` that keeps the rules, checked; the others are reported into
+/// `cx` and left out.
+pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Checked<'a>> {
     let attrs = &input.attrs;
     if let (Some(_), Some(range)) = (&attrs.domain, &attrs.range) {
         cx.error_at(
@@ -77,7 +36,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         .filter_map(|decl| check_decl(cx, input, &params, decl, range.as_ref()))
         .collect();
     check_unique(cx, input);
-    Model { input, errors }
+    errors
 }
 
 /// The codes `range = A..=B` admits.
@@ -206,10 +165,11 @@ fn check_own<'a>(
     let (template, message) = message?;
     Some(Own {
         decl,
-        code: code.value,
-        key: key.value.clone(),
-        status: status.value,
+        code: code.clone(),
+        key: key.clone(),
+        status: status.clone(),
         template,
+        template_span: attrs.message.as_ref().map(|message| message.span),
         description: decl.doc.clone().unwrap_or_else(|| message.clone()),
         message,
         retryable: attrs.retryable.is_some() || attrs.retry_after.is_some(),

@@ -4,9 +4,9 @@
 use proc_macro2::Span;
 use syn::{Attribute, Ident, MacroDelimiter};
 
-use crate::attr;
-use crate::ctxt::Ctxt;
-use crate::symbol::AttrKey;
+use super::attr;
+use super::ctxt::Ctxt;
+use super::symbol::AttrKey;
 
 /// The span of `details` when the field is marked `#[api(details)]`, reporting into `cx` every
 /// other `#[api]` among `attrs` and a repeated mark.

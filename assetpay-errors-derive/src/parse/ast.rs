@@ -7,9 +7,9 @@ use syn::{
     Attribute, Data, DeriveInput, Expr, ExprLit, Fields, Generics, Ident, Lit, Member, Meta, Type,
 };
 
-use crate::attr::{self, Attrs, ErrorAttrs, Position, TypeAttrs};
-use crate::ctxt::Ctxt;
-use crate::field_attr;
+use super::attr::{self, Attrs, ErrorAttrs, Position, TypeAttrs};
+use super::ctxt::Ctxt;
+use super::field_attr;
 
 pub(crate) struct Input<'a> {
     pub(crate) ident: &'a Ident,

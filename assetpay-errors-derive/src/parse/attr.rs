@@ -6,18 +6,12 @@
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser};
-use syn::{Attribute, LitBool, LitInt, LitStr, MacroDelimiter, Path, Token};
+use syn::{Attribute, LitBool, LitInt, LitStr, MacroDelimiter, Meta, Path, Token};
 
-use crate::contract::{self, Retired};
-use crate::ctxt::Ctxt;
-use crate::symbol::AttrKey;
-
-/// A parsed value and the span of the literal it came from.
-#[derive(Clone)]
-pub(crate) struct Located<T> {
-    pub(crate) value: T,
-    pub(crate) span: Span,
-}
+use super::ctxt::Ctxt;
+use super::reserved::{self, Retired};
+use super::symbol::AttrKey;
+use super::value::{self, Located, skip_value};
 
 /// Keys that describe one error: on a variant, or on a struct.
 #[derive(Default)]
@@ -37,6 +31,10 @@ pub(crate) struct ErrorAttrs {
     /// An `#[api ...]` could not be read to its end (no parentheses, or broken syntax): what it
     /// holds is unknown, so nothing is reported as missing.
     pub(crate) malformed: bool,
+    /// An `#[api(...)]` holds the word `transparent`, looked for without parsing since the
+    /// attribute may be the broken one: the best guess of whether the declaration wraps an
+    /// error, when it cannot be read.
+    pub(crate) says_transparent: bool,
 }
 
 impl ErrorAttrs {
@@ -144,6 +142,7 @@ pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute], position: Position) -> Attrs
             .of_error
             .attr_span
             .get_or_insert_with(|| span_of(attr));
+        parsed.attrs.of_error.says_transparent |= says_transparent(attr);
         let parenthesized = matches!(
             attr.meta.require_list(),
             Ok(list) if matches!(list.delimiter, MacroDelimiter::Paren(_))
@@ -173,6 +172,15 @@ pub(crate) fn reject(cx: &Ctxt, attrs: &[Attribute], place: &str) {
             format!("`#[api]` is not allowed on {place}, it belongs on the enum, its variants or a struct"),
         );
     }
+}
+
+fn says_transparent(attr: &Attribute) -> bool {
+    let Meta::List(list) = &attr.meta else {
+        return false;
+    };
+    list.tokens.clone().into_iter().any(
+        |token| matches!(token, TokenTree::Ident(ident) if ident == AttrKey::Transparent.name()),
+    )
 }
 
 fn span_of(attr: &Attribute) -> Span {
@@ -285,7 +293,7 @@ impl Parsed<'_> {
             }
             AttrKey::Reserved => {
                 // Repeatable, like protobuf's `reserved` statements: the lists add up.
-                let items = contract::parse_reserved(cx, meta)?;
+                let items = reserved::parse(cx, meta)?;
                 self.attrs.of_type.reserved.extend(items);
             }
             AttrKey::Range => {
@@ -315,10 +323,7 @@ impl Parsed<'_> {
 
     /// A bare key such as `retryable`; a value after it is reported and skipped.
     fn flag(&self, meta: &ParseNestedMeta, key: AttrKey) -> syn::Result<Option<Span>> {
-        let span = meta
-            .path
-            .get_ident()
-            .map_or_else(Span::call_site, |ident| ident.span());
+        let span = value::key_span(meta);
         if meta.input.is_empty() || meta.input.peek(Token![,]) {
             return Ok(Some(span));
         }
@@ -330,10 +335,7 @@ impl Parsed<'_> {
 
     /// The tokens after `key =`, up to the next comma.
     fn value(&self, meta: &ParseNestedMeta, key: AttrKey) -> syn::Result<Option<TokenStream>> {
-        let span = meta
-            .path
-            .get_ident()
-            .map_or_else(Span::call_site, |ident| ident.span());
+        let span = value::key_span(meta);
         if !meta.input.peek(Token![=]) {
             self.cx.error_at(span, format!("expected `{key} = …`"));
             skip_value(meta.input)?;
@@ -443,10 +445,11 @@ impl Parsed<'_> {
 
     fn range(&self, tokens: &TokenStream) -> Option<Located<(u16, u16)>> {
         let parser = |input: ParseStream| {
-            let first: LitInt = input.parse()?;
-            input.parse::<Token![..=]>()?;
-            let last: LitInt = input.parse()?;
-            Ok((first, last))
+            let (first, last) = value::code_literals(input)?;
+            match last {
+                Some(last) => Ok((first, last)),
+                None => Err(input.error("expected `..=`")),
+            }
         };
         let Ok((first, last)) = parser.parse2(tokens.clone()) else {
             self.cx.error_spanned_by(
@@ -455,28 +458,7 @@ impl Parsed<'_> {
             );
             return None;
         };
-        let bound = |literal: &LitInt| match literal.base10_parse::<u16>() {
-            Ok(value) if literal.suffix().is_empty() && value != 0 => Some(value),
-            _ => {
-                self.cx.error_at(
-                    literal.span(),
-                    format!("range bound `{literal}` must be an integer in 1..=65535"),
-                );
-                None
-            }
-        };
-        let (first_value, last_value) = (bound(&first)?, bound(&last)?);
-        if first_value > last_value {
-            self.cx.error_spanned_by(
-                tokens,
-                format!("empty range `{first_value}..={last_value}`, the first code must not exceed the last"),
-            );
-            return None;
-        }
-        Some(Located {
-            value: (first_value, last_value),
-            span: first.span(),
-        })
+        value::codes(self.cx, "range bound", &first, Some(&last))
     }
 }
 
@@ -515,12 +497,4 @@ fn edit_distance(left: &str, right: &str) -> usize {
         previous = current;
     }
     previous[right.len()]
-}
-
-/// Consumes whatever follows a rejected key, up to the next comma, so parsing can go on.
-fn skip_value(input: ParseStream) -> syn::Result<()> {
-    while !input.is_empty() && !input.peek(Token![,]) {
-        input.parse::<TokenTree>()?;
-    }
-    Ok(())
 }

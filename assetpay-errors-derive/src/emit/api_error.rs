@@ -1,0 +1,154 @@
+//! The `ApiError` impl: each value's entry of the catalogue, its message (interpolated from its
+//! fields where the template asks), its violations, and the lookups by code and by key.
+
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::quote;
+
+use super::catalog::Catalog;
+use super::paths::{pattern_path, private};
+use super::{contract, details};
+use crate::check::{Checked, Model, Own};
+use crate::parse::Piece;
+
+pub(crate) fn impl_api_error(model: &Model, catalog: &Catalog) -> TokenStream {
+    let private = private();
+    let ident = model.outline.ident;
+    let (impl_generics, ty_generics, where_clause) = model.outline.generics.split_for_impl();
+    let reserved = contract::reserved_item(model);
+    let spec_body = spec_body(model, catalog);
+    let message_body = message_body(model);
+    let details_method = details::method(model);
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::ApiError for #ident #ty_generics #where_clause {
+            const CATALOG: &'static [#private::ErrorSpec] = &__API_CATALOG;
+            #reserved
+
+            #[inline]
+            fn spec(&self) -> &'static #private::ErrorSpec {
+                #spec_body
+            }
+
+            fn message(&self) -> #private::Cow<'_, ::core::primitive::str> {
+                #message_body
+            }
+
+            #details_method
+
+            #[inline]
+            fn spec_for_code(code: ::core::primitive::u16) -> #private::Option<&'static #private::ErrorSpec> {
+                #private::find_code(&__API_CODE_TABLE, <Self as #private::ApiError>::CATALOG, code)
+            }
+
+            #[inline]
+            fn spec_for_key(key: &::core::primitive::str) -> #private::Option<&'static #private::ErrorSpec> {
+                #private::find_key(&__API_KEY_TABLE, <Self as #private::ApiError>::CATALOG, key)
+            }
+        }
+    }
+}
+
+fn spec_body(model: &Model, catalog: &Catalog) -> TokenStream {
+    let private = private();
+    // The match yields an index and `CATALOG` is named once: rustc lowers the whole catalogue
+    // constant to LLVM at every place that names it, which for thousands of arms cost seconds.
+    let spec_arms = model.errors.iter().enumerate().map(|(position, checked)| {
+        let pattern = pattern_path(model.shape, checked.decl());
+        let cfgs = &checked.decl().cfgs;
+        match checked {
+            Checked::Own(_) => {
+                let index = catalog.index_of(position);
+                quote!(#(#cfgs)* #pattern { .. } => #index,)
+            }
+            Checked::Transparent(transparent) => {
+                let member = &transparent.field.member;
+                // Through the field's type, so a type that is no `ApiError` is reported once, at
+                // the field, like the catalogue's use of it.
+                let ty = transparent.field.ty;
+                quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => return <#ty as #private::ApiError>::spec(__api_inner),)
+            }
+        }
+    });
+    if model.errors.is_empty() {
+        quote!(match *self {})
+    } else if model
+        .errors
+        .iter()
+        .all(|checked| matches!(checked, Checked::Transparent(_)))
+    {
+        quote!(match self { #(#spec_arms)* })
+    } else {
+        quote! {
+            let index: ::core::primitive::usize = match self { #(#spec_arms)* };
+            &<Self as #private::ApiError>::CATALOG[index]
+        }
+    }
+}
+
+fn message_body(model: &Model) -> TokenStream {
+    let private = private();
+    if model.errors.is_empty() {
+        return quote!(match *self {});
+    }
+    let mut needs_default = false;
+    let arms: Vec<TokenStream> = model
+        .errors
+        .iter()
+        .filter_map(|checked| {
+            let pattern = pattern_path(model.shape, checked.decl());
+            let cfgs = &checked.decl().cfgs;
+            match checked {
+                Checked::Transparent(transparent) => {
+                    let member = &transparent.field.member;
+                    let ty = transparent.field.ty;
+                    Some(quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => <#ty as #private::ApiError>::message(__api_inner),))
+                }
+                Checked::Own(own) if own.template.is_interpolated() => {
+                    Some(interpolated_arm(own, &pattern))
+                }
+                Checked::Own(_) => {
+                    needs_default = true;
+                    None
+                }
+            }
+        })
+        .collect();
+    let default = needs_default
+        .then(|| quote!(_ => #private::Cow::Borrowed(#private::ApiError::spec(self).message()),));
+    quote!(match self { #(#arms)* #default })
+}
+
+fn interpolated_arm(own: &Own, pattern: &TokenStream) -> TokenStream {
+    let private = private();
+    let decl = own.decl;
+    // Bindings carry the message's span, so an error about a field's formatting (a missing
+    // `Display` or `Debug`) points at the message that asks for it.
+    let span = own.template_span.unwrap_or_else(Span::call_site);
+    let binding = |index: usize| syn::Ident::new(&format!("__api_field_{index}"), span);
+    let used: Vec<usize> = decl
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, field)| own.template.fields().any(|name| name == field.name))
+        .map(|(index, _)| index)
+        .collect();
+    let bindings = used.iter().map(|&index| {
+        let member = &decl.fields[index].member;
+        let name = binding(index);
+        quote!(#member: #name)
+    });
+    let arguments = own.template.pieces.iter().filter_map(|piece| match piece {
+        Piece::Field { name, .. } => decl
+            .fields
+            .iter()
+            .position(|field| field.name == *name)
+            .map(binding),
+        Piece::Text(_) => None,
+    });
+    let mut format = Literal::string(&own.template.format_string());
+    format.set_span(span);
+    let cfgs = &decl.cfgs;
+    quote! {
+        #(#cfgs)* #pattern { #(#bindings,)* .. } => #private::Cow::Owned(#private::format!(#format #(, #arguments)*)),
+    }
+}

@@ -1,0 +1,34 @@
+//! What every emitter writes the same way: the path to the runtime's items for generated code,
+//! the pattern that names a declaration, and the size of a part that a `#[cfg]` may remove.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::Attribute;
+
+use crate::parse::{ErrorDecl, Shape};
+
+/// `::assetpay_errors::__private`, where every runtime item the expansion names is re-exported.
+pub(crate) fn private() -> TokenStream {
+    quote!(::assetpay_errors::__private)
+}
+
+/// `Self::Variant` for an enum, `Self` for a struct.
+pub(crate) fn pattern_path(shape: Shape, decl: &ErrorDecl) -> TokenStream {
+    match (shape, decl.variant) {
+        (Shape::Enum, Some(variant)) => quote!(Self::#variant),
+        _ => quote!(Self),
+    }
+}
+
+/// `size` as a constant expression, or zero when the declaration's `#[cfg]`s compile it out.
+pub(crate) fn size_unless_cfg_out(cfgs: &[&Attribute], size: TokenStream) -> TokenStream {
+    if cfgs.is_empty() {
+        size
+    } else {
+        quote!({
+            let mut __api_size = 0;
+            #(#cfgs)* { __api_size = #size; }
+            __api_size
+        })
+    }
+}
