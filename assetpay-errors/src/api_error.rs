@@ -7,11 +7,46 @@ use http::StatusCode;
 use crate::spec::{ErrorSpec, Reserved};
 use crate::violation::FieldViolation;
 
+/// What seals [`ApiError`]: implemented by the derive beside each `ApiError` impl, and nameable
+/// only through the hidden `__private` module that generated code uses.
+#[diagnostic::on_unimplemented(
+    message = "`ApiError` is implemented by `#[derive(ApiError)]` only",
+    label = "`{Self}` is not derived",
+    note = "derive it: the derive checks codes, keys, statuses and the contract at compile time, which a hand-written impl would skip"
+)]
+pub trait Sealed {}
+
 /// An error an HTTP API answers with: a numeric code, a string key, an HTTP status and a
 /// client-facing message, plus a static catalogue of every error the type can produce.
 ///
 /// Derive it; the derive checks codes, keys and statuses at compile time and generates the
 /// lookups. See the [crate documentation](crate) for the attributes.
+///
+/// # Derive-only
+///
+/// The trait is sealed: `#[derive(ApiError)]` is the only way to implement it, and a hand-written
+/// `impl ApiError for …` does not compile. Everything a user of an `ApiError` type relies on is
+/// established by the derive at compile time, and a hand-written impl could break each of them
+/// without a word: codes and keys unique across the catalogue (composed types included), codes
+/// inside their domain, statuses that are error statuses, the published contract, the lookup
+/// tables [`spec_for_code`](Self::spec_for_code) and [`spec_for_key`](Self::spec_for_key) answer
+/// from, and the rule [`message`](Self::message) keeps for [`Envelope`](crate::Envelope). A type
+/// whose errors come from elsewhere wraps a derived type (`#[api(transparent)]`) instead.
+///
+/// ```compile_fail
+/// use assetpay_errors::{ApiError, ErrorSpec};
+/// use std::borrow::Cow;
+///
+/// struct ByHand;
+///
+/// impl ApiError for ByHand {
+///     const CATALOG: &'static [ErrorSpec] = &[];
+///     fn spec(&self) -> &'static ErrorSpec { unimplemented!() }
+///     fn message(&self) -> Cow<'_, str> { unimplemented!() }
+///     fn spec_for_code(_: u16) -> Option<&'static ErrorSpec> { None }
+///     fn spec_for_key(_: &str) -> Option<&'static ErrorSpec> { None }
+/// }
+/// ```
 ///
 /// ```
 /// use assetpay_errors::{ApiError, Domain};
@@ -35,7 +70,7 @@ use crate::violation::FieldViolation;
 /// assert_eq!(TradingError::CATALOG.len(), 2);
 /// assert_eq!(TradingError::spec_for_key("PRICE_CHANGED").unwrap().code(), 11);
 /// ```
-pub trait ApiError {
+pub trait ApiError: Sealed {
     /// Every error the type can produce, in declaration order, with the catalogues of
     /// `#[api(transparent)]` variants flattened in place.
     const CATALOG: &'static [ErrorSpec];
@@ -90,18 +125,12 @@ pub trait ApiError {
     /// The derive answers from a hash table built at compile time.
     fn spec_for_code(code: u16) -> Option<&'static ErrorSpec>
     where
-        Self: Sized,
-    {
-        Self::CATALOG.iter().find(|spec| spec.code() == code)
-    }
+        Self: Sized;
 
     /// The catalogue entry with this key, if the type declares one.
     ///
     /// The derive answers from a hash table built at compile time.
     fn spec_for_key(key: &str) -> Option<&'static ErrorSpec>
     where
-        Self: Sized,
-    {
-        Self::CATALOG.iter().find(|spec| spec.key() == key)
-    }
+        Self: Sized;
 }

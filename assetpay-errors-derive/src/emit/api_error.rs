@@ -45,6 +45,9 @@ pub(crate) fn impl_api_error(model: &Model, catalog: &Catalog) -> TokenStream {
                 #private::find_key(&__API_KEY_TABLE, <Self as #private::ApiError>::CATALOG, key)
             }
         }
+
+        #[automatically_derived]
+        impl #impl_generics #private::Sealed for #ident #ty_generics #where_clause {}
     }
 }
 

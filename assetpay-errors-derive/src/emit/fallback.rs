@@ -54,7 +54,15 @@ pub(crate) fn expand(refused: &Refused, integrations: Integrations) -> TokenStre
                 fn message(&self) -> #private::Cow<'_, ::core::primitive::str> {
                     ::core::unreachable!()
                 }
+                fn spec_for_code(_: ::core::primitive::u16) -> #private::Option<&'static #private::ErrorSpec> {
+                    #private::None
+                }
+                fn spec_for_key(_: &::core::primitive::str) -> #private::Option<&'static #private::ErrorSpec> {
+                    #private::None
+                }
             }
+            #[automatically_derived]
+            impl #impl_generics #private::Sealed for #ident #ty_generics #where_clause {}
             #conversions
         };
     }

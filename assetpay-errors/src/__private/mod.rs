@@ -35,7 +35,7 @@ pub use self::contract_check::{
 pub use self::domain_check::code_outside;
 pub use self::lookup::{code_table, find_code, find_key, key_table, table_len};
 pub use self::unknown::unknown_key;
-pub use crate::api_error::ApiError;
+pub use crate::api_error::{ApiError, Sealed};
 pub use crate::domain::Domain;
 pub use crate::spec::ErrorSpec;
 pub use crate::spec::Reserved;
