@@ -21,7 +21,7 @@
 //! the others wait, then find the installation complete.
 
 use std::fs::{self, File, OpenOptions};
-use std::io;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -190,6 +190,22 @@ fn installed(outcome: &'static Result<PathBuf, String>) -> &'static Path {
     }
 }
 
+/// Says which copy of `tool` the tests run, on the process's standard error itself rather than
+/// through `eprintln!`, which the test harness captures: every run shows it, `.ci/run`'s
+/// included, which checks that the copies are the clone's own.
+fn report(tool: &str, outcome: &Provisioned, program: &Path) {
+    let outcome = match outcome {
+        Provisioned::Installed => "installed now",
+        Provisioned::Reused => "installed before",
+    };
+    // A test must not fail because its standard error is closed.
+    let _ = writeln!(
+        io::stderr(),
+        "pinned tools: {tool} ({outcome}): {}",
+        program.display()
+    );
+}
+
 /// The pinned TypeScript compiler, `tests/typescript/node_modules/.bin/tsc`, installed by
 /// `npm ci` from `tests/typescript/package-lock.json` when it is missing or the lock changed.
 /// `target_tmpdir` is the test's `CARGO_TARGET_TMPDIR`, where the install lock lives.
@@ -216,10 +232,7 @@ pub fn typescript_compiler(target_tmpdir: &Path) -> &'static Path {
                     .args(["ci", "--no-audit", "--no-fund"]),
             )
         })?;
-        eprintln!(
-            "pinned tools: TypeScript compiler {outcome:?}: {}",
-            tsc.display()
-        );
+        report("the TypeScript compiler", &outcome, &tsc);
         Ok(tsc)
     }))
 }
@@ -255,10 +268,7 @@ pub fn openapi_validator(target_tmpdir: &Path) -> &'static Path {
                     .arg(installation.pins),
             )
         })?;
-        eprintln!(
-            "pinned tools: OpenAPI validator {outcome:?}: {}",
-            validator.display()
-        );
+        report("the OpenAPI validator", &outcome, &validator);
         Ok(validator)
     }))
 }
