@@ -273,6 +273,31 @@ pub fn openapi_validator(target_tmpdir: &Path) -> &'static Path {
     }))
 }
 
+/// Asserts that `program` is the copy installed in `folder` and that its `--version` prints
+/// `version`, the pinned one, and prints both (shown with `--show-output`): which copy of a tool
+/// the tests ran, never one that happens to be on the `PATH`.
+///
+/// # Panics
+///
+/// When `program` lies outside `folder`, cannot run, or prints another version.
+pub fn assert_is_the_pinned_copy(program: &Path, folder: &Path, version: &str) {
+    println!("the tests run {}", program.display());
+    assert!(
+        program.starts_with(folder),
+        "{} is not in {}",
+        program.display(),
+        folder.display()
+    );
+    let output = Command::new(program)
+        .arg("--version")
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {}: {error}", program.display()));
+    let printed = String::from_utf8_lossy(&output.stdout);
+    println!("{}", printed.trim_end());
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(printed.trim_end(), version, "{}", program.display());
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};

@@ -5,7 +5,7 @@
 //! virtual environment in the target directory, see `assetpay_errors_tests::pinned_tools`).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use assetpay_errors::openapi::{
     ApiErrors, ENVELOPE_SCHEMA_NAME, EXAMPLE_REQUEST_ID, EnvelopeSchema, catalog_document,
@@ -465,7 +465,10 @@ fn validator() -> &'static Path {
 fn validate(name: &str, document: &str) -> Result<(), String> {
     let path: PathBuf = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     std::fs::write(&path, document).expect("write the document");
-    let output = run(Command::new(validator()).arg(&path));
+    let output = Command::new(validator())
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run the OpenAPI validator: {error}"));
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),
@@ -476,13 +479,6 @@ fn validate(name: &str, document: &str) -> Result<(), String> {
     } else {
         Err(text)
     }
-}
-
-/// Runs `command`, the validator, a script of the virtual environment's Python.
-fn run(command: &mut Command) -> Output {
-    command
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run {command:?}: {error}"))
 }
 
 /// The version `requirements.txt` pins for `package`.
@@ -498,28 +494,17 @@ fn pinned_version(package: &str) -> String {
         .to_owned()
 }
 
-/// Which validator the tests ran, printed (`--show-output`) and checked: the copy installed in
-/// this build's target directory at the pinned version, never one that happens to be on the
-/// `PATH`.
+/// Which validator the tests ran: the copy installed in this build's target directory, at the
+/// pinned version.
 #[test]
 fn the_pinned_copy_of_the_validator_is_the_one_installed_in_the_target_directory() {
-    let validator = validator();
-    println!("the OpenAPI tests run {}", validator.display());
-    assert!(
-        validator.starts_with(env!("CARGO_TARGET_TMPDIR")),
-        "{}",
-        validator.display()
-    );
-    let output = run(Command::new(validator).arg("--version"));
-    assert!(output.status.success(), "{output:?}");
-    let version = String::from_utf8_lossy(&output.stdout);
-    println!("{}", version.trim_end());
-    assert_eq!(
-        version.trim_end(),
-        format!(
+    pinned_tools::assert_is_the_pinned_copy(
+        validator(),
+        Path::new(env!("CARGO_TARGET_TMPDIR")),
+        &format!(
             "openapi-spec-validator {}",
             pinned_version("openapi-spec-validator")
-        )
+        ),
     );
 }
 

@@ -250,24 +250,13 @@ fn pinned_version(package: &str) -> String {
         .to_owned()
 }
 
-/// Which compiler the tests ran, printed (`--show-output`) and checked: the copy installed under
-/// this checkout at the pinned version, never one that happens to be on the `PATH`.
+/// Which compiler the tests ran: the copy installed under this checkout, at the pinned version.
 #[test]
 fn the_pinned_copy_of_tsc_is_the_one_installed_under_this_checkout() {
-    let tsc = tsc();
-    println!("the TypeScript tests run {}", tsc.display());
-    assert!(
-        tsc.starts_with(project_dir().join("node_modules")),
-        "{}",
-        tsc.display()
-    );
-    let output = run(Command::new(tsc).arg("--version"));
-    assert!(output.status.success(), "{output:?}");
-    let version = String::from_utf8_lossy(&output.stdout);
-    println!("{}", version.trim_end());
-    assert_eq!(
-        version.trim_end(),
-        format!("Version {}", pinned_version("typescript"))
+    pinned_tools::assert_is_the_pinned_copy(
+        tsc(),
+        &project_dir().join("node_modules"),
+        &format!("Version {}", pinned_version("typescript")),
     );
 }
 
