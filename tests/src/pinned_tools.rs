@@ -208,7 +208,9 @@ fn report(tool: &str, outcome: &Provisioned, program: &Path) {
 
 /// The pinned TypeScript compiler, `tests/typescript/node_modules/.bin/tsc`, installed by
 /// `npm ci` from `tests/typescript/package-lock.json` when it is missing or the lock changed.
-/// `target_tmpdir` is the test's `CARGO_TARGET_TMPDIR`, where the install lock lives.
+/// `target_tmpdir` is the test's `CARGO_TARGET_TMPDIR`, where the install lock lives, like cargo's
+/// own build lock: runs of one checkout with two target directories at the same time (which
+/// cargo does not serialize either) could both install.
 ///
 /// # Panics
 ///
