@@ -1,7 +1,8 @@
 //! The `utoipa` feature: responses grouped by status, examples equal to the wire bytes, key
 //! enums, headers, per-endpoint subsets, the demo's served document, and the printed documents
 //! passing a real OpenAPI validator (openapi-spec-validator, pinned in
-//! `tests/openapi-validator/requirements.txt` and installed by `.ci/run`).
+//! `tests/openapi-validator/requirements.txt`; the first test that needs it installs it into a
+//! virtual environment in the target directory, see `assetpay_errors_tests::pinned_tools`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -11,6 +12,7 @@ use assetpay_errors::openapi::{
     error_responses,
 };
 use assetpay_errors::{ApiError, AssetPayError, Envelope, ErrorSpec};
+use assetpay_errors_tests::pinned_tools;
 use serde_json::Value;
 use utoipa::{IntoResponses, OpenApi};
 
@@ -454,35 +456,19 @@ fn the_demo_documents_every_route_with_its_error_type() {
     assert!(limited["headers"]["Retry-After"].is_object());
 }
 
-/// The validator's command: `$OPENAPI_SPEC_VALIDATOR` (what `.ci/run` sets), else the pinned
-/// one `.ci/run` installed into `target/openapi-validator`, else `openapi-spec-validator` on the
-/// `PATH`.
-fn validator() -> String {
-    if let Ok(command) = std::env::var("OPENAPI_SPEC_VALIDATOR") {
-        return command;
-    }
-    let installed = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../target/openapi-validator/bin/openapi-spec-validator");
-    if installed.is_file() {
-        return installed.display().to_string();
-    }
-    "openapi-spec-validator".to_owned()
+/// The pinned validator, installed on first use.
+fn validator() -> &'static Path {
+    pinned_tools::openapi_validator(Path::new(env!("CARGO_TARGET_TMPDIR")))
 }
 
 /// Runs the validator on `document`; `Ok` when it accepts it, `Err` with its output otherwise.
 fn validate(name: &str, document: &str) -> Result<(), String> {
     let path: PathBuf = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     std::fs::write(&path, document).expect("write the document");
-    let command = validator();
-    let output = Command::new(&command).arg(&path).output().unwrap_or_else(|error| {
-        panic!(
-            "cannot run the OpenAPI validator `{command}` ({error}). Install the pinned one with\n  \
-             python3 -m venv target/openapi-validator && \
-             target/openapi-validator/bin/pip install -r tests/openapi-validator/requirements.txt\n\
-             and set OPENAPI_SPEC_VALIDATOR=$PWD/target/openapi-validator/bin/openapi-spec-validator \
-             (.ci/run does both)"
-        )
-    });
+    let output = Command::new(validator())
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run the OpenAPI validator: {error}"));
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),
@@ -493,6 +479,33 @@ fn validate(name: &str, document: &str) -> Result<(), String> {
     } else {
         Err(text)
     }
+}
+
+/// The version `requirements.txt` pins for `package`.
+fn pinned_version(package: &str) -> String {
+    let requirements =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("openapi-validator/requirements.txt");
+    let requirements = std::fs::read_to_string(requirements).expect("read requirements.txt");
+    requirements
+        .lines()
+        .find_map(|line| line.strip_prefix(&format!("{package}==")))
+        .unwrap_or_else(|| panic!("requirements.txt pins {package}"))
+        .trim()
+        .to_owned()
+}
+
+/// Which validator the tests ran: the copy installed in this build's target directory, at the
+/// pinned version.
+#[test]
+fn the_pinned_copy_of_the_validator_is_the_one_installed_in_the_target_directory() {
+    pinned_tools::assert_is_the_pinned_copy(
+        validator(),
+        Path::new(env!("CARGO_TARGET_TMPDIR")),
+        &format!(
+            "openapi-spec-validator {}",
+            pinned_version("openapi-spec-validator")
+        ),
+    );
 }
 
 #[test]

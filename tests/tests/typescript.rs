@@ -1,12 +1,9 @@
 //! The generated TypeScript module (`cargo run --example catalog -- --typescript`), checked with
 //! the real TypeScript compiler and run by node against the demo server.
 //!
-//! The compiler is the one `tests/typescript/package-lock.json` pins; `.ci/run` installs it.
-//! Locally, install it once:
-//!
-//! ```text
-//! cd tests/typescript && npm ci
-//! ```
+//! The compiler is the one `tests/typescript/package-lock.json` pins: the first test that needs it
+//! installs it with `npm ci` (see `assetpay_errors_tests::pinned_tools`); the machine needs only
+//! Node.js with npm.
 //!
 //! After an intended catalogue change, regenerate the module's snapshot and commit it with the
 //! change:
@@ -33,6 +30,7 @@ use assetpay_errors::assetpay::{page, reference};
 use assetpay_errors::axum::{ApiResult, RouterExt as _};
 use assetpay_errors::trade::TradeFailureCode;
 use assetpay_errors::{ApiError, AssetPayError, typescript};
+use assetpay_errors_tests::pinned_tools::{self, NODE};
 use axum::Router;
 use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
@@ -68,23 +66,9 @@ fn project_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("typescript")
 }
 
-/// The compiler `npm ci` installed in `project`, or what to do when it has not run.
-fn installed_tsc(project: &Path) -> Result<PathBuf, String> {
-    let tsc = project.join("node_modules/.bin/tsc");
-    if tsc.is_file() {
-        Ok(tsc)
-    } else {
-        Err(format!(
-            "the TypeScript compiler is not installed: {} is missing. Run `npm ci` in {} \
-             (CI's .ci/run does) to install the version package-lock.json pins.",
-            tsc.display(),
-            project.display()
-        ))
-    }
-}
-
-fn tsc() -> PathBuf {
-    installed_tsc(&project_dir()).unwrap_or_else(|message| panic!("{message}"))
+/// The pinned compiler, installed on first use.
+fn tsc() -> &'static Path {
+    pinned_tools::typescript_compiler(Path::new(env!("CARGO_TARGET_TMPDIR")))
 }
 
 /// A fresh folder holding the test project's sources and `module` as `errors.ts`.
@@ -104,10 +88,11 @@ fn workspace(name: &str, module: &str) -> PathBuf {
     dir
 }
 
+/// Runs `command`, the compiler or a script, both run by node.
 fn run(command: &mut Command) -> Output {
     command
         .output()
-        .unwrap_or_else(|error| panic!("cannot run {command:?}: {error}"))
+        .unwrap_or_else(|error| panic!("{command:?}: {}", NODE.spawn_error(&error)))
 }
 
 /// `tsc` with [`COMPILER_FLAGS`] on `files` in `dir`, emitting JavaScript into `dir/out` unless
@@ -136,7 +121,8 @@ fn assert_compiles(dir: &Path, files: &[&str], no_emit: bool) {
 
 /// Runs `node out/SCRIPT.js ARGS…` in `dir` and parses the JSON it prints.
 fn node(dir: &Path, script: &str, arguments: &[&str]) -> Value {
-    let output = run(Command::new("node")
+    let output = run(NODE
+        .command()
         .current_dir(dir)
         .arg(format!("out/{script}.js"))
         .args(arguments));
@@ -251,13 +237,27 @@ fn switch_has_the_pages_case_labels_and_each_is_a_catalog_key() {
     }
 }
 
+/// The version `package-lock.json` pins for `package`.
+fn pinned_version(package: &str) -> String {
+    let lock: Value = serde_json::from_str(
+        &std::fs::read_to_string(project_dir().join("package-lock.json"))
+            .expect("read package-lock.json"),
+    )
+    .expect("package-lock.json is JSON");
+    lock["packages"][format!("node_modules/{package}")]["version"]
+        .as_str()
+        .unwrap_or_else(|| panic!("package-lock.json pins {package}"))
+        .to_owned()
+}
+
+/// Which compiler the tests ran: the copy installed under this checkout, at the pinned version.
 #[test]
-fn missing_compiler_is_reported_with_the_install_command() {
-    let empty = Path::new(env!("CARGO_TARGET_TMPDIR")).join("typescript-no-node-modules");
-    std::fs::create_dir_all(&empty).expect("create the folder");
-    let message = installed_tsc(&empty).expect_err("no compiler there");
-    assert!(message.contains("Run `npm ci` in"), "{message}");
-    assert!(message.contains("typescript-no-node-modules"), "{message}");
+fn the_pinned_copy_of_tsc_is_the_one_installed_under_this_checkout() {
+    pinned_tools::assert_is_the_pinned_copy(
+        tsc(),
+        &project_dir().join("node_modules"),
+        &format!("Version {}", pinned_version("typescript")),
+    );
 }
 
 /// An error of a server newer than the module: a key and code AssetPay's catalogue lacks.
