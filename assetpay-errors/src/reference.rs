@@ -92,7 +92,7 @@ pub fn markdown<E: ApiError>() -> String {
 /// assert!(page.starts_with("# Shop errors\n\nEvery error body"));
 /// assert!(page.ends_with("| 501 | `EMPTY_BASKET` | 422 | The basket is empty |\n"));
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Page {
     out: String,
 }

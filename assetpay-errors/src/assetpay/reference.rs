@@ -17,7 +17,7 @@ use crate::typescript::{self, string_literal};
 use super::AssetPayError;
 use super::page::{self, PagePart};
 
-/// The error reference as Markdown: the generic [`Page`](crate::reference::Page) of AssetPay's
+/// The error reference as Markdown: the generic [`Page`] of AssetPay's
 /// catalogue with AssetPay's own prose ([`page`]): the envelope, the range table of every
 /// published domain, one table per section (`Code | Key | HTTP | Description`, a deprecated
 /// error's description starting with "**Deprecated.**"), the asynchronous failure codes and the
@@ -56,7 +56,7 @@ pub fn markdown() -> String {
 
 /// The catalogue as a pretty-printed JSON array, one object per error in
 /// [`AssetPayError::CATALOG`](crate::ApiError::CATALOG) order, with the fields of
-/// [`ErrorSpec`]'s `Serialize` impl, and a final newline.
+/// [`ErrorSpec`](crate::ErrorSpec)'s `Serialize` impl, and a final newline.
 pub fn json() -> String {
     crate::contract::catalog_json::<AssetPayError>()
 }
