@@ -25,6 +25,7 @@ mod envelope;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub mod openapi;
+pub mod reference;
 mod spec;
 pub mod trade;
 pub mod typescript;

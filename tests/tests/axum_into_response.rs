@@ -6,6 +6,7 @@ mod axum_support;
 use std::fmt::Debug;
 use std::time::Duration;
 
+use assetpay_errors::assetpay::framework_errors;
 use assetpay_errors::assetpay::{GenericError, TradingError};
 use assetpay_errors::axum::{ApiErrorResponse, RouterExt as _};
 use assetpay_errors::{ApiError, AssetPayError};
@@ -92,7 +93,7 @@ fn app() -> Router {
         .route("/shop/{which}", get(shop))
         .route("/generic", get(generic))
         .route("/wait", get(with_wait))
-        .with_api_errors()
+        .with_api_errors(framework_errors())
 }
 
 #[tokio::test]

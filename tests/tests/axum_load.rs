@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use assetpay_errors::assetpay::framework_errors;
 use assetpay_errors::axum::RouterExt as _;
 use axum::http::StatusCode;
 use http::header::{CONTENT_TYPE, RETRY_AFTER};
@@ -119,7 +120,7 @@ async fn worker(server: Arc<Server>, cases: Arc<Vec<Case>>, next: Arc<AtomicUsiz
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ten_thousand_concurrent_error_responses_are_envelopes_with_unique_request_ids() {
-    let server = Arc::new(Server::start(app().with_api_errors()).await);
+    let server = Arc::new(Server::start(app().with_api_errors(framework_errors())).await);
     let cases = Arc::new(cases());
     let next = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();

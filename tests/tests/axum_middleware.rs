@@ -1,4 +1,4 @@
-//! Other middleware's plain error responses behind `with_api_errors()`, over real HTTP: each keeps
+//! Other middleware's plain error responses behind `with_api_errors(…)`, over real HTTP: each keeps
 //! its status's meaning, the headers that carry meaning, and its retryability as this crate's
 //! client decoder reads it; a plain response whose body stalls is answered at once.
 
@@ -11,7 +11,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
-use assetpay_errors::axum::{FrameworkErrors, RouterExt as _};
+use assetpay_errors::assetpay::framework_errors;
+use assetpay_errors::axum::{FrameworkEntries, FrameworkErrors, RouterExt as _};
 use assetpay_errors::{ApiError, AssetPayError};
 use axum::body::{Body, Bytes};
 use axum::error_handling::HandleErrorLayer;
@@ -101,7 +102,7 @@ async fn a_bearer_layer_401_is_unauthorized() {
     let app = Router::new()
         .route("/account", get(hello))
         .layer(bearer_check())
-        .with_api_errors();
+        .with_api_errors(framework_errors());
     let server = Server::start(app).await;
 
     let refused = get_promptly(&server, "/account").await;
@@ -128,7 +129,7 @@ async fn a_basic_auth_401_keeps_its_www_authenticate_challenge() {
     let app = Router::new()
         .route("/admin", get(hello))
         .layer(basic_check())
-        .with_api_errors();
+        .with_api_errors(framework_errors());
     let server = Server::start(app).await;
 
     let answer = get_promptly(&server, "/admin").await;
@@ -166,7 +167,7 @@ async fn a_rate_limiter_429_is_rate_limited_and_keeps_retry_after() {
     let app = Router::new()
         .route("/quotes", get(hello))
         .layer(middleware::from_fn_with_state(quota, one_request_quota))
-        .with_api_errors();
+        .with_api_errors(framework_errors());
     let server = Server::start(app).await;
 
     assert_eq!(
@@ -209,7 +210,7 @@ async fn load_shedding_503_is_a_retryable_service_unavailable() {
                 .load_shed()
                 .concurrency_limit(1),
         )
-        .with_api_errors();
+        .with_api_errors(framework_errors());
     let server = Arc::new(Server::start(app).await);
 
     let first = tokio::spawn({
@@ -242,7 +243,7 @@ async fn a_timeout_layer_408_or_504_is_a_retryable_service_unavailable() {
                 status,
                 Duration::from_millis(50),
             ))
-            .with_api_errors();
+            .with_api_errors(framework_errors());
         let server = Server::start(app).await;
 
         let answer = get_promptly(&server, "/slow").await;
@@ -260,7 +261,7 @@ async fn a_request_body_limit_413_is_a_validation_failure_saying_why() {
     let app = Router::new()
         .route("/notes", post(|body: String| async move { body }))
         .layer(RequestBodyLimitLayer::new(16))
-        .with_api_errors();
+        .with_api_errors(framework_errors());
     let server = Server::start(app).await;
 
     let answer = tokio::time::timeout(
@@ -290,7 +291,7 @@ async fn plain_status(Path(code): Path<u16>) -> Response {
 async fn every_plain_status_decodes_with_its_meaning_and_retryability() {
     let app = Router::new()
         .route("/plain/{code}", get(plain_status))
-        .with_api_errors();
+        .with_api_errors(framework_errors());
     let server = Server::start(app).await;
     let table = [
         (400, decoded(422, 1001, false, None)),
@@ -362,9 +363,15 @@ async fn a_team_catalog_answers_by_status_from_its_own_enum() {
                 "/limited",
                 get(|| async { (StatusCode::TOO_MANY_REQUESTS, "slow down") }),
             )
-            .with_api_errors_using(errors)
+            .with_api_errors(errors)
     };
-    let errors = FrameworkErrors::from_generic_errors(ShopError::Invalid, ShopError::Broken);
+    let errors = FrameworkErrors::new(FrameworkEntries {
+        not_found: ShopError::Invalid,
+        method_not_allowed: ShopError::Invalid,
+        validation: ShopError::Invalid,
+        payload_too_large: ShopError::Invalid,
+        server_error: ShopError::Broken,
+    });
     let server = Server::start(app(errors.clone())).await;
     let decode = |answer: &Answer| {
         let error = answer.envelope::<ShopError>();
@@ -458,7 +465,7 @@ async fn a_stalled_502_is_answered_promptly_with_what_had_arrived_logged() {
     // Global: a thread-local subscriber missed the layer's event now and then (tracing's
     // callsite interest is shared by the test threads).
     let log = CapturedLog::install_global();
-    let server = Server::start(stalled_app().with_api_errors()).await;
+    let server = Server::start(stalled_app().with_api_errors(framework_errors())).await;
 
     let started = Instant::now();
     let answer = Answer::of(

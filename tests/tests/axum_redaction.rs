@@ -6,6 +6,7 @@
 
 mod axum_support;
 
+use assetpay_errors::assetpay::framework_errors;
 use assetpay_errors::axum::RouterExt as _;
 use axum::http::StatusCode;
 use reqwest::Method;
@@ -36,7 +37,7 @@ fn error_line(log: &CapturedLog, request_id: &str) -> String {
 #[tokio::test(flavor = "current_thread")]
 async fn an_attached_source_is_logged_with_the_request_id_and_not_sent() {
     let (log, _guard) = CapturedLog::install();
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let answer = get_with_id(&server, "/internal", "req-source-1").await;
 
@@ -60,7 +61,7 @@ async fn an_attached_source_is_logged_with_the_request_id_and_not_sent() {
 #[tokio::test(flavor = "current_thread")]
 async fn the_error_value_itself_is_logged_and_not_sent() {
     let (log, _guard) = CapturedLog::install();
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let answer = get_with_id(&server, "/ledger", "req-ledger-1").await;
 
@@ -79,7 +80,7 @@ async fn the_error_value_itself_is_logged_and_not_sent() {
 #[tokio::test(flavor = "current_thread")]
 async fn a_panic_message_is_logged_and_not_sent() {
     let (log, _guard) = CapturedLog::install();
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let answer = get_with_id(&server, "/panic", "req-panic-2").await;
 
@@ -99,7 +100,7 @@ async fn a_panic_message_is_logged_and_not_sent() {
 #[tokio::test(flavor = "current_thread")]
 async fn a_plain_server_error_text_is_logged_and_not_sent() {
     let (log, _guard) = CapturedLog::install();
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let answer = get_with_id(&server, "/plain/bad-gateway", "req-plain-1").await;
 
@@ -113,7 +114,7 @@ async fn a_plain_server_error_text_is_logged_and_not_sent() {
 #[tokio::test(flavor = "current_thread")]
 async fn another_middleware_client_error_text_is_logged_and_not_sent() {
     let (log, _guard) = CapturedLog::install();
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let answer = get_with_id(&server, "/plain/forbidden", "req-forbidden-1").await;
 
@@ -142,7 +143,7 @@ async fn another_middleware_client_error_text_is_logged_and_not_sent() {
 #[tokio::test(flavor = "current_thread")]
 async fn client_errors_log_no_error() {
     let (log, _guard) = CapturedLog::install();
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let answer = get_with_id(&server, "/orders/8", "req-client-1").await;
 

@@ -5,7 +5,8 @@ mod axum_support;
 
 use assetpay_errors::ApiError;
 use assetpay_errors::assetpay::TradingError;
-use assetpay_errors::axum::{ApiErrorLayer, FrameworkErrors, RouterExt as _};
+use assetpay_errors::assetpay::framework_errors;
+use assetpay_errors::axum::{ApiErrorLayer, RouterExt as _};
 use axum::http::StatusCode;
 use http::header::{ALLOW, CONTENT_TYPE};
 use reqwest::Method;
@@ -30,7 +31,7 @@ fn validation_detail(answer: &Answer) -> String {
 
 #[tokio::test]
 async fn json_body_rejections_are_validation_failures() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let syntax = server
         .post("/orders", "application/json", r#"{"itemId":1,"#)
@@ -70,7 +71,7 @@ async fn json_body_rejections_are_validation_failures() {
 
 #[tokio::test]
 async fn a_handler_validation_failure_has_the_declared_message_only() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let answer = server
         .post(
@@ -89,7 +90,7 @@ async fn a_handler_validation_failure_has_the_declared_message_only() {
 
 #[tokio::test]
 async fn path_and_query_rejections_are_validation_failures() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let path = server.get("/orders/seven").await;
     assert!(validation_detail(&path).contains("Cannot parse `seven`"));
@@ -103,7 +104,7 @@ async fn path_and_query_rejections_are_validation_failures() {
 
 #[tokio::test]
 async fn an_oversized_body_is_a_validation_failure() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
     let body = format!(
         r#"{{"itemId":1,"quantity":1,"note":"{}"}}"#,
         "x".repeat(BODY_LIMIT)
@@ -125,9 +126,8 @@ async fn a_catalog_with_a_payload_too_large_entry_answers_oversized_bodies_with_
         #[api(code = 4013, key = "PAYLOAD_TOO_LARGE", status = 413)]
         PayloadTooLarge,
     }
-    let errors =
-        FrameworkErrors::assetpay().with_payload_too_large(LimitError::PayloadTooLarge.spec());
-    let server = Server::start(app().layer(ApiErrorLayer::with_framework_errors(errors))).await;
+    let errors = framework_errors().with_payload_too_large(LimitError::PayloadTooLarge.spec());
+    let server = Server::start(app().layer(ApiErrorLayer::new(errors))).await;
 
     let answer = server
         .post("/orders", "application/json", vec![b' '; BODY_LIMIT + 1])
@@ -145,7 +145,7 @@ async fn a_catalog_with_a_payload_too_large_entry_answers_oversized_bodies_with_
 
 #[tokio::test]
 async fn unknown_routes_and_methods_are_not_found() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let route = server.get("/no/such/route").await;
     assert_eq!(route.status, StatusCode::NOT_FOUND);
@@ -160,7 +160,7 @@ async fn unknown_routes_and_methods_are_not_found() {
 
 #[tokio::test]
 async fn a_panicking_handler_is_a_server_error() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let answer = Answer::of(
         server
@@ -178,7 +178,7 @@ async fn a_panicking_handler_is_a_server_error() {
 
 #[tokio::test]
 async fn a_plain_server_error_is_replaced_and_its_text_dropped() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let answer = server.get("/plain/bad-gateway").await;
 
@@ -192,15 +192,15 @@ async fn a_plain_server_error_is_replaced_and_its_text_dropped() {
 
 #[tokio::test]
 async fn plain_client_errors_use_the_entry_given_for_their_status() {
-    let default = Server::start(app().with_api_errors()).await;
+    let default = Server::start(app().with_api_errors(framework_errors())).await;
     let answer = default.get("/plain/conflict").await;
     assert_eq!(answer.status, StatusCode::CONFLICT);
     // Another middleware's wording is logged, not sent.
     assert_eq!(answer.assetpay_error(1004).message(), "State conflict");
 
-    let errors = FrameworkErrors::assetpay()
-        .with_status(StatusCode::CONFLICT, TradingError::PriceChanged.spec());
-    let mapped = Server::start(app().with_api_errors_using(errors)).await;
+    let errors =
+        framework_errors().with_status(StatusCode::CONFLICT, TradingError::PriceChanged.spec());
+    let mapped = Server::start(app().with_api_errors(errors)).await;
     let answer = mapped.get("/plain/conflict").await;
     assert_eq!(answer.status, StatusCode::CONFLICT);
     assert_eq!(
@@ -211,7 +211,7 @@ async fn plain_client_errors_use_the_entry_given_for_their_status() {
 
 #[tokio::test]
 async fn a_json_error_response_written_on_purpose_is_left_alone() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let answer = server.get("/custom-json-error").await;
 

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use assetpay_errors::assetpay::GenericError;
+use assetpay_errors::assetpay::framework_errors;
 use assetpay_errors::axum::{MAX_REQUEST_ID_LEN, RouterExt as _};
 use assetpay_errors::client::CatalogMatch;
 use axum::http::StatusCode;
@@ -18,7 +19,7 @@ use axum_support::{Answer, Server, ShopError, app, is_generated_id};
 
 #[tokio::test]
 async fn a_handler_error_answers_with_its_status_and_an_envelope_carrying_the_request_id() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let answer = server.get("/orders/8").await;
 
@@ -38,7 +39,7 @@ async fn a_handler_error_answers_with_its_status_and_an_envelope_carrying_the_re
 
 #[tokio::test]
 async fn errors_of_composed_and_custom_types_carry_their_own_entries() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let price = server.post("/trade", "application/json", "{}").await;
     assert_eq!(price.status, StatusCode::CONFLICT);
@@ -53,7 +54,7 @@ async fn errors_of_composed_and_custom_types_carry_their_own_entries() {
 
 #[tokio::test]
 async fn successful_responses_carry_the_request_id_too() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let answer = server.get("/orders/7").await;
 
@@ -64,7 +65,7 @@ async fn successful_responses_carry_the_request_id_too() {
 
 #[tokio::test]
 async fn a_valid_incoming_request_id_is_kept_in_header_and_body() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
     let longest = "a".repeat(MAX_REQUEST_ID_LEN);
     let ids = [
         "0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f",
@@ -95,7 +96,7 @@ async fn a_valid_incoming_request_id_is_kept_in_header_and_body() {
 
 #[tokio::test]
 async fn an_invalid_incoming_request_id_is_replaced_by_a_fresh_one() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
     let too_long = "a".repeat(MAX_REQUEST_ID_LEN + 1);
     let invalid: [&[u8]; 8] = [
         b"",
@@ -137,7 +138,7 @@ async fn an_invalid_incoming_request_id_is_replaced_by_a_fresh_one() {
 
 #[tokio::test]
 async fn retryable_errors_that_say_how_long_to_wait_send_retry_after() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     // Declared on the variant with `retry_after = 7`.
     let busy = server.get("/warehouse").await;
@@ -169,7 +170,7 @@ async fn retryable_errors_that_say_how_long_to_wait_send_retry_after() {
 
 #[tokio::test]
 async fn an_error_turned_into_a_response_outside_the_request_task_gets_the_request_id() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let answer = Answer::of(
         server
@@ -207,7 +208,7 @@ async fn without_the_layer_a_handler_error_is_still_a_complete_envelope() {
 
 #[tokio::test]
 async fn the_decoder_matches_every_handler_error_to_its_variant() {
-    let server = Server::start(app().with_api_errors()).await;
+    let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let answer = server.get("/orders/8").await;
 

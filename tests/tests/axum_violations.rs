@@ -12,8 +12,10 @@ mod axum_support;
 #[path = "../../assetpay-errors/examples/demo/app.rs"]
 mod demo_server;
 
+use assetpay_errors::assetpay::framework_errors;
 use assetpay_errors::axum::{
-    ApiResult, Form, FrameworkErrors, InvalidRequest, Json, Path, Query, RouterExt as _, Valid,
+    ApiResult, Form, FrameworkEntries, FrameworkErrors, InvalidRequest, Json, Path, Query,
+    RouterExt as _, Valid,
 };
 use assetpay_errors::client::ErrorResponse;
 use assetpay_errors::violation::{FieldViolation, Location, Reason};
@@ -260,7 +262,7 @@ fn shop() -> Router {
 
 #[tokio::test]
 async fn nested_values_get_full_pointers_from_serde_and_from_validator() {
-    let server = Server::start(shop().with_api_errors()).await;
+    let server = Server::start(shop().with_api_errors(framework_errors())).await;
     let post = |body: &'static str| server.post("/baskets", "application/json", body);
     assert_eq!(
         only_violation(&post(r#"{"items":[{"id":1,"quantity":1},{"id":"x","quantity":1}]}"#).await),
@@ -289,7 +291,7 @@ async fn nested_values_get_full_pointers_from_serde_and_from_validator() {
 
 #[tokio::test]
 async fn form_bodies_name_the_field_as_a_pointer() {
-    let server = Server::start(shop().with_api_errors()).await;
+    let server = Server::start(shop().with_api_errors(framework_errors())).await;
     let form = "application/x-www-form-urlencoded";
     let post = |body: &'static str| server.post("/signups", form, body);
     assert_eq!(
@@ -323,7 +325,7 @@ async fn form_bodies_name_the_field_as_a_pointer() {
 
 #[tokio::test]
 async fn hostile_member_names_come_back_escaped_and_equal() {
-    let server = Server::start(shop().with_api_errors()).await;
+    let server = Server::start(shop().with_api_errors(framework_errors())).await;
     let member = "a\"b\\c/d~e\u{1}\u{7f}é";
     let json = serde_json::json!({ "items": [], member: 1 }).to_string();
     let answer = server.post("/baskets", "application/json", json).await;
@@ -336,7 +338,7 @@ async fn hostile_member_names_come_back_escaped_and_equal() {
 
 #[tokio::test]
 async fn handlers_send_violations_of_their_own() {
-    let server = Server::start(shop().with_api_errors()).await;
+    let server = Server::start(shop().with_api_errors(framework_errors())).await;
     let answer = server.post("/reserve", "application/json", "{}").await;
     let error = rejected(&answer);
     assert_eq!(error.violations()[0].reason().as_str(), "SKU_TAKEN");
@@ -358,8 +360,14 @@ async fn the_teams_own_validation_entry_carries_the_violations() {
         #[api(code = 5000, key = "BROKEN", status = 500)]
         Broken,
     }
-    let errors = FrameworkErrors::from_generic_errors(ShopError::BadInput, ShopError::Broken);
-    let server = Server::start(shop().with_api_errors_using(errors)).await;
+    let errors = FrameworkErrors::new(FrameworkEntries {
+        not_found: ShopError::BadInput,
+        method_not_allowed: ShopError::BadInput,
+        validation: ShopError::BadInput,
+        payload_too_large: ShopError::BadInput,
+        server_error: ShopError::Broken,
+    });
+    let server = Server::start(shop().with_api_errors(errors)).await;
     let answer = server.get("/search?q=ab").await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
     let error = answer.envelope::<ShopError>();

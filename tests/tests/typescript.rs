@@ -26,6 +26,7 @@ mod demo_server;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use assetpay_errors::assetpay::framework_errors;
 use assetpay_errors::assetpay::{page, reference};
 use assetpay_errors::axum::{ApiResult, RouterExt as _};
 use assetpay_errors::trade::TradeFailureCode;
@@ -297,7 +298,7 @@ async fn null_body() -> (StatusCode, axum::Json<Value>) {
 fn demo_with_surroundings() -> Router {
     let newer_server = Router::new()
         .route("/newer", get(newer_server_error))
-        .with_api_errors();
+        .with_api_errors(framework_errors());
     let gateway = Router::new()
         .route("/proxy", get(proxy_page))
         .route("/null", get(null_body));

@@ -6,6 +6,7 @@ use std::io;
 use std::time::Duration;
 
 use assetpay_errors::ApiError;
+use assetpay_errors::assetpay::framework_errors;
 use assetpay_errors::assetpay::{GenericError, TradingError};
 // This crate's extractors: their rejections say which field failed, and why.
 use assetpay_errors::axum::{
@@ -211,5 +212,5 @@ pub fn app() -> Router {
             get(move || async move { ([(CONTENT_TYPE, "application/json")], document) }),
         )
         .layer(DefaultBodyLimit::max(4096))
-        .with_api_errors()
+        .with_api_errors(framework_errors())
 }

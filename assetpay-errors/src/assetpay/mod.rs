@@ -5,6 +5,8 @@ mod api_keys;
 mod auth;
 mod callbacks;
 pub mod domains;
+#[cfg(feature = "axum")]
+mod framework;
 mod generic;
 mod identity;
 pub mod page;
@@ -19,6 +21,9 @@ pub use self::account::AccountError;
 pub use self::api_keys::ApiKeyError;
 pub use self::auth::AuthError;
 pub use self::callbacks::CallbackError;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub use self::framework::framework_errors;
 pub use self::generic::GenericError;
 pub use self::identity::IdentityError;
 pub use self::risk::RiskError;

@@ -157,9 +157,9 @@ if (!result.success) {
 }"#;
 
 /// The start of the retry note, followed by the keys of every retryable error. Not on the
-/// published page: the catalogue's retry flags, made visible to readers of the page.
-pub const RETRY_NOTE: &str = "Only these errors clear without the request changing; retry them \
-later, with backoff:";
+/// published page: the catalogue's retry flags, made visible to readers of the page, in the
+/// words every catalogue's page uses ([`reference::RETRY_NOTE`](crate::reference::RETRY_NOTE)).
+pub const RETRY_NOTE: &str = crate::reference::RETRY_NOTE;
 
 /// The page's closing line.
 pub const SUPPORT_NOTE: &str = "When contacting support about an error, include the requestId \

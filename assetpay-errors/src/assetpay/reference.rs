@@ -10,45 +10,53 @@ use core::fmt::Write as _;
 use super::domains::DOMAINS;
 use crate::api_error::ApiError;
 use crate::envelope::Envelope;
-use crate::spec::ErrorSpec;
+use crate::reference::Page;
 use crate::trade::TradeFailureCode;
 use crate::typescript::{self, string_literal};
 
 use super::AssetPayError;
-use super::page::{self, ErrorSection, PagePart};
+use super::page::{self, PagePart};
 
-/// The error reference as Markdown: the envelope, the range table, one table per section
-/// (`Code | Key | HTTP | Description`, a deprecated error's description starting with
-/// "**Deprecated.**"), the asynchronous failure codes and the handling notes.
+/// The error reference as Markdown: the generic [`Page`] of AssetPay's
+/// catalogue with AssetPay's own prose ([`page`]): the envelope, the range table of every
+/// published domain, one table per section (`Code | Key | HTTP | Description`, a deprecated
+/// error's description starting with "**Deprecated.**"), the asynchronous failure codes and the
+/// handling notes, ending with the retry note.
 pub fn markdown() -> String {
-    let mut out = String::with_capacity(16 * 1024);
-    heading(&mut out, 1, page::PAGE_TITLE);
-    paragraph(&mut out, page::ENVELOPE_INTRO);
-    code_block(&mut out, "json", &envelope_example());
-    paragraph(&mut out, page::RANGES_INTRO);
-    table(
-        &mut out,
-        &["Range", "Domain"],
-        DOMAINS.iter().map(|domain| {
-            vec![
-                format!("{}-{}", domain.first(), domain.last()),
-                cell(domain.label()),
-            ]
-        }),
-    );
+    let mut out = Page::new(page::PAGE_TITLE);
+    out.paragraph(page::ENVELOPE_INTRO)
+        .code_block("json", &envelope_example())
+        .paragraph(page::RANGES_INTRO)
+        .domain_ranges(DOMAINS);
     for part in page::PARTS {
         match part {
-            PagePart::Errors(section) => error_section(&mut out, section),
-            PagePart::TradeFailures => trade_failures_section(&mut out),
+            PagePart::Errors(section) => {
+                out.errors(section.title, section.intro, section.errors);
+            }
+            PagePart::TradeFailures => {
+                out.heading(page::TRADE_FAILURES_TITLE)
+                    .paragraph(page::TRADE_FAILURES_INTRO)
+                    .table(
+                        &["error", "Meaning"],
+                        TradeFailureCode::KNOWN.iter().map(|code| {
+                            [format!("`{}`", code.as_str()), code.meaning().to_owned()]
+                        }),
+                    )
+                    .paragraph(page::TRADE_FAILURES_NOTE);
+            }
         }
     }
-    handling_section(&mut out);
-    out
+    out.heading(page::HANDLING_TITLE)
+        .paragraph(page::HANDLING_INTRO)
+        .code_block("js", page::HANDLING_EXAMPLE)
+        .retry_note(page::RETRY_NOTE, AssetPayError::CATALOG)
+        .paragraph(page::SUPPORT_NOTE);
+    out.into_markdown()
 }
 
 /// The catalogue as a pretty-printed JSON array, one object per error in
 /// [`AssetPayError::CATALOG`](crate::ApiError::CATALOG) order, with the fields of
-/// [`ErrorSpec`]'s `Serialize` impl, and a final newline.
+/// [`ErrorSpec`](crate::ErrorSpec)'s `Serialize` impl, and a final newline.
 pub fn json() -> String {
     crate::contract::catalog_json::<AssetPayError>()
 }
@@ -102,136 +110,4 @@ fn envelope_example() -> String {
     let error = page::ENVELOPE_EXAMPLE_ERROR;
     let envelope = Envelope::new(page::ENVELOPE_EXAMPLE_REQUEST_ID, &error);
     serde_json::to_string_pretty(&envelope).expect("an envelope always serializes")
-}
-
-fn error_section(out: &mut String, section: &ErrorSection) {
-    heading(out, 2, section.title);
-    if let Some(intro) = section.intro {
-        paragraph(out, intro);
-    }
-    table(
-        out,
-        &["Code", "Key", "HTTP", "Description"],
-        section.errors.iter().map(|spec: &ErrorSpec| {
-            vec![
-                spec.code().to_string(),
-                format!("`{}`", spec.key()),
-                spec.status().as_u16().to_string(),
-                description_cell(spec),
-            ]
-        }),
-    );
-}
-
-/// The description, after "**Deprecated.**" for a deprecated error: readers of the page learn
-/// that it is going away without a column the published page does not have.
-fn description_cell(spec: &ErrorSpec) -> String {
-    if spec.is_deprecated() {
-        format!("**Deprecated.** {}", cell(spec.description()))
-    } else {
-        cell(spec.description())
-    }
-}
-
-fn trade_failures_section(out: &mut String) {
-    heading(out, 2, page::TRADE_FAILURES_TITLE);
-    paragraph(out, page::TRADE_FAILURES_INTRO);
-    table(
-        out,
-        &["error", "Meaning"],
-        TradeFailureCode::KNOWN
-            .iter()
-            .map(|code| vec![format!("`{}`", code.as_str()), cell(code.meaning())]),
-    );
-    paragraph(out, page::TRADE_FAILURES_NOTE);
-}
-
-fn handling_section(out: &mut String) {
-    heading(out, 2, page::HANDLING_TITLE);
-    paragraph(out, page::HANDLING_INTRO);
-    code_block(out, "js", page::HANDLING_EXAMPLE);
-    let retryable: Vec<String> = AssetPayError::CATALOG
-        .iter()
-        .filter(|spec| spec.is_retryable())
-        .map(|spec| format!("`{}`", spec.key()))
-        .collect();
-    paragraph(
-        out,
-        &format!("{} {}.", page::RETRY_NOTE, retryable.join(", ")),
-    );
-    paragraph(out, page::SUPPORT_NOTE);
-}
-
-fn heading(out: &mut String, level: usize, title: &str) {
-    separate_block(out);
-    let _ = writeln!(out, "{} {title}", "#".repeat(level));
-}
-
-fn paragraph(out: &mut String, text: &str) {
-    separate_block(out);
-    out.push_str(text);
-    out.push('\n');
-}
-
-fn code_block(out: &mut String, language: &str, code: &str) {
-    separate_block(out);
-    let _ = writeln!(out, "```{language}\n{code}\n```");
-}
-
-fn table(out: &mut String, header: &[&str], rows: impl Iterator<Item = Vec<String>>) {
-    separate_block(out);
-    row(out, header.iter().copied());
-    row(out, header.iter().map(|_| "---"));
-    for cells in rows {
-        row(out, cells.iter().map(String::as_str));
-    }
-}
-
-fn row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
-    out.push('|');
-    for cell in cells {
-        let _ = write!(out, " {cell} |");
-    }
-    out.push('\n');
-}
-
-/// Markdown blocks need a blank line between them.
-fn separate_block(out: &mut String) {
-    if !out.is_empty() {
-        out.push('\n');
-    }
-}
-
-/// Text as a table cell: a `|` would end the cell early.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[derive(Debug, crate::ApiError)]
-    #[allow(dead_code)]
-    enum Checkout {
-        /// The old checkout | the first one
-        #[deprecated]
-        #[api(code = 1, key = "OLD_CHECKOUT", status = 400)]
-        Old,
-        /// The new checkout
-        #[api(code = 2, key = "NEW_CHECKOUT", status = 400)]
-        New,
-    }
-
-    #[test]
-    fn the_page_marks_deprecated_errors() {
-        let [old, new] = Checkout::CATALOG else {
-            panic!("two entries");
-        };
-        assert_eq!(
-            description_cell(old),
-            "**Deprecated.** The old checkout \\| the first one"
-        );
-        assert_eq!(description_cell(new), "The new checkout");
-    }
 }

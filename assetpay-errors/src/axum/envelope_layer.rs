@@ -59,13 +59,14 @@ const QUOTED_BODY_LIMIT: usize = 512;
 /// A plain response whose body is not all there (an upstream that sent a 502 and the start of
 /// its body, then stalled) is answered at once with what had arrived: no frame that is not
 /// ready is waited for, so a stalled body can never hold the client's answer back.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct EnvelopeLayer {
     errors: Arc<FrameworkErrors>,
 }
 
 impl EnvelopeLayer {
-    /// The layer, answering for framework failures with `errors`.
+    /// The layer, answering for framework failures with `errors`, the team's own entries: there
+    /// is no default, so that no service answers with codes its catalogue does not declare.
     pub fn new(errors: FrameworkErrors) -> Self {
         EnvelopeLayer {
             errors: Arc::new(errors),

@@ -3,31 +3,63 @@
 use http::StatusCode;
 
 use crate::api_error::ApiError;
-use crate::assetpay::{AccountError, AuthError, GenericError};
 use crate::axum::status_entry::{entry_for_status, statuses_of};
 use crate::spec::ErrorSpec;
 
+/// The entries of a team's own catalogue that answer for the failures no handler returns, one
+/// per role. Every field is required, so a team cannot forget one: a struct literal that leaves
+/// a role out does not compile, and there is no default to fall back on (a default would have to
+/// be some catalogue's codes, sent by a service that never declared them).
+///
+/// The values are the team's own errors, usually the unit variants of its enum of generic
+/// errors; one entry may fill several roles. [`FrameworkErrors::new`] checks each role's status
+/// when the service is assembled (see there).
+#[derive(Debug, Clone, Copy)]
+pub struct FrameworkEntries<E> {
+    /// Answers an unknown route (axum's plain 404), and a plain 410: a client error (4xx).
+    pub not_found: E,
+    /// Answers a known route called with another method (axum's plain 405, whose `Allow`
+    /// header is kept): a client error (4xx).
+    pub method_not_allowed: E,
+    /// Answers axum's rejections of a malformed request (400, 415, 422: syntax errors, missing
+    /// fields, a wrong content type, an unparsable path or query), and any plain 4xx the
+    /// catalogue has no entry for: a client error (4xx).
+    pub validation: E,
+    /// Answers a request body over the limit (413, from axum's `DefaultBodyLimit` or
+    /// tower-http's `RequestBodyLimitLayer`): a client error (4xx).
+    pub payload_too_large: E,
+    /// Answers a panic, a plain 500 and any plain 5xx the catalogue has no entry for: a server
+    /// error (5xx), because a server's own failure must never look like the client's fault.
+    pub server_error: E,
+}
+
 /// The catalogue entries that answer for failures no handler returned: axum's rejections, an
-/// unknown route, an oversized body, a panic, and the plain error responses of other middleware
-/// (an authentication layer's 401, a rate limiter's 429, load shedding's 503, a timeout).
+/// unknown route or method, an oversized body, a panic, and the plain error responses of other
+/// middleware (an authentication layer's 401, a rate limiter's 429, load shedding's 503, a
+/// timeout).
+///
+/// Build it from the team's own entries with [`new`](Self::new): the five roles of
+/// [`FrameworkEntries`] are named, and every other status is answered from the same enum's
+/// catalogue. This crate picks no entry on its own: a service answers only with codes its own
+/// catalogue declares. (AssetPay's mapping is one such value,
+/// `assetpay_errors::assetpay::framework_errors()`.)
 ///
 /// # The status keeps its meaning
 ///
-/// The entries are a table keyed by status, built from the catalogue itself: for each status an
-/// enum of generic errors declares, [`from_generic_errors`](Self::from_generic_errors) and
+/// Other middleware's statuses are a table keyed by status, built from the catalogue itself:
+/// for each status an enum of generic errors declares, [`new`](Self::new) and
 /// [`with_generic_errors`](Self::with_generic_errors) take **the entry with that status, when
 /// there is exactly one**. When several share a status, the one whose key spells the status's
-/// reason phrase is taken (`UNAUTHORIZED` for `401 Unauthorized` among AssetPay's six 401
-/// entries, `SERVICE_UNAVAILABLE` for `503 Service Unavailable` among its four 503 ones), and
-/// when none does the status is left to the rules below: picking one of several entries by
-/// declaration order would be a guess, and a guess is how a logged-out user gets told their
-/// data is invalid. Entries with interpolated messages are never taken (a plain response has no
-/// values to fill them).
+/// reason phrase is taken (`UNAUTHORIZED` for `401 Unauthorized`, `SERVICE_UNAVAILABLE` for
+/// `503 Service Unavailable`), and when none does the status is left to the rules below: picking
+/// one of several entries by declaration order would be a guess, and a guess is how a logged-out
+/// user gets told their data is invalid. Entries with interpolated messages are never taken (a
+/// plain response has no values to fill them).
 ///
 /// A response is answered by, in this order:
 ///
 /// 1. the entry set last for its exact status, by [`with_status`](Self::with_status), a role
-///    setter below, or the catalogue table;
+///    (named in [`new`](Self::new) or set by a role setter), or the catalogue table;
 /// 2. for a status the table does not answer, the entry that keeps its class (4xx or 5xx) and
 ///    its retryability, because the client decides what to do from those two alone:
 ///
@@ -38,54 +70,58 @@ use crate::spec::ErrorSpec;
 /// | any other 4xx | [`validation`](Self::validation) | the client must change the request; not retryable |
 /// | any other 5xx (502, 501, …) | [`server_error`](Self::server_error) | nothing says waiting helps; not retryable |
 ///
-/// With AssetPay's entries ([`assetpay`](Self::assetpay)) that gives:
-///
-/// | plain status | envelope |
-/// | --- | --- |
-/// | 400, 415, 422 (axum's rejections), 413 (a body over the limit), other 4xx | `VALIDATION_FAILED` (1001, 422) |
-/// | 401 | `UNAUTHORIZED` (1100, 401) |
-/// | 403 | `FORBIDDEN` (1300, 403) |
-/// | 404, 405, 410 | `NOT_FOUND` (1003, 404) |
-/// | 409 | `CONFLICT` (1004, 409) |
-/// | 429 | `RATE_LIMITED` (1005, 429, retryable) |
-/// | 503, and the timeouts 408 and 504 | `SERVICE_UNAVAILABLE` (1009, 503, retryable) |
-/// | 500, other 5xx, panics | `SERVER_ERROR` (1006, 500) |
-///
-/// Of AssetPay's four 503 entries, `SERVICE_UNAVAILABLE` is the one whose key says no more than
-/// the status: `SYSTEM_MAINTENANCE` would claim a maintenance and `FLEET_DEGRADED` a Steam bot
-/// outage that did not happen, and `NO_BOTS_AVAILABLE` is not retryable.
-///
 /// The response is sent with the entry's status, so a client sees the status the catalogue
-/// documents for the code. AssetPay's catalogue has no "payload too large" entry, and a code in
-/// AssetPay's ranges cannot be made up here, so an oversized body is a `VALIDATION_FAILED`: the
-/// body is a request body that failed validation, and the message says why. A catalogue with
-/// its own 413 entry gets it from [`with_generic_errors`](Self::with_generic_errors) or
-/// [`with_payload_too_large`](Self::with_payload_too_large).
+/// documents for the code.
 ///
 /// ```
 /// use assetpay_errors::ApiError;
-/// use assetpay_errors::axum::FrameworkErrors;
+/// use assetpay_errors::axum::{FrameworkEntries, FrameworkErrors};
 /// use http::StatusCode;
 ///
 /// #[derive(Debug, ApiError)]
-/// enum LimitError {
+/// enum ShopError {
+///     /// The request is invalid
+///     #[api(code = 5001, key = "INVALID", status = 400)]
+///     Invalid,
+///     /// No such page
+///     #[api(code = 5002, key = "NO_SUCH_PAGE", status = 404)]
+///     NoSuchPage,
 ///     /// The request body is too large
-///     #[api(code = 4013, key = "PAYLOAD_TOO_LARGE", status = 413)]
-///     PayloadTooLarge,
+///     #[api(code = 5003, key = "TOO_LARGE", status = 413)]
+///     TooLarge,
+///     /// Sign in first
+///     #[api(code = 5004, key = "SIGN_IN", status = 401)]
+///     SignIn,
+///     /// Slow down
+///     #[api(code = 5005, key = "SLOW_DOWN", status = 429, retryable)]
+///     SlowDown,
+///     /// Something broke
+///     #[api(code = 5006, key = "BROKEN", status = 500)]
+///     Broken,
 /// }
 ///
-/// let errors = FrameworkErrors::assetpay().with_generic_errors::<LimitError>();
-/// assert_eq!(errors.spec_for_status(StatusCode::PAYLOAD_TOO_LARGE).code(), 4013);
-/// assert_eq!(errors.spec_for_status(StatusCode::UNAUTHORIZED).key(), "UNAUTHORIZED");
-/// assert_eq!(errors.spec_for_status(StatusCode::UNSUPPORTED_MEDIA_TYPE).code(), 1001);
-/// assert_eq!(errors.spec_for_status(StatusCode::METHOD_NOT_ALLOWED).code(), 1003);
-/// assert_eq!(errors.spec_for_status(StatusCode::GATEWAY_TIMEOUT).key(), "SERVICE_UNAVAILABLE");
-/// assert_eq!(errors.spec_for_status(StatusCode::BAD_GATEWAY).code(), 1006);
+/// let errors = FrameworkErrors::new(FrameworkEntries {
+///     not_found: ShopError::NoSuchPage,
+///     method_not_allowed: ShopError::NoSuchPage,
+///     validation: ShopError::Invalid,
+///     payload_too_large: ShopError::TooLarge,
+///     server_error: ShopError::Broken,
+/// });
+/// assert_eq!(errors.spec_for_status(StatusCode::METHOD_NOT_ALLOWED).key(), "NO_SUCH_PAGE");
+/// assert_eq!(errors.spec_for_status(StatusCode::UNPROCESSABLE_ENTITY).key(), "INVALID");
+/// assert_eq!(errors.spec_for_status(StatusCode::PAYLOAD_TOO_LARGE).key(), "TOO_LARGE");
+/// // Other middleware's statuses, from the same catalogue.
+/// assert_eq!(errors.spec_for_status(StatusCode::UNAUTHORIZED).key(), "SIGN_IN");
+/// assert_eq!(errors.spec_for_status(StatusCode::TOO_MANY_REQUESTS).key(), "SLOW_DOWN");
+/// // No entry: the class is kept.
+/// assert_eq!(errors.spec_for_status(StatusCode::FORBIDDEN).key(), "INVALID");
+/// assert_eq!(errors.spec_for_status(StatusCode::BAD_GATEWAY).key(), "BROKEN");
 /// ```
 #[derive(Debug, Clone)]
 pub struct FrameworkErrors {
     validation: &'static ErrorSpec,
     not_found: &'static ErrorSpec,
+    method_not_allowed: &'static ErrorSpec,
     payload_too_large: &'static ErrorSpec,
     server_error: &'static ErrorSpec,
     by_status: Vec<(StatusCode, &'static ErrorSpec)>,
@@ -99,78 +135,92 @@ const REJECTION_STATUSES: [StatusCode; 3] = [
 ];
 
 impl FrameworkErrors {
-    /// AssetPay's entries: [`from_generic_errors`](Self::from_generic_errors) of
-    /// [`GenericError`] (`VALIDATION_FAILED` for malformed requests, `SERVER_ERROR` for panics),
-    /// [`with_generic_errors`](Self::with_generic_errors) of [`AuthError`] and [`AccountError`].
-    /// See the table above.
-    pub fn assetpay() -> Self {
-        FrameworkErrors::from_generic_errors(
-            GenericError::ValidationFailed,
-            GenericError::ServerError,
-        )
-        .with_generic_errors::<AuthError>()
-        .with_generic_errors::<AccountError>()
-    }
-
-    /// The entries of a team's own catalogue, in one call: each status `E` declares is answered
-    /// by `E`'s entry for it (see the rule above); `validation` answers axum's rejections (400,
-    /// 415, 422) unless `E` has its own entry for that status, and any 4xx without one;
-    /// `server_error` answers panics and any 5xx without an entry. Unknown routes and methods
-    /// are `E`'s 404 entry, oversized bodies its 413 entry, each `validation` when `E` has none.
+    /// The team's entries: each role of `entries` answers its failures, and every other status
+    /// `E` declares is answered by `E`'s entry for it (the rule above). A role wins over the
+    /// table for its own statuses: the entries you name are the ones that answer.
     ///
-    /// ```
-    /// use assetpay_errors::ApiError;
-    /// use assetpay_errors::axum::FrameworkErrors;
-    /// use http::StatusCode;
+    /// # Checked when the service is assembled
     ///
+    /// A role's entry must keep the failure's class: `not_found`, `method_not_allowed`,
+    /// `validation` and `payload_too_large` are client errors (4xx), `server_error` a server
+    /// error (5xx), and none may interpolate fields into its message (a plain response has no
+    /// values to fill in). That is checked here, when the router is built, not at compile time:
+    /// the entries are values of the team's enum, read through [`ApiError::spec`], which a
+    /// `const` cannot call. `new` panics with one message listing every role that breaks a
+    /// rule, so a misconfigured service stops at startup, before it answers anything.
+    ///
+    /// # Panics
+    ///
+    /// If a role's entry breaks the rules above, for instance:
+    ///
+    /// ```should_panic
+    /// # use assetpay_errors::ApiError;
+    /// # use assetpay_errors::axum::{FrameworkEntries, FrameworkErrors};
     /// #[derive(Debug, ApiError)]
     /// enum ShopError {
     ///     /// The request is invalid
     ///     #[api(code = 5001, key = "INVALID", status = 400)]
     ///     Invalid,
-    ///     /// Sign in first
-    ///     #[api(code = 5002, key = "SIGN_IN", status = 401)]
-    ///     SignIn,
-    ///     /// Slow down
-    ///     #[api(code = 5003, key = "SLOW_DOWN", status = 429, retryable)]
-    ///     SlowDown,
     ///     /// Something broke
-    ///     #[api(code = 5004, key = "BROKEN", status = 500)]
+    ///     #[api(code = 5006, key = "BROKEN", status = 500)]
     ///     Broken,
     /// }
     ///
-    /// let errors = FrameworkErrors::from_generic_errors(ShopError::Invalid, ShopError::Broken);
-    /// assert_eq!(errors.spec_for_status(StatusCode::UNAUTHORIZED).key(), "SIGN_IN");
-    /// assert_eq!(errors.spec_for_status(StatusCode::TOO_MANY_REQUESTS).key(), "SLOW_DOWN");
-    /// assert_eq!(errors.spec_for_status(StatusCode::UNPROCESSABLE_ENTITY).key(), "INVALID");
-    /// assert_eq!(errors.spec_for_status(StatusCode::NOT_FOUND).key(), "INVALID");
-    /// assert_eq!(errors.spec_for_status(StatusCode::BAD_GATEWAY).key(), "BROKEN");
+    /// // panics: "the `server_error` entry `INVALID` has status 400, expected a 5xx status"
+    /// FrameworkErrors::new(FrameworkEntries {
+    ///     not_found: ShopError::Invalid,
+    ///     method_not_allowed: ShopError::Invalid,
+    ///     validation: ShopError::Invalid,
+    ///     payload_too_large: ShopError::Invalid,
+    ///     server_error: ShopError::Invalid,
+    /// });
     /// ```
-    ///
-    /// # Panics
-    ///
-    /// If `server_error` is not a server error (5xx).
-    pub fn from_generic_errors<E: ApiError>(validation: E, server_error: E) -> Self {
-        let validation = validation.spec();
-        let server_error = server_error.spec();
-        assert_server_error(server_error, "server-error");
+    pub fn new<E: ApiError>(entries: FrameworkEntries<E>) -> Self {
+        let roles = [
+            (Role::NotFound, entries.not_found.spec()),
+            (Role::MethodNotAllowed, entries.method_not_allowed.spec()),
+            (Role::Validation, entries.validation.spec()),
+            (Role::PayloadTooLarge, entries.payload_too_large.spec()),
+            (Role::ServerError, entries.server_error.spec()),
+        ];
+        let problems: Vec<String> = roles
+            .iter()
+            .filter_map(|(role, spec)| role.problem_with(spec))
+            .collect();
+        assert!(
+            problems.is_empty(),
+            "framework failure entries: {}",
+            problems.join("; ")
+        );
+        let [
+            not_found,
+            method_not_allowed,
+            validation,
+            payload_too_large,
+            server_error,
+        ] = roles.map(|(_, spec)| spec);
         FrameworkErrors {
             validation,
-            not_found: validation,
-            payload_too_large: validation,
+            not_found,
+            method_not_allowed,
+            payload_too_large,
             server_error,
             by_status: Vec::new(),
         }
-        .with_validation(validation)
-        .with_not_found(validation)
-        .with_payload_too_large(validation)
-        .with_server_error(server_error)
         .with_generic_errors::<E>()
+        // The named roles last: they win over the table for their own statuses.
+        .with_validation(validation)
+        .with_not_found(not_found)
+        .with_method_not_allowed(method_not_allowed)
+        .with_payload_too_large(payload_too_large)
+        .with_server_error(server_error)
     }
 
     /// The same entries, with each status `E` declares answered by `E`'s entry for it (the
-    /// rule above), in place of what answered it before; a 404 entry also answers unknown
-    /// methods (405) and 410, a 500 entry also panics.
+    /// rule above), in place of what answered it before: a 404 entry becomes
+    /// [`not_found`](Self::not_found), a 405 entry [`method_not_allowed`](Self::method_not_allowed),
+    /// a 413 entry [`payload_too_large`](Self::payload_too_large), a 500 entry
+    /// [`server_error`](Self::server_error), any other its status's entry.
     pub fn with_generic_errors<E: ApiError>(mut self) -> Self {
         for status in statuses_of(E::CATALOG) {
             let Some(spec) = entry_for_status(E::CATALOG, status) else {
@@ -178,6 +228,7 @@ impl FrameworkErrors {
             };
             self = match status {
                 StatusCode::NOT_FOUND => self.with_not_found(spec),
+                StatusCode::METHOD_NOT_ALLOWED => self.with_method_not_allowed(spec),
                 StatusCode::PAYLOAD_TOO_LARGE => self.with_payload_too_large(spec),
                 StatusCode::INTERNAL_SERVER_ERROR => self.with_server_error(spec),
                 status => self.with_status(status, spec),
@@ -189,7 +240,12 @@ impl FrameworkErrors {
     /// The same entries, answering malformed requests (syntax errors, missing fields, wrong
     /// content type, unparsable path or query: axum's 400, 415 and 422) and any 4xx without an
     /// entry of its own with `spec`.
+    ///
+    /// # Panics
+    ///
+    /// If `spec` is not a client error (4xx) or interpolates fields into its message.
     pub fn with_validation(mut self, spec: &'static ErrorSpec) -> Self {
+        Role::Validation.assert(spec);
         self.validation = spec;
         for status in REJECTION_STATUSES {
             self = self.with_status(status, spec);
@@ -197,15 +253,35 @@ impl FrameworkErrors {
         self
     }
 
-    /// The same entries, answering unknown routes and methods (404, 405) and 410 with `spec`.
+    /// The same entries, answering unknown routes (404) and 410 with `spec`.
+    ///
+    /// # Panics
+    ///
+    /// If `spec` is not a client error (4xx) or interpolates fields into its message.
     pub fn with_not_found(mut self, spec: &'static ErrorSpec) -> Self {
+        Role::NotFound.assert(spec);
         self.not_found = spec;
         self.with_status(StatusCode::NOT_FOUND, spec)
-            .with_status(StatusCode::METHOD_NOT_ALLOWED, spec)
+    }
+
+    /// The same entries, answering a known route called with another method (405) with `spec`.
+    ///
+    /// # Panics
+    ///
+    /// If `spec` is not a client error (4xx) or interpolates fields into its message.
+    pub fn with_method_not_allowed(mut self, spec: &'static ErrorSpec) -> Self {
+        Role::MethodNotAllowed.assert(spec);
+        self.method_not_allowed = spec;
+        self.with_status(StatusCode::METHOD_NOT_ALLOWED, spec)
     }
 
     /// The same entries, answering request bodies over the limit (413) with `spec`.
+    ///
+    /// # Panics
+    ///
+    /// If `spec` is not a client error (4xx) or interpolates fields into its message.
     pub fn with_payload_too_large(mut self, spec: &'static ErrorSpec) -> Self {
+        Role::PayloadTooLarge.assert(spec);
         self.payload_too_large = spec;
         self.with_status(StatusCode::PAYLOAD_TOO_LARGE, spec)
     }
@@ -215,9 +291,10 @@ impl FrameworkErrors {
     ///
     /// # Panics
     ///
-    /// If `spec` is not a server error (5xx): a panic must never look like the client's fault.
+    /// If `spec` is not a server error (5xx): a panic must never look like the client's fault;
+    /// or if it interpolates fields into its message.
     pub fn with_server_error(mut self, spec: &'static ErrorSpec) -> Self {
-        assert_server_error(spec, "server-error");
+        Role::ServerError.assert(spec);
         self.server_error = spec;
         self.with_status(StatusCode::INTERNAL_SERVER_ERROR, spec)
     }
@@ -235,9 +312,14 @@ impl FrameworkErrors {
         self.validation
     }
 
-    /// The entry for unknown routes and methods.
+    /// The entry for unknown routes.
     pub fn not_found(&self) -> &'static ErrorSpec {
         self.not_found
+    }
+
+    /// The entry for a known route called with another method.
+    pub fn method_not_allowed(&self) -> &'static ErrorSpec {
+        self.method_not_allowed
     }
 
     /// The entry for oversized request bodies.
@@ -275,79 +357,199 @@ impl FrameworkErrors {
     }
 }
 
-impl Default for FrameworkErrors {
-    fn default() -> Self {
-        FrameworkErrors::assetpay()
-    }
+/// A failure [`FrameworkErrors`] answers for, and what its entry must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    NotFound,
+    MethodNotAllowed,
+    Validation,
+    PayloadTooLarge,
+    ServerError,
+    /// The panic handler's entry, [`PanicAsEnvelope`](crate::axum::PanicAsEnvelope).
+    Panic,
 }
 
-/// Panics unless `spec` is a server error (5xx): a server's own failure must never look like the
-/// client's fault. `role` names the entry in the message.
-pub(crate) fn assert_server_error(spec: &ErrorSpec, role: &str) {
-    assert!(
-        spec.is_server_error(),
-        "the {role} entry `{}` has status {}, expected a 5xx status",
-        spec.key(),
-        spec.status().as_u16(),
-    );
+impl Role {
+    /// The role's name, as [`FrameworkEntries`] spells it.
+    fn name(self) -> &'static str {
+        match self {
+            Role::NotFound => "not_found",
+            Role::MethodNotAllowed => "method_not_allowed",
+            Role::Validation => "validation",
+            Role::PayloadTooLarge => "payload_too_large",
+            Role::ServerError => "server_error",
+            Role::Panic => "panic",
+        }
+    }
+
+    /// Why `spec` cannot fill this role, if it cannot: a server's own failure is a 5xx, a
+    /// client's a 4xx, and a plain response has no values for an interpolated message.
+    fn problem_with(self, spec: &ErrorSpec) -> Option<String> {
+        let server = matches!(self, Role::ServerError | Role::Panic);
+        let status = spec.status();
+        let (expected, class_kept) = if server {
+            ("5xx", status.is_server_error())
+        } else {
+            ("4xx", status.is_client_error())
+        };
+        if !class_kept {
+            return Some(format!(
+                "the `{}` entry `{}` has status {}, expected a {expected} status",
+                self.name(),
+                spec.key(),
+                status.as_u16(),
+            ));
+        }
+        spec.is_interpolated().then(|| {
+            format!(
+                "the `{}` entry `{}` interpolates fields into its message, which a framework \
+                 failure has no values for",
+                self.name(),
+                spec.key(),
+            )
+        })
+    }
+
+    /// Panics with [`problem_with`](Self::problem_with)'s message unless `spec` fills this role.
+    pub(crate) fn assert(self, spec: &ErrorSpec) {
+        if let Some(problem) = self.problem_with(spec) {
+            panic!("{problem}");
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Every status a plain response can have, with AssetPay's entry for it.
+    /// A team's generic errors: two 404 entries, one named after the status.
+    #[derive(Debug, crate::ApiError)]
+    // Only the catalogue and a few unit variants are used.
+    #[allow(dead_code)]
+    enum GatewayError {
+        /// The request is invalid
+        #[api(code = 7001, key = "INVALID", status = 422)]
+        Invalid,
+        /// No such route
+        #[api(code = 7002, key = "NO_ROUTE", status = 404)]
+        NoRoute,
+        /// No such resource
+        #[api(code = 7003, key = "NOT_FOUND", status = 404)]
+        NotFound,
+        /// Not with this method
+        #[api(code = 7004, key = "METHOD_REFUSED", status = 405)]
+        MethodRefused,
+        /// The body is too large
+        #[api(code = 7005, key = "TOO_LARGE", status = 413)]
+        TooLarge,
+        /// Sign in first
+        #[api(code = 7006, key = "SIGN_IN", status = 401)]
+        SignIn,
+        /// Something broke
+        #[api(code = 7007, key = "BROKEN", status = 500)]
+        Broken,
+        /// Down for now
+        #[api(code = 7008, key = "DOWN", status = 503)]
+        Down,
+        /// Item is held
+        #[api(
+            code = 7009,
+            key = "HELD",
+            status = 409,
+            message = "Item {sku} is held"
+        )]
+        Held { sku: String },
+    }
+
+    fn gateway_errors() -> FrameworkErrors {
+        FrameworkErrors::new(FrameworkEntries {
+            not_found: GatewayError::NoRoute,
+            method_not_allowed: GatewayError::MethodRefused,
+            validation: GatewayError::Invalid,
+            payload_too_large: GatewayError::TooLarge,
+            server_error: GatewayError::Broken,
+        })
+    }
+
+    fn key_for(errors: &FrameworkErrors, status: u16) -> &'static str {
+        errors
+            .spec_for_status(StatusCode::from_u16(status).unwrap())
+            .key()
+    }
+
     #[test]
-    fn every_plain_status_keeps_its_class_and_retryability_with_assetpay_entries() {
-        let errors = FrameworkErrors::assetpay();
-        let retryable = [408, 429, 503, 504];
-        for code in 400..600 {
-            let status = StatusCode::from_u16(code).unwrap();
-            let spec = errors.spec_for_status(status);
-            let same_class = spec.status().is_client_error() == status.is_client_error();
-            // A timeout is the server's condition: the one allowed change of class.
-            assert!(same_class || code == 408, "{code} -> {}", spec.key());
-            assert_eq!(
-                spec.is_retryable(),
-                retryable.contains(&code),
-                "{code} -> {}",
-                spec.key()
-            );
+    fn each_named_role_answers_its_failures_ahead_of_the_table() {
+        let errors = gateway_errors();
+        // The table would take `NOT_FOUND` for 404 (its key spells the status): the role wins.
+        assert_eq!(key_for(&errors, 404), "NO_ROUTE");
+        assert_eq!(key_for(&errors, 410), "NO_ROUTE");
+        assert_eq!(key_for(&errors, 405), "METHOD_REFUSED");
+        for rejection in [400, 415, 422] {
+            assert_eq!(key_for(&errors, rejection), "INVALID");
         }
+        assert_eq!(key_for(&errors, 413), "TOO_LARGE");
+        assert_eq!(key_for(&errors, 500), "BROKEN");
+        assert_eq!(errors.method_not_allowed().key(), "METHOD_REFUSED");
+        // Other statuses from the catalogue; an interpolated entry is never taken.
+        assert_eq!(key_for(&errors, 401), "SIGN_IN");
+        assert_eq!(key_for(&errors, 503), "DOWN");
+        assert_eq!(key_for(&errors, 409), "INVALID");
     }
 
     #[test]
     fn a_later_call_replaces_what_answered_a_status() {
-        let errors = FrameworkErrors::assetpay()
-            .with_status(StatusCode::UNAUTHORIZED, AuthError::MissingBearer.spec());
-        assert_eq!(
-            errors.spec_for_status(StatusCode::UNAUTHORIZED).key(),
-            "MISSING_BEARER"
-        );
-        let errors = errors.with_generic_errors::<AuthError>();
-        assert_eq!(
-            errors.spec_for_status(StatusCode::UNAUTHORIZED).key(),
-            "UNAUTHORIZED"
-        );
-        let errors = errors.with_not_found(GenericError::Conflict.spec());
-        for status in [
-            StatusCode::NOT_FOUND,
-            StatusCode::METHOD_NOT_ALLOWED,
-            StatusCode::GONE,
-        ] {
-            assert_eq!(errors.spec_for_status(status).key(), "CONFLICT");
+        let errors =
+            gateway_errors().with_status(StatusCode::UNAUTHORIZED, GatewayError::Invalid.spec());
+        assert_eq!(key_for(&errors, 401), "INVALID");
+        let errors = errors.with_generic_errors::<GatewayError>();
+        assert_eq!(key_for(&errors, 401), "SIGN_IN");
+        // `with_generic_errors` takes the catalogue's own 404 entry for `not_found`.
+        assert_eq!(key_for(&errors, 404), "NOT_FOUND");
+        let errors = errors
+            .with_not_found(GatewayError::SignIn.spec())
+            .with_method_not_allowed(GatewayError::SignIn.spec());
+        for status in [404, 405, 410] {
+            assert_eq!(key_for(&errors, status), "SIGN_IN");
         }
     }
 
     #[test]
     fn a_timeout_without_a_retryable_503_entry_is_a_server_error() {
-        let errors = FrameworkErrors::assetpay().with_status(
-            StatusCode::SERVICE_UNAVAILABLE,
-            GenericError::NoBotsAvailable.spec(),
-        );
+        let errors = gateway_errors();
+        assert_eq!(key_for(&errors, 504), "BROKEN");
+        assert_eq!(key_for(&errors, 408), "BROKEN");
+    }
+
+    #[test]
+    fn entries_that_do_not_fit_their_role_are_refused_all_at_once() {
+        let refused = std::panic::catch_unwind(|| {
+            FrameworkErrors::new(FrameworkEntries {
+                not_found: GatewayError::Held { sku: "a".into() },
+                method_not_allowed: GatewayError::MethodRefused,
+                validation: GatewayError::Broken,
+                payload_too_large: GatewayError::TooLarge,
+                server_error: GatewayError::Invalid,
+            })
+        })
+        .expect_err("three roles are broken");
+        let message = refused
+            .downcast_ref::<String>()
+            .expect("a formatted message");
         assert_eq!(
-            errors.spec_for_status(StatusCode::GATEWAY_TIMEOUT).key(),
-            "SERVER_ERROR"
+            message,
+            "framework failure entries: \
+             the `not_found` entry `HELD` interpolates fields into its message, which a framework \
+             failure has no values for; \
+             the `validation` entry `BROKEN` has status 500, expected a 4xx status; \
+             the `server_error` entry `INVALID` has status 422, expected a 5xx status"
         );
+    }
+
+    #[test]
+    #[should_panic(
+        expected = "the `server_error` entry `INVALID` has status 422, expected a 5xx status"
+    )]
+    fn a_role_setter_checks_its_entry_too() {
+        let _ = gateway_errors().with_server_error(GatewayError::Invalid.spec());
     }
 }

@@ -7,7 +7,7 @@ use axum::body::Body;
 use http::Response;
 use tower_http::catch_panic::ResponseForPanic;
 
-use crate::axum::framework::assert_server_error;
+use crate::axum::framework::Role;
 use crate::axum::request_id::{as_text, current_request_id, new_request_id};
 use crate::axum::response::AnsweredError;
 use crate::spec::ErrorSpec;
@@ -28,9 +28,10 @@ impl PanicAsEnvelope {
     ///
     /// # Panics
     ///
-    /// If `spec` is not a server error (5xx).
+    /// If `spec` is not a server error (5xx), or interpolates fields into its message (a panic
+    /// has no values to fill in).
     pub fn new(spec: &'static ErrorSpec) -> Self {
-        assert_server_error(spec, "panic");
+        Role::Panic.assert(spec);
         PanicAsEnvelope { spec }
     }
 }

@@ -37,28 +37,47 @@ use crate::axum::request_id::drop_invalid_request_id;
 /// outermost) layer: error responses made by layers outside it stay as they are, so
 /// authentication, rate limiting, load shedding and timeouts go inside it (layered before).
 ///
+/// The layer takes the team's own entries for the failures no handler returns
+/// ([`FrameworkErrors`]); it has no default, because a default would answer an unknown route or
+/// a panic with codes the service's catalogue does not declare.
+///
 /// ```
-/// use assetpay_errors::axum::{ApiErrorLayer, FrameworkErrors};
+/// use assetpay_errors::ApiError;
+/// use assetpay_errors::axum::{ApiErrorLayer, FrameworkEntries, FrameworkErrors};
 /// use axum::{Router, routing::get};
 ///
+/// #[derive(Debug, ApiError)]
+/// enum ShopError {
+///     /// The request is invalid
+///     #[api(code = 5001, key = "INVALID", status = 422)]
+///     Invalid,
+///     /// No such page
+///     #[api(code = 5002, key = "NO_SUCH_PAGE", status = 404)]
+///     NoSuchPage,
+///     /// Something broke
+///     #[api(code = 5003, key = "BROKEN", status = 500)]
+///     Broken,
+/// }
+///
+/// let errors = FrameworkErrors::new(FrameworkEntries {
+///     not_found: ShopError::NoSuchPage,
+///     method_not_allowed: ShopError::NoSuchPage,
+///     validation: ShopError::Invalid,
+///     payload_too_large: ShopError::Invalid,
+///     server_error: ShopError::Broken,
+/// });
 /// let app: Router = Router::new()
 ///     .route("/", get(|| async { "hello" }))
-///     .layer(ApiErrorLayer::with_framework_errors(FrameworkErrors::assetpay()));
+///     .layer(ApiErrorLayer::new(errors));
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ApiErrorLayer {
     errors: FrameworkErrors,
 }
 
 impl ApiErrorLayer {
-    /// The layer, with AssetPay's entries for framework failures
-    /// ([`FrameworkErrors::assetpay`]).
-    pub fn new() -> Self {
-        ApiErrorLayer::default()
-    }
-
-    /// The layer, answering for framework failures with `errors`.
-    pub fn with_framework_errors(errors: FrameworkErrors) -> Self {
+    /// The layer, answering for framework failures with `errors`, the team's own entries.
+    pub fn new(errors: FrameworkErrors) -> Self {
         ApiErrorLayer { errors }
     }
 }
@@ -128,30 +147,46 @@ where
 /// Installs [`ApiErrorLayer`] on a [`Router`].
 ///
 /// ```
-/// use assetpay_errors::assetpay::GenericError;
-/// use assetpay_errors::axum::{ApiResult, RouterExt as _};
+/// use assetpay_errors::{ApiError, Domain};
+/// use assetpay_errors::axum::{FrameworkEntries, FrameworkErrors, RouterExt as _};
 /// use axum::{Router, routing::get};
 ///
-/// async fn order() -> ApiResult<String, GenericError> {
-///     Err(GenericError::NotFound.into())
+/// const ORDERS: Domain = Domain::new("orders", "Orders", 4000..=4099);
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(domain = ORDERS)]
+/// enum OrderError {
+///     /// The request is invalid
+///     #[api(code = 4001, key = "INVALID_REQUEST", status = 422)]
+///     InvalidRequest,
+///     /// No such order
+///     #[api(code = 4002, key = "NO_SUCH_ORDER", status = 404)]
+///     NoSuchOrder,
+///     /// Something broke
+///     #[api(code = 4003, key = "BROKEN", status = 500)]
+///     Broken,
 /// }
 ///
-/// let app: Router = Router::new().route("/orders/{id}", get(order)).with_api_errors();
+/// async fn order() -> Result<String, OrderError> {
+///     Err(OrderError::NoSuchOrder)
+/// }
+///
+/// let errors = FrameworkErrors::new(FrameworkEntries {
+///     not_found: OrderError::NoSuchOrder,
+///     method_not_allowed: OrderError::NoSuchOrder,
+///     validation: OrderError::InvalidRequest,
+///     payload_too_large: OrderError::InvalidRequest,
+///     server_error: OrderError::Broken,
+/// });
+/// let app: Router = Router::new().route("/orders/{id}", get(order)).with_api_errors(errors);
 /// ```
 pub trait RouterExt {
-    /// The router, with [`ApiErrorLayer::new`] as its outermost layer.
-    fn with_api_errors(self) -> Self;
-
-    /// The router, with [`ApiErrorLayer::with_framework_errors`] as its outermost layer.
-    fn with_api_errors_using(self, errors: FrameworkErrors) -> Self;
+    /// The router, with [`ApiErrorLayer::new`]`(errors)` as its outermost layer.
+    fn with_api_errors(self, errors: FrameworkErrors) -> Self;
 }
 
 impl<State: Clone + Send + Sync + 'static> RouterExt for Router<State> {
-    fn with_api_errors(self) -> Self {
-        self.layer(ApiErrorLayer::new())
-    }
-
-    fn with_api_errors_using(self, errors: FrameworkErrors) -> Self {
-        self.layer(ApiErrorLayer::with_framework_errors(errors))
+    fn with_api_errors(self, errors: FrameworkErrors) -> Self {
+        self.layer(ApiErrorLayer::new(errors))
     }
 }

@@ -6,8 +6,8 @@ use crate::spec::ErrorSpec;
 
 /// The entry of `catalog` that answers for a plain response with `status`: the only entry with
 /// that status, or, when several share it, the one whose key spells the status's reason phrase
-/// (`UNAUTHORIZED` among AssetPay's six 401 entries, `SERVICE_UNAVAILABLE` among its four 503
-/// ones). `None` when no entry, or no single entry, says what the status says.
+/// (`UNAUTHORIZED` among several 401 entries, `SERVICE_UNAVAILABLE` among several 503 ones).
+/// `None` when no entry, or no single entry, says what the status says.
 ///
 /// Entries whose message interpolates fields are never picked: a plain response has no values to
 /// fill them with.
@@ -53,7 +53,31 @@ fn key_spells(key: &str, reason: &str) -> bool {
 mod tests {
     use super::*;
     use crate::ApiError;
-    use crate::assetpay::{AuthError, GenericError};
+
+    /// A gateway's generic errors: one 429 entry, several 401 and 422 entries, no 403.
+    #[derive(Debug, ApiError)]
+    // Only the enum's catalogue is under test; no value is ever built.
+    #[allow(dead_code)]
+    enum GatewayError {
+        /// The request data is invalid
+        #[api(code = 7001, key = "VALIDATION_FAILED", status = 422)]
+        ValidationFailed,
+        /// The request cannot be processed
+        #[api(code = 7002, key = "UNPROCESSABLE", status = 422)]
+        Unprocessable,
+        /// Too many requests
+        #[api(code = 7003, key = "RATE_LIMITED", status = 429, retryable)]
+        RateLimited,
+        /// The token expired
+        #[api(code = 7004, key = "TOKEN_EXPIRED", status = 401)]
+        TokenExpired,
+        /// Sign in first
+        #[api(code = 7005, key = "UNAUTHORIZED", status = 401)]
+        Unauthorized,
+        /// The bearer token is missing
+        #[api(code = 7006, key = "MISSING_BEARER", status = 401)]
+        MissingBearer,
+    }
 
     #[derive(Debug, ApiError)]
     // Only the enum's catalogue is under test; no value is ever built.
@@ -82,20 +106,20 @@ mod tests {
 
     #[test]
     fn the_only_entry_with_a_status_answers_it() {
-        let spec = entry_for_status(GenericError::CATALOG, StatusCode::TOO_MANY_REQUESTS);
+        let spec = entry_for_status(GatewayError::CATALOG, StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(spec.map(ErrorSpec::key), Some("RATE_LIMITED"));
         assert_eq!(
-            entry_for_status(GenericError::CATALOG, StatusCode::FORBIDDEN),
+            entry_for_status(GatewayError::CATALOG, StatusCode::FORBIDDEN),
             None
         );
     }
 
     #[test]
     fn among_several_the_entry_named_after_the_status_answers_it() {
-        let spec = entry_for_status(AuthError::CATALOG, StatusCode::UNAUTHORIZED);
+        let spec = entry_for_status(GatewayError::CATALOG, StatusCode::UNAUTHORIZED);
         assert_eq!(spec.map(ErrorSpec::key), Some("UNAUTHORIZED"));
         // Two 422 entries, neither named "Unprocessable Entity": no guess.
-        let spec = entry_for_status(GenericError::CATALOG, StatusCode::UNPROCESSABLE_ENTITY);
+        let spec = entry_for_status(GatewayError::CATALOG, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(spec, None);
     }
 

@@ -1,5 +1,5 @@
-//! The axum layer under real HTTP load: `with_api_errors()` with a derived error against what a
-//! team would write by hand (tower-http's `SetRequestIdLayer` and `PropagateRequestIdLayer`, and
+//! The axum layer under real HTTP load: `with_api_errors(…)` (AssetPay's entries) with a derived
+//! error against what a team would write by hand (tower-http's `SetRequestIdLayer` and `PropagateRequestIdLayer`, and
 //! an error type whose `IntoResponse` serializes a `#[derive(Serialize)]` envelope).
 //!
 //! Both services run in this process on `127.0.0.1` ephemeral ports, on the same Tokio runtime
@@ -20,6 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use assetpay_errors::ApiError;
+use assetpay_errors::assetpay::framework_errors;
 use assetpay_errors::axum::RouterExt as _;
 use axum::extract::rejection::JsonRejection;
 use axum::response::{IntoResponse, Response};
@@ -70,7 +71,7 @@ fn ours() -> Router {
             get(|| async { Err::<&'static str, _>(ShopError::PriceChanged) }),
         )
         .route("/orders", post(|Json(_): Json<Order>| async { "ok" }))
-        .with_api_errors()
+        .with_api_errors(framework_errors())
 }
 
 // ---- by hand ---------------------------------------------------------------------------------
