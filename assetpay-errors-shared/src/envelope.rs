@@ -9,7 +9,7 @@
 //! # Built from the wire description
 //!
 //! The fragments are byte constants, because the hot path copies them as they are, but none
-//! spells a member name: each is joined at compile time, by [`joined!`], from the names of
+//! spells a member name: each is joined at compile time, by `joined!`, from the names of
 //! [`wire`](crate::wire) and the JSON punctuation between them. Rust has no `const` string
 //! concatenation of constants, so `joined!` sums the parts' lengths into an array length,
 //! copies the parts into that array in a `const fn` and reads the array back as a `str`, all

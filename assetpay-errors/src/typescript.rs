@@ -51,7 +51,9 @@
 //!   `retryable` and `retryAfter` (seconds, or `null`), the fields of the JSON catalogue;
 //! - `ErrorEntry` (the shape every entry has), `ErrorKey` (the union of keys), `ErrorCode` (the
 //!   union of codes) and `KnownError` (the union of the entries' literal types);
-//! - `ErrorEnvelope`, the wire format, and `isErrorEnvelope(body)`, a runtime check of it;
+//! - `ErrorEnvelope`, the wire format, and `isErrorEnvelope(body)`, a runtime check of it (their
+//!   members, like `FieldViolation`'s below, are generated from the wire description the server's
+//!   renderers and the Rust decoder read, in its order);
 //! - `knownError(envelope)`, the entry the envelope names, or `undefined`;
 //! - `FieldViolation` and `violations(envelope)`, the envelope's field violations (its optional
 //!   `error.details`, see [`violation`](crate::violation)), typed.

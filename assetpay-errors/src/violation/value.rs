@@ -11,8 +11,8 @@ use serde_json::Value;
 use crate::violation::render::{Caps, ViolationJson};
 use crate::violation::{FieldViolation, Location, Reason};
 
-/// The violation as it is, uncut: its members in the wire's order (see
-/// [`render::members`](super::render::members)).
+/// The violation as it is, uncut: its members in the wire's order, rendered as inside an
+/// envelope but without the caps.
 impl Serialize for FieldViolation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         ViolationJson {
