@@ -40,83 +40,80 @@ pub enum Sent {
     WhenSomeOmitted,
 }
 
-/// The members of the envelope object, in the order they are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EnvelopeMember {
-    /// `requestId`: the request's id, a string, equal to the [`REQUEST_ID_HEADER`] header.
-    RequestId,
-    /// `success`: always `false` in an error envelope.
-    Success,
-    /// `error`: the object of [`ErrorMember`]s.
-    Error,
+/// Declares an enum of members from one list of `Variant = "name"` pairs, in wire order: the
+/// enum, `ALL` in that order, `name()` and `from_name()`, so each list is written once and a
+/// name is looked up with a `match` (the decoder does it for every member of every body).
+macro_rules! members {
+    (
+        $(#[$meta:meta])*
+        pub enum $members:ident {
+            $($(#[$variant_meta:meta])* $variant:ident = $name:literal,)+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $members {
+            $($(#[$variant_meta])* $variant,)+
+        }
+
+        impl $members {
+            /// Every member, in wire order.
+            pub const ALL: [$members; [$($name),+].len()] = [$($members::$variant),+];
+
+            /// The member's name on the wire.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $($members::$variant => $name,)+
+                }
+            }
+
+            /// The member called `name`, if there is one.
+            pub fn from_name(name: &str) -> Option<$members> {
+                match name {
+                    $($name => Some($members::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+members! {
+    /// The members of the envelope object, in the order they are written.
+    pub enum EnvelopeMember {
+        /// `requestId`: the request's id, a string, equal to the [`REQUEST_ID_HEADER`] header.
+        RequestId = "requestId",
+        /// `success`: always `false` in an error envelope.
+        Success = "success",
+        /// `error`: the object of [`ErrorMember`]s.
+        Error = "error",
+    }
 }
 
 impl EnvelopeMember {
-    /// Every member, in wire order.
-    pub const ALL: [EnvelopeMember; 3] = [
-        EnvelopeMember::RequestId,
-        EnvelopeMember::Success,
-        EnvelopeMember::Error,
-    ];
-
-    /// The member's name on the wire.
-    pub const fn name(self) -> &'static str {
-        match self {
-            EnvelopeMember::RequestId => "requestId",
-            EnvelopeMember::Success => "success",
-            EnvelopeMember::Error => "error",
-        }
-    }
-
     /// When the member is sent: every envelope member always is.
     pub const fn sent(self) -> Sent {
         Sent::Always
     }
-
-    /// The member called `name`, if the envelope defines one.
-    pub fn from_name(name: &str) -> Option<EnvelopeMember> {
-        EnvelopeMember::ALL
-            .into_iter()
-            .find(|member| member.name() == name)
-    }
 }
 
-/// The members of the envelope's `error` object, in the order they are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorMember {
-    /// `code`: the numeric code, an integer in `0..=65535`.
-    Code,
-    /// `key`: the stable string key.
-    Key,
-    /// `message`: the client-facing message.
-    Message,
-    /// `details`: the field violations sent, an array of objects of [`ViolationMember`]s.
-    Details,
-    /// `detailsOmitted`: how many violations were left out of `details`, a positive integer.
-    DetailsOmitted,
+members! {
+    /// The members of the envelope's `error` object, in the order they are written.
+    pub enum ErrorMember {
+        /// `code`: the numeric code, an integer in `0..=65535`.
+        Code = "code",
+        /// `key`: the stable string key.
+        Key = "key",
+        /// `message`: the client-facing message.
+        Message = "message",
+        /// `details`: the field violations sent, an array of objects of [`ViolationMember`]s.
+        Details = "details",
+        /// `detailsOmitted`: how many violations were left out of `details`, a positive integer.
+        DetailsOmitted = "detailsOmitted",
+    }
 }
 
 impl ErrorMember {
-    /// Every member, in wire order.
-    pub const ALL: [ErrorMember; 5] = [
-        ErrorMember::Code,
-        ErrorMember::Key,
-        ErrorMember::Message,
-        ErrorMember::Details,
-        ErrorMember::DetailsOmitted,
-    ];
-
-    /// The member's name on the wire.
-    pub const fn name(self) -> &'static str {
-        match self {
-            ErrorMember::Code => "code",
-            ErrorMember::Key => "key",
-            ErrorMember::Message => "message",
-            ErrorMember::Details => "details",
-            ErrorMember::DetailsOmitted => "detailsOmitted",
-        }
-    }
-
     /// When the member is sent.
     pub const fn sent(self) -> Sent {
         match self {
@@ -125,53 +122,20 @@ impl ErrorMember {
             ErrorMember::DetailsOmitted => Sent::WhenSomeOmitted,
         }
     }
-
-    /// The member called `name`, if the `error` object defines one.
-    pub fn from_name(name: &str) -> Option<ErrorMember> {
-        ErrorMember::ALL
-            .into_iter()
-            .find(|member| member.name() == name)
-    }
 }
 
-/// The members of one field violation in `details`, in the order they are written. All four
-/// are strings and always sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ViolationMember {
-    /// `in`: where the value was (`body`, `query`, `path`, `header`).
-    In,
-    /// `field`: a JSON Pointer into the body, or the parameter's or header's name.
-    Field,
-    /// `reason`: a stable UPPER_SNAKE word.
-    Reason,
-    /// `message`: text for a person.
-    Message,
-}
-
-impl ViolationMember {
-    /// Every member, in wire order.
-    pub const ALL: [ViolationMember; 4] = [
-        ViolationMember::In,
-        ViolationMember::Field,
-        ViolationMember::Reason,
-        ViolationMember::Message,
-    ];
-
-    /// The member's name on the wire.
-    pub const fn name(self) -> &'static str {
-        match self {
-            ViolationMember::In => "in",
-            ViolationMember::Field => "field",
-            ViolationMember::Reason => "reason",
-            ViolationMember::Message => "message",
-        }
-    }
-
-    /// The member called `name`, if a violation defines one.
-    pub fn from_name(name: &str) -> Option<ViolationMember> {
-        ViolationMember::ALL
-            .into_iter()
-            .find(|member| member.name() == name)
+members! {
+    /// The members of one field violation in `details`, in the order they are written. All four
+    /// are strings and always sent.
+    pub enum ViolationMember {
+        /// `in`: where the value was (`body`, `query`, `path`, `header`).
+        In = "in",
+        /// `field`: a JSON Pointer into the body, or the parameter's or header's name.
+        Field = "field",
+        /// `reason`: a stable UPPER_SNAKE word.
+        Reason = "reason",
+        /// `message`: text for a person.
+        Message = "message",
     }
 }
 
@@ -225,15 +189,24 @@ mod tests {
     fn the_description_is_the_published_wire() {
         let names = |names: &[&'static str]| names.to_vec();
         assert_eq!(
-            EnvelopeMember::ALL.map(EnvelopeMember::name).to_vec(),
+            EnvelopeMember::ALL
+                .iter()
+                .map(|member| member.name())
+                .collect::<Vec<_>>(),
             names(&["requestId", "success", "error"])
         );
         assert_eq!(
-            ErrorMember::ALL.map(ErrorMember::name).to_vec(),
+            ErrorMember::ALL
+                .iter()
+                .map(|member| member.name())
+                .collect::<Vec<_>>(),
             names(&["code", "key", "message", "details", "detailsOmitted"])
         );
         assert_eq!(
-            ViolationMember::ALL.map(ViolationMember::name).to_vec(),
+            ViolationMember::ALL
+                .iter()
+                .map(|member| member.name())
+                .collect::<Vec<_>>(),
             names(&["in", "field", "reason", "message"])
         );
         assert_eq!(REQUEST_ID_HEADER, "x-request-id");
@@ -258,7 +231,8 @@ mod tests {
     #[test]
     fn only_optional_error_members_are_conditional() {
         let conditional: Vec<ErrorMember> = ErrorMember::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|member| member.sent() != Sent::Always)
             .collect();
         assert_eq!(
