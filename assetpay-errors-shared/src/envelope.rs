@@ -5,33 +5,109 @@
 //! the runtime writes [`OPEN`], the request id and what the derive rendered, falling back to
 //! [`head`]'s length and [`CLOSE`] when the message is only known at run time. Both therefore
 //! produce the same bytes as serde serializing the envelope.
+//!
+//! # Built from the wire description
+//!
+//! The fragments are byte constants, because the hot path copies them as they are, but none
+//! spells a member name: each is joined at compile time, by `joined!`, from the names of
+//! [`wire`](crate::wire) and the JSON punctuation between them. Rust has no `const` string
+//! concatenation of constants, so `joined!` sums the parts' lengths into an array length,
+//! copies the parts into that array in a `const fn` and reads the array back as a `str`, all
+//! during compilation: a renamed or reordered member changes these bytes with the description,
+//! and a fragment cannot drift from it.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::json::write_escaped;
+use crate::wire::{EnvelopeMember, ErrorMember};
 
-/// Everything before the request id.
-pub const OPEN: &str = r#"{"requestId":""#;
+/// The total length of `parts`.
+const fn joined_len(parts: &[&str]) -> usize {
+    let mut len = 0;
+    let mut index = 0;
+    while index < parts.len() {
+        len += parts[index].len();
+        index += 1;
+    }
+    len
+}
 
-/// Between the request id and the code.
-const BEFORE_CODE: &str = r#"","success":false,"error":{"code":"#;
+/// `parts` one after the other, in an array exactly their total length.
+const fn join<const LEN: usize>(parts: &[&str]) -> [u8; LEN] {
+    let mut out = [0u8; LEN];
+    let mut at = 0;
+    let mut index = 0;
+    while index < parts.len() {
+        let part = parts[index].as_bytes();
+        let mut byte = 0;
+        while byte < part.len() {
+            out[at] = part[byte];
+            at += 1;
+            byte += 1;
+        }
+        index += 1;
+    }
+    assert!(at == LEN, "the parts do not fill the array");
+    out
+}
 
-/// Between the code and the key.
-const BEFORE_KEY: &str = r#","key":""#;
+/// Bytes joined from `str`s, read back as a `str`.
+const fn as_text(bytes: &'static [u8]) -> &'static str {
+    match core::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => panic!("joined parts of UTF-8 are UTF-8"),
+    }
+}
 
-/// Between the key and the message.
-const BEFORE_MESSAGE: &str = r#"","message":""#;
+/// The `&'static str` that is its arguments (constant `&str` expressions) one after the other,
+/// joined at compile time.
+macro_rules! joined {
+    ($($part:expr),+ $(,)?) => {{
+        const PARTS: &[&str] = &[$($part),+];
+        const BYTES: [u8; joined_len(PARTS)] = join(PARTS);
+        as_text(&BYTES)
+    }};
+}
+
+const REQUEST_ID: &str = EnvelopeMember::RequestId.name();
+const SUCCESS: &str = EnvelopeMember::Success.name();
+const ERROR: &str = EnvelopeMember::Error.name();
+const CODE: &str = ErrorMember::Code.name();
+const KEY: &str = ErrorMember::Key.name();
+const MESSAGE: &str = ErrorMember::Message.name();
+const DETAILS: &str = ErrorMember::Details.name();
+const DETAILS_OMITTED: &str = ErrorMember::DetailsOmitted.name();
+
+/// Everything before the request id: `{"requestId":"`.
+pub const OPEN: &str = joined!("{\"", REQUEST_ID, "\":\"");
+
+/// Between the request id and the code: `","success":false,"error":{"code":`.
+const BEFORE_CODE: &str = joined!(
+    "\",\"",
+    SUCCESS,
+    "\":false,\"",
+    ERROR,
+    "\":{\"",
+    CODE,
+    "\":"
+);
+
+/// Between the code and the key: `,"key":"`.
+const BEFORE_KEY: &str = joined!(",\"", KEY, "\":\"");
+
+/// Between the key and the message: `","message":"`.
+const BEFORE_MESSAGE: &str = joined!("\",\"", MESSAGE, "\":\"");
 
 /// Everything after the message.
-pub const CLOSE: &str = r#""}}"#;
+pub const CLOSE: &str = "\"}}";
 
 /// Between the message and the first violation, when the error carries some: the `details`
 /// member follows `message` inside `error`.
-pub const BEFORE_DETAILS: &str = r#"","details":["#;
+pub const BEFORE_DETAILS: &str = joined!("\",\"", DETAILS, "\":[");
 
 /// Between the last violation and the count of those not sent, when some were not.
-pub const BEFORE_OMITTED: &str = r#"],"detailsOmitted":"#;
+pub const BEFORE_OMITTED: &str = joined!("],\"", DETAILS_OMITTED, "\":");
 
 /// After the last violation, when every one was sent.
 pub const AFTER_DETAILS: &str = "]}}";
@@ -129,6 +205,16 @@ mod tests {
             assert_eq!(head.len(), head_len(code, key.len()));
             assert!(tail(code, key, message).starts_with(&head));
         }
+    }
+
+    #[test]
+    fn the_fragments_joined_from_the_description_are_the_wire() {
+        assert_eq!(OPEN, r#"{"requestId":""#);
+        assert_eq!(BEFORE_CODE, r#"","success":false,"error":{"code":"#);
+        assert_eq!(BEFORE_KEY, r#","key":""#);
+        assert_eq!(BEFORE_MESSAGE, r#"","message":""#);
+        assert_eq!(BEFORE_DETAILS, r#"","details":["#);
+        assert_eq!(BEFORE_OMITTED, r#"],"detailsOmitted":"#);
     }
 
     #[test]

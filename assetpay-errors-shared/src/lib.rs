@@ -2,7 +2,9 @@
 //! renders with these at expansion time what the runtime reads or renders again at run time.
 //!
 //! - [`table`]: the hashing and probing of the code and key lookup tables;
-//! - [`envelope`]: the envelope's byte layout;
+//! - [`wire`]: the wire format described once: the envelope's members, their order, the
+//!   `details` shape and the request-id header, which every renderer and reader follows;
+//! - [`envelope`]: the envelope's byte layout, built from [`wire`] at compile time;
 //! - [`json`]: JSON string escaping, byte for byte serde_json's;
 //! - [`published`]: reading a published catalogue file, the contract `#[api(published = …)]`
 //!   names and the runtime's contract report compares.
@@ -17,3 +19,4 @@ pub mod envelope;
 pub mod json;
 pub mod published;
 pub mod table;
+pub mod wire;

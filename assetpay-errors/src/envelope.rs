@@ -1,4 +1,8 @@
 //! The JSON error envelope: `{"requestId":"…","success":false,"error":{"code","key","message"}}`.
+//!
+//! Both renderings here, serde's `Serialize` and [`Envelope::write_json`], take the members'
+//! names and order from the wire description (`assetpay_errors_shared::wire`): `Serialize`
+//! walks its members, `write_json` copies byte fragments joined from them at compile time.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -14,6 +18,7 @@ use assetpay_errors_shared::envelope::{
     AFTER_DETAILS, AFTER_OMITTED, BEFORE_DETAILS, BEFORE_OMITTED, CLOSE, OPEN, head_len,
 };
 use assetpay_errors_shared::json::{needs_escaping, write_escaped};
+use assetpay_errors_shared::wire::{EnvelopeMember, ErrorMember, Sent};
 
 /// A request id that is 1 to [`MAX_LEN`](Self::MAX_LEN) bytes, each an ASCII letter or digit or one of
 /// `-`, `_`, `.` and `:`: the ids the `axum` feature's layer keeps or makes.
@@ -401,6 +406,8 @@ impl PartialEq for Envelope<'_> {
 
 impl Eq for Envelope<'_> {}
 
+/// The `error` object, serialized member by member in the order of [`ErrorMember::ALL`], each
+/// when [`ErrorMember::sent`] says it is.
 struct ErrorBody<'e> {
     code: u16,
     key: &'static str,
@@ -408,39 +415,63 @@ struct ErrorBody<'e> {
     details: &'e [FieldViolation],
 }
 
+impl ErrorBody<'_> {
+    /// Whether `member` is in this error's object.
+    fn sends(&self, member: ErrorMember, omitted: usize) -> bool {
+        match member.sent() {
+            Sent::Always => true,
+            Sent::WithViolations => !self.details.is_empty(),
+            Sent::WhenSomeOmitted => omitted > 0,
+        }
+    }
+}
+
 impl Serialize for ErrorBody<'_> {
     #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let omitted = omitted(self.details);
-        let len = 3 + usize::from(!self.details.is_empty()) + usize::from(omitted > 0);
+        let len = ErrorMember::ALL
+            .into_iter()
+            .filter(|&member| self.sends(member, omitted))
+            .count();
         let mut body = serializer.serialize_struct("Error", len)?;
-        body.serialize_field("code", &self.code)?;
-        body.serialize_field("key", self.key)?;
-        body.serialize_field("message", self.message)?;
-        if !self.details.is_empty() {
-            body.serialize_field("details", &SentDetails(self.details))?;
-        }
-        if omitted > 0 {
-            body.serialize_field("detailsOmitted", &omitted)?;
+        for member in ErrorMember::ALL {
+            if !self.sends(member, omitted) {
+                continue;
+            }
+            let name = member.name();
+            match member {
+                ErrorMember::Code => body.serialize_field(name, &self.code)?,
+                ErrorMember::Key => body.serialize_field(name, self.key)?,
+                ErrorMember::Message => body.serialize_field(name, self.message)?,
+                ErrorMember::Details => body.serialize_field(name, &SentDetails(self.details))?,
+                ErrorMember::DetailsOmitted => body.serialize_field(name, &omitted)?,
+            }
         }
         body.end()
     }
 }
 
+/// The envelope's members in the order of [`EnvelopeMember::ALL`].
 impl Serialize for Envelope<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut envelope = serializer.serialize_struct("Envelope", 3)?;
-        envelope.serialize_field("requestId", self.request_id)?;
-        envelope.serialize_field("success", &false)?;
-        envelope.serialize_field(
-            "error",
-            &ErrorBody {
-                code: self.spec.code,
-                key: self.spec.key,
-                message: self.message(),
-                details: self.details,
-            },
-        )?;
+        let mut envelope = serializer.serialize_struct("Envelope", EnvelopeMember::ALL.len())?;
+        for member in EnvelopeMember::ALL {
+            let name = member.name();
+            match member {
+                EnvelopeMember::RequestId => envelope.serialize_field(name, self.request_id)?,
+                EnvelopeMember::Success => envelope.serialize_field(name, &false)?,
+                EnvelopeMember::Error => envelope.serialize_field(
+                    name,
+                    &ErrorBody {
+                        code: self.spec.code,
+                        key: self.spec.key,
+                        message: self.message(),
+                        details: self.details,
+                    },
+                )?,
+            }
+        }
         envelope.end()
     }
 }

@@ -51,7 +51,9 @@
 //!   `retryable` and `retryAfter` (seconds, or `null`), the fields of the JSON catalogue;
 //! - `ErrorEntry` (the shape every entry has), `ErrorKey` (the union of keys), `ErrorCode` (the
 //!   union of codes) and `KnownError` (the union of the entries' literal types);
-//! - `ErrorEnvelope`, the wire format, and `isErrorEnvelope(body)`, a runtime check of it;
+//! - `ErrorEnvelope`, the wire format, and `isErrorEnvelope(body)`, a runtime check of it (their
+//!   members, like `FieldViolation`'s below, are generated from the wire description the server's
+//!   renderers and the Rust decoder read, in its order);
 //! - `knownError(envelope)`, the entry the envelope names, or `undefined`;
 //! - `FieldViolation` and `violations(envelope)`, the envelope's field violations (its optional
 //!   `error.details`, see [`violation`](crate::violation)), typed.
@@ -109,6 +111,8 @@
 
 use core::fmt::Write as _;
 
+use assetpay_errors_shared::wire::{EnvelopeMember, ErrorMember, ViolationMember};
+
 use crate::api_error::ApiError;
 use crate::domain::Domain;
 use crate::spec::ErrorSpec;
@@ -127,7 +131,11 @@ pub fn module<E: ApiError>() -> String {
         write_entry(&mut out, spec);
     }
     out.push_str("} as const satisfies { readonly [key: string]: ErrorEntry };\n");
-    out.push_str(TYPES_AND_CHECKS);
+    out.push_str(KNOWN_TYPES);
+    write_envelope_interface(&mut out);
+    write_violation_interface(&mut out);
+    out.push_str(HELPERS);
+    write_checks(&mut out);
     out
 }
 
@@ -222,7 +230,7 @@ export interface ErrorEntry {
 
 ";
 
-const TYPES_AND_CHECKS: &str = "
+const KNOWN_TYPES: &str = "
 /** The key of an error this module knows. */
 export type ErrorKey = keyof typeof ERRORS;
 
@@ -232,41 +240,73 @@ export type KnownError = (typeof ERRORS)[ErrorKey];
 /** The code of an error this module knows. */
 export type ErrorCode = KnownError[\"code\"];
 
-/**
- * An error response's body. `error.key` is a string, not an ErrorKey: a newer server may send a
- * key this module does not know. Members beyond these are allowed.
- */
-export interface ErrorEnvelope {
-  readonly requestId?: string | null;
-  readonly success?: false;
-  readonly error: {
-    readonly code: number;
-    readonly key: string;
-    readonly message: string;
-    /** Field violations, when the error has some: read them with violations(envelope). */
-    readonly details?: unknown;
-    /** How many violations the server did not send. */
-    readonly detailsOmitted?: unknown;
-    readonly [member: string]: unknown;
-  };
-  readonly [member: string]: unknown;
+";
+
+/// `ErrorEnvelope`: the wire description's envelope and `error` members, in their order, typed as
+/// `isErrorEnvelope` accepts them (the decoder's rules: `requestId` and `success` may be absent).
+fn write_envelope_interface(out: &mut String) {
+    let error = EnvelopeMember::Error.name();
+    let key = ErrorMember::Key.name();
+    let _ = write!(
+        out,
+        "/**\n * An error response's body. `{error}.{key}` is a string, not an ErrorKey: a newer server may send a\n * key this module does not know. Members beyond these are allowed.\n */\nexport interface ErrorEnvelope {{\n"
+    );
+    for member in EnvelopeMember::ALL {
+        let name = member.name();
+        match member {
+            EnvelopeMember::RequestId => {
+                let _ = writeln!(out, "  readonly {name}?: string | null;");
+            }
+            EnvelopeMember::Success => {
+                let _ = writeln!(out, "  readonly {name}?: false;");
+            }
+            EnvelopeMember::Error => {
+                let _ = writeln!(out, "  readonly {name}: {{");
+                for member in ErrorMember::ALL {
+                    write_error_member(out, member);
+                }
+                out.push_str("    readonly [member: string]: unknown;\n  };\n");
+            }
+        }
+    }
+    out.push_str("  readonly [member: string]: unknown;\n}\n\n");
 }
 
-/**
- * One part of the request that failed validation. `in` is \"body\", \"query\", \"path\" or \"header\";
- * `field` a JSON Pointer into the body (RFC 6901), or the parameter's or header's name;
- * `reason` a stable UPPER_SNAKE word such as \"MISSING\", \"INVALID_TYPE\", \"INVALID_FORMAT\",
- * \"OUT_OF_RANGE\", \"TOO_LONG\", \"TOO_SHORT\", \"NOT_ALLOWED\", \"UNKNOWN_FIELD\", \"DUPLICATE_FIELD\" or
- * \"MALFORMED\" (a newer server may send others); `message` text for a person.
- */
-export interface FieldViolation {
-  readonly in: string;
-  readonly field: string;
-  readonly reason: string;
-  readonly message: string;
-  readonly [member: string]: unknown;
+fn write_error_member(out: &mut String, member: ErrorMember) {
+    let name = member.name();
+    let _ = match member {
+        ErrorMember::Code => writeln!(out, "    readonly {name}: number;"),
+        ErrorMember::Key | ErrorMember::Message => writeln!(out, "    readonly {name}: string;"),
+        ErrorMember::Details => writeln!(
+            out,
+            "    /** Field violations, when the error has some: read them with violations(envelope). */\n    readonly {name}?: unknown;"
+        ),
+        ErrorMember::DetailsOmitted => writeln!(
+            out,
+            "    /** How many violations the server did not send. */\n    readonly {name}?: unknown;"
+        ),
+    };
 }
 
+/// `FieldViolation`: the wire description's violation members, in their order.
+fn write_violation_interface(out: &mut String) {
+    let (location, field, reason, message) = (
+        ViolationMember::In.name(),
+        ViolationMember::Field.name(),
+        ViolationMember::Reason.name(),
+        ViolationMember::Message.name(),
+    );
+    let _ = write!(
+        out,
+        "/**\n * One part of the request that failed validation. `{location}` is \"body\", \"query\", \"path\" or \"header\";\n * `{field}` a JSON Pointer into the body (RFC 6901), or the parameter's or header's name;\n * `{reason}` a stable UPPER_SNAKE word such as \"MISSING\", \"INVALID_TYPE\", \"INVALID_FORMAT\",\n * \"OUT_OF_RANGE\", \"TOO_LONG\", \"TOO_SHORT\", \"NOT_ALLOWED\", \"UNKNOWN_FIELD\", \"DUPLICATE_FIELD\" or\n * \"MALFORMED\" (a newer server may send others); `{message}` text for a person.\n */\nexport interface FieldViolation {{\n"
+    );
+    for member in ViolationMember::ALL {
+        let _ = writeln!(out, "  readonly {}: string;", member.name());
+    }
+    out.push_str("  readonly [member: string]: unknown;\n}\n\n");
+}
+
+const HELPERS: &str = "\
 type JsonObject = { readonly [member: string]: unknown };
 
 function isJsonObject(value: unknown): value is JsonObject {
@@ -291,68 +331,95 @@ function isWireCode(value: unknown): value is number {
   );
 }
 
-/**
- * Whether a parsed body is an error envelope, by the rules of the Rust decoder: `success` absent
- * or false, `requestId` absent, null or a string, `error` an object with an integer `code` in
- * 0..=65535, a string `key` and a string `message`.
+";
+
+/// `isErrorEnvelope`, `isFieldViolation`, `violations` and `knownError`, reading the members the
+/// wire description names.
+fn write_checks(out: &mut String) {
+    let (request_id, success, error) = (
+        EnvelopeMember::RequestId.name(),
+        EnvelopeMember::Success.name(),
+        EnvelopeMember::Error.name(),
+    );
+    let (code, key, message, details) = (
+        ErrorMember::Code.name(),
+        ErrorMember::Key.name(),
+        ErrorMember::Message.name(),
+        ErrorMember::Details.name(),
+    );
+    let _ = write!(
+        out,
+        r#"/**
+ * Whether a parsed body is an error envelope, by the rules of the Rust decoder: `{success}` absent
+ * or false, `{request_id}` absent, null or a string, `{error}` an object with an integer `{code}` in
+ * 0..=65535, a string `{key}` and a string `{message}`.
  */
-export function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
-  if (!isJsonObject(body)) {
+export function isErrorEnvelope(body: unknown): body is ErrorEnvelope {{
+  if (!isJsonObject(body)) {{
     return false;
-  }
-  if (hasOwn(body, \"success\") && ownMember(body, \"success\") !== false) {
+  }}
+  if (hasOwn(body, "{success}") && ownMember(body, "{success}") !== false) {{
     return false;
-  }
-  const requestId = ownMember(body, \"requestId\");
-  if (requestId !== undefined && requestId !== null && typeof requestId !== \"string\") {
+  }}
+  const {request_id} = ownMember(body, "{request_id}");
+  if ({request_id} !== undefined && {request_id} !== null && typeof {request_id} !== "string") {{
     return false;
-  }
-  const error = ownMember(body, \"error\");
+  }}
+  const {error} = ownMember(body, "{error}");
   return (
-    isJsonObject(error) &&
-    isWireCode(ownMember(error, \"code\")) &&
-    typeof ownMember(error, \"key\") === \"string\" &&
-    typeof ownMember(error, \"message\") === \"string\"
+    isJsonObject({error}) &&
+    isWireCode(ownMember({error}, "{code}")) &&
+    typeof ownMember({error}, "{key}") === "string" &&
+    typeof ownMember({error}, "{message}") === "string"
   );
-}
+}}
 
-function isFieldViolation(value: unknown): value is FieldViolation {
+function isFieldViolation(value: unknown): value is FieldViolation {{
   return (
-    isJsonObject(value) &&
-    typeof ownMember(value, \"in\") === \"string\" &&
-    typeof ownMember(value, \"field\") === \"string\" &&
-    typeof ownMember(value, \"reason\") === \"string\" &&
-    typeof ownMember(value, \"message\") === \"string\"
+    isJsonObject(value)"#
+    );
+    for member in ViolationMember::ALL {
+        let _ = write!(
+            out,
+            " &&\n    typeof ownMember(value, \"{}\") === \"string\"",
+            member.name()
+        );
+    }
+    let _ = write!(
+        out,
+        r#"
   );
-}
+}}
 
 /**
- * The envelope's field violations, by the rules of the Rust decoder: `error.details` when it is
+ * The envelope's field violations, by the rules of the Rust decoder: `{error}.{details}` when it is
  * an array of well-formed violations, else an empty list (never a partial one).
  */
-export function violations(envelope: ErrorEnvelope): readonly FieldViolation[] {
-  const details = ownMember(envelope.error, \"details\");
-  if (!Array.isArray(details)) {
+export function violations(envelope: ErrorEnvelope): readonly FieldViolation[] {{
+  const {details} = ownMember(envelope.{error}, "{details}");
+  if (!Array.isArray({details})) {{
     return [];
-  }
-  const list: readonly unknown[] = details;
+  }}
+  const list: readonly unknown[] = {details};
   return list.every(isFieldViolation) ? (list as readonly FieldViolation[]) : [];
-}
+}}
 
 /**
  * The entry the envelope names, when its code and its key both name that entry; undefined for
  * an error this module does not know, and for a code and a key that disagree.
  */
-export function knownError(envelope: ErrorEnvelope): KnownError | undefined {
-  const { code, key } = envelope.error;
-  if (!hasOwn(ERRORS, key)) {
+export function knownError(envelope: ErrorEnvelope): KnownError | undefined {{
+  const {{ {code}, {key} }} = envelope.{error};
+  if (!hasOwn(ERRORS, {key})) {{
     return undefined;
-  }
-  const entries: { readonly [key: string]: ErrorEntry | undefined } = ERRORS;
-  const entry = entries[key];
-  return entry !== undefined && entry.code === code ? (entry as KnownError) : undefined;
+  }}
+  const entries: {{ readonly [key: string]: ErrorEntry | undefined }} = ERRORS;
+  const entry = entries[{key}];
+  return entry !== undefined && entry.code === {code} ? (entry as KnownError) : undefined;
+}}
+"#
+    );
 }
-";
 
 #[cfg(test)]
 mod tests {

@@ -131,8 +131,8 @@ fn extra_fields_keep_the_order_they_came_in_and_duplicates_keep_their_last_value
         (error.code(), error.key(), error.message()),
         (1, "NOPE", "second")
     );
-    // This package turns on the `utoipa` feature, and with it serde_json's `preserve_order`, so
-    // the maps keep the order members came in (without it, serde_json's `Map` is sorted).
+    // This package turns on serde_json's `preserve_order` (tests/Cargo.toml), so the maps keep
+    // the order members came in (without it, serde_json's `Map` is sorted).
     let names: Vec<&str> = error.extra_fields().keys().map(String::as_str).collect();
     assert_eq!(names, ["z", "a", "m"]);
     let names: Vec<&str> = error

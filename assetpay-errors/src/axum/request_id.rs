@@ -6,8 +6,10 @@ use std::cell::Cell;
 use http::{HeaderValue, Request};
 use tower_http::request_id::RequestId;
 
-/// The header that carries the request id, on requests and responses alike.
-pub const REQUEST_ID_HEADER: http::HeaderName = http::HeaderName::from_static("x-request-id");
+/// The header that carries the request id, on requests and responses alike: `x-request-id`,
+/// the name the wire description gives it (the OpenAPI documents name the same one).
+pub const REQUEST_ID_HEADER: http::HeaderName =
+    http::HeaderName::from_static(assetpay_errors_shared::wire::REQUEST_ID_HEADER);
 
 use crate::envelope::{ValidRequestId, is_valid_request_id_bytes};
 

@@ -18,7 +18,7 @@ use tower_http::request_id::{
 use crate::axum::envelope_layer::{EnvelopeLayer, EnvelopeService, ResponseFuture};
 use crate::axum::framework::FrameworkErrors;
 use crate::axum::panic::PanicAsEnvelope;
-use crate::axum::request_id::drop_invalid_request_id;
+use crate::axum::request_id::{REQUEST_ID_HEADER, drop_invalid_request_id};
 
 /// Makes every error response of a service an envelope carrying the request's id. From the
 /// outside in:
@@ -100,9 +100,9 @@ impl<S> Layer<S> for ApiErrorLayer {
     fn layer(&self, inner: S) -> Self::Service {
         let stack = ServiceBuilder::new()
             .map_request(drop_invalid_request_id as DropInvalidRequestId)
-            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+            .layer(SetRequestIdLayer::new(REQUEST_ID_HEADER, MakeRequestUuid))
             .layer(EnvelopeLayer::new(self.errors.clone()))
-            .layer(PropagateRequestIdLayer::x_request_id())
+            .layer(PropagateRequestIdLayer::new(REQUEST_ID_HEADER))
             .layer(CatchPanicLayer::custom(PanicAsEnvelope::new(
                 self.errors.server_error(),
             )))

@@ -1,6 +1,7 @@
 //! The decoder: response bytes in, an `ErrorResponse` or a `DecodeError` out.
 
 use crate::client::unknown::UnknownMembers;
+use assetpay_errors_shared::wire::{EnvelopeMember, ErrorMember};
 use core::marker::PhantomData;
 use std::time::SystemTime;
 
@@ -10,7 +11,7 @@ use serde_json::error::Category;
 use crate::api_error::ApiError;
 use crate::client::details::{self, ReadDetails};
 use crate::client::error::DecodeError;
-use crate::client::members::{EnvelopeMembers, ErrorMember, Scalar, read_members};
+use crate::client::members::{EnvelopeMembers, ErrorValue, Scalar, read_members};
 use crate::client::response::{CatalogMatch, ErrorResponse};
 use crate::client::retry::retry_after;
 use crate::client::snippet::Snippet;
@@ -196,7 +197,7 @@ impl Decoder {
             },
             ShapeError::Field(reason) => DecodeError::WrongShape {
                 status,
-                reason: reason.to_owned(),
+                reason,
                 snippet: snippet(),
             },
         })
@@ -237,13 +238,34 @@ enum ShapeError {
     /// It reports `"success": true`.
     Success,
     /// A field is missing or mistyped.
-    Field(&'static str),
+    Field(String),
+}
+
+/// How the shape errors name a member: `` `requestId` ``, `` `error.code` ``.
+enum MemberPath {
+    Envelope(EnvelopeMember),
+    Error(ErrorMember),
+}
+
+impl MemberPath {
+    /// The member `is` something: `` `error.code` is missing ``.
+    fn is(self, what: &str) -> ShapeError {
+        let error = EnvelopeMember::Error.name();
+        ShapeError::Field(match self {
+            MemberPath::Envelope(member) => format!("`{}` {what}", member.name()),
+            MemberPath::Error(member) => format!("`{error}.{}` {what}", member.name()),
+        })
+    }
 }
 
 impl RawEnvelope {
     fn from_members(is_object: bool, members: EnvelopeMembers) -> Result<RawEnvelope, ShapeError> {
+        use MemberPath::{Envelope, Error};
+
         if !is_object {
-            return Err(ShapeError::Field("the body is not a JSON object"));
+            return Err(ShapeError::Field(
+                "the body is not a JSON object".to_owned(),
+            ));
         }
         let EnvelopeMembers {
             success,
@@ -255,39 +277,38 @@ impl RawEnvelope {
         match success {
             None | Some(Scalar::Bool(false)) => {}
             Some(Scalar::Bool(true)) => return Err(ShapeError::Success),
-            Some(_) => return Err(ShapeError::Field("`success` is not a boolean")),
+            Some(_) => return Err(Envelope(EnvelopeMember::Success).is("is not a boolean")),
         }
         let request_id = match request_id {
             None | Some(Scalar::Null) => None,
             Some(Scalar::String(request_id)) => Some(request_id),
-            Some(_) => return Err(ShapeError::Field("`requestId` is not a string")),
+            Some(_) => return Err(Envelope(EnvelopeMember::RequestId).is("is not a string")),
         };
         let error = match error {
-            ErrorMember::Object => error_members,
-            ErrorMember::Missing | ErrorMember::Null => {
-                return Err(ShapeError::Field("`error` is missing"));
+            ErrorValue::Object => error_members,
+            ErrorValue::Missing | ErrorValue::Null => {
+                return Err(Envelope(EnvelopeMember::Error).is("is missing"));
             }
-            ErrorMember::NotAnObject => return Err(ShapeError::Field("`error` is not an object")),
+            ErrorValue::NotAnObject => {
+                return Err(Envelope(EnvelopeMember::Error).is("is not an object"));
+            }
         };
         let code = match error.code {
-            Some(Scalar::Number(code)) => {
-                code.and_then(|code| u16::try_from(code).ok())
-                    .ok_or(ShapeError::Field(
-                        "`error.code` is not an integer in 0..=65535",
-                    ))?
-            }
-            None => return Err(ShapeError::Field("`error.code` is missing")),
-            Some(_) => return Err(ShapeError::Field("`error.code` is not a number")),
+            Some(Scalar::Number(code)) => code
+                .and_then(|code| u16::try_from(code).ok())
+                .ok_or_else(|| Error(ErrorMember::Code).is("is not an integer in 0..=65535"))?,
+            None => return Err(Error(ErrorMember::Code).is("is missing")),
+            Some(_) => return Err(Error(ErrorMember::Code).is("is not a number")),
         };
         let key = match error.key {
             Some(Scalar::String(key)) => key,
-            None => return Err(ShapeError::Field("`error.key` is missing")),
-            Some(_) => return Err(ShapeError::Field("`error.key` is not a string")),
+            None => return Err(Error(ErrorMember::Key).is("is missing")),
+            Some(_) => return Err(Error(ErrorMember::Key).is("is not a string")),
         };
         let message = match error.message {
             Some(Scalar::String(message)) => message,
-            None => return Err(ShapeError::Field("`error.message` is missing")),
-            Some(_) => return Err(ShapeError::Field("`error.message` is not a string")),
+            None => return Err(Error(ErrorMember::Message).is("is missing")),
+            Some(_) => return Err(Error(ErrorMember::Message).is("is not a string")),
         };
         let details = details::read(error.extra.as_map());
         Ok(RawEnvelope {

@@ -1,5 +1,6 @@
 //! The envelope's optional `details` (and `detailsOmitted`), read into typed violations.
 
+use assetpay_errors_shared::wire::{EnvelopeMember, ErrorMember};
 use serde_json::{Map, Value};
 
 use crate::violation::{FieldViolation, from_value};
@@ -21,7 +22,12 @@ pub(crate) struct ReadDetails {
 /// holes in it.
 pub(crate) fn read(error: &Map<String, Value>) -> ReadDetails {
     let mut read = ReadDetails::default();
-    match error.get("details") {
+    let (error_name, details, omitted) = (
+        EnvelopeMember::Error.name(),
+        ErrorMember::Details.name(),
+        ErrorMember::DetailsOmitted.name(),
+    );
+    match error.get(details) {
         None | Some(Value::Null) => {}
         Some(Value::Array(list)) => {
             let parsed: Result<Vec<FieldViolation>, String> = list
@@ -29,7 +35,7 @@ pub(crate) fn read(error: &Map<String, Value>) -> ReadDetails {
                 .enumerate()
                 .map(|(index, value)| {
                     from_value(value)
-                        .map_err(|problem| format!("`error.details[{index}]`: {problem}"))
+                        .map_err(|problem| format!("`{error_name}.{details}[{index}]`: {problem}"))
                 })
                 .collect();
             match parsed {
@@ -37,16 +43,16 @@ pub(crate) fn read(error: &Map<String, Value>) -> ReadDetails {
                 Err(problem) => read.problem = Some(problem),
             }
         }
-        Some(_) => read.problem = Some("`error.details` is not an array".to_owned()),
+        Some(_) => read.problem = Some(format!("`{error_name}.{details}` is not an array")),
     }
-    match error.get("detailsOmitted") {
+    match error.get(omitted) {
         None | Some(Value::Null) => {}
         Some(Value::Number(count)) if count.as_u64().is_some() => {
             read.omitted = count.as_u64().unwrap_or_default();
         }
         Some(_) => {
             read.problem.get_or_insert_with(|| {
-                "`error.detailsOmitted` is not a non-negative integer".to_owned()
+                format!("`{error_name}.{omitted}` is not a non-negative integer")
             });
         }
     }

@@ -1,4 +1,5 @@
-//! The envelope's members, read in one pass over the body: the members the envelope defines as
+//! The envelope's members, read in one pass over the body: the members the envelope defines
+//! (named by `wire`'s `EnvelopeMember` and `ErrorMember`) as
 //! [`Scalar`]s whose types the decoder then checks, every other member kept as it came.
 //!
 //! Reading the body into a `serde_json::Value` first and taking the members out of its maps cost
@@ -11,6 +12,7 @@
 //! parse is read.
 
 use crate::client::unknown::UnknownMembers;
+use assetpay_errors_shared::wire::{EnvelopeMember, ErrorMember};
 use core::fmt;
 use core::marker::PhantomData;
 
@@ -40,14 +42,14 @@ pub(crate) struct EnvelopeMembers {
     pub(crate) success: Option<Scalar>,
     pub(crate) request_id: Option<Scalar>,
     /// What `error` is; its members are in `error_members` when it is an object.
-    pub(crate) error: ErrorMember,
+    pub(crate) error: ErrorValue,
     pub(crate) error_members: ErrorMembers,
     pub(crate) extra: UnknownMembers,
 }
 
 /// What the `error` member is.
 #[derive(Default, Clone, Copy)]
-pub(crate) enum ErrorMember {
+pub(crate) enum ErrorValue {
     /// There is none.
     #[default]
     Missing,
@@ -141,39 +143,15 @@ trait MemberName: Sized {
     fn known(name: &str) -> Option<Self>;
 }
 
-/// The envelope's own member names.
-enum EnvelopeName {
-    Success,
-    RequestId,
-    Error,
-}
-
-impl MemberName for EnvelopeName {
+impl MemberName for EnvelopeMember {
     fn known(name: &str) -> Option<Self> {
-        match name {
-            "success" => Some(EnvelopeName::Success),
-            "requestId" => Some(EnvelopeName::RequestId),
-            "error" => Some(EnvelopeName::Error),
-            _ => None,
-        }
+        EnvelopeMember::from_name(name)
     }
 }
 
-/// The `error` object's own member names.
-enum ErrorName {
-    Code,
-    Key,
-    Message,
-}
-
-impl MemberName for ErrorName {
+impl MemberName for ErrorMember {
     fn known(name: &str) -> Option<Self> {
-        match name {
-            "code" => Some(ErrorName::Code),
-            "key" => Some(ErrorName::Key),
-            "message" => Some(ErrorName::Message),
-            _ => None,
-        }
+        ErrorMember::from_name(name)
     }
 }
 
@@ -262,9 +240,9 @@ impl<'de> Visitor<'de> for BodySeed<'_> {
         let members = self.0;
         while let Some(name) = map.next_key_seed(Name::seed())? {
             match name {
-                Ok(EnvelopeName::Success) => members.success = Some(map.next_value()?),
-                Ok(EnvelopeName::RequestId) => members.request_id = Some(map.next_value()?),
-                Ok(EnvelopeName::Error) => {
+                Ok(EnvelopeMember::Success) => members.success = Some(map.next_value()?),
+                Ok(EnvelopeMember::RequestId) => members.request_id = Some(map.next_value()?),
+                Ok(EnvelopeMember::Error) => {
                     // A repeated `error` keeps its last value, members and all.
                     members.error_members = ErrorMembers::default();
                     members.error = map.next_value_seed(ErrorSeed(&mut members.error_members))?;
@@ -282,38 +260,45 @@ impl<'de> Visitor<'de> for BodySeed<'_> {
 struct ErrorSeed<'a>(&'a mut ErrorMembers);
 
 impl<'de> DeserializeSeed<'de> for ErrorSeed<'_> {
-    type Value = ErrorMember;
+    type Value = ErrorValue;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ErrorMember, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ErrorValue, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
 impl<'de> Visitor<'de> for ErrorSeed<'_> {
-    type Value = ErrorMember;
+    type Value = ErrorValue;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<ErrorMember, E> {
-        Ok(ErrorMember::Null)
+    fn visit_unit<E: de::Error>(self) -> Result<ErrorValue, E> {
+        Ok(ErrorValue::Null)
     }
 
-    other_values_are!(ErrorMember::NotAnObject);
+    other_values_are!(ErrorValue::NotAnObject);
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ErrorMember, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ErrorValue, A::Error> {
         let members = self.0;
         while let Some(name) = map.next_key_seed(Name::seed())? {
             match name {
-                Ok(ErrorName::Code) => members.code = Some(map.next_value()?),
-                Ok(ErrorName::Key) => members.key = Some(map.next_value()?),
-                Ok(ErrorName::Message) => members.message = Some(map.next_value()?),
+                Ok(ErrorMember::Code) => members.code = Some(map.next_value()?),
+                Ok(ErrorMember::Key) => members.key = Some(map.next_value()?),
+                Ok(ErrorMember::Message) => members.message = Some(map.next_value()?),
+                // Kept as they came, where `details::read` reads them and `extra_fields` shows
+                // them.
+                Ok(member @ (ErrorMember::Details | ErrorMember::DetailsOmitted)) => {
+                    members
+                        .extra
+                        .insert(member.name().to_owned(), map.next_value()?);
+                }
                 Err(name) => {
                     members.extra.insert(name, map.next_value()?);
                 }
             }
         }
-        Ok(ErrorMember::Object)
+        Ok(ErrorValue::Object)
     }
 }

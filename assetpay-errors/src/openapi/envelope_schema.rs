@@ -6,6 +6,10 @@ use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
 use utoipa::{PartialSchema, ToSchema};
 
+use assetpay_errors_shared::wire::{
+    EnvelopeMember, ErrorMember, REQUEST_ID_HEADER, Sent, ViolationMember,
+};
+
 use crate::violation::{Location, MAX_DETAILS};
 
 /// The name the envelope's schema is registered under: `#/components/schemas/ErrorEnvelope`.
@@ -17,9 +21,10 @@ pub const ENVELOPE_SCHEMA_NAME: &str = "ErrorEnvelope";
 ///
 /// Register it with `components(schemas(EnvelopeSchema))` in `#[derive(OpenApi)]`: utoipa does
 /// not collect schemas from [`IntoResponses`](utoipa::IntoResponses) types, and the responses of
-/// [`ApiErrors`](super::ApiErrors) reference this one. Every field is required, because the
-/// server always sends all five, but `error.details` and `error.detailsOmitted`, sent only with
-/// field violations; `success` admits only `false`. The object is left open
+/// [`ApiErrors`](super::ApiErrors) reference this one. Its properties and `required` lists are
+/// the wire description's members (`assetpay_errors_shared::wire`): every member the server
+/// always sends is required, `error.details` and `error.detailsOmitted`, sent only with field
+/// violations, are not; `success` admits only `false`. The object is left open
 /// (`additionalProperties` unset) so clients written against it keep working if a field is added.
 ///
 /// ```
@@ -33,64 +38,68 @@ pub struct EnvelopeSchema;
 
 impl PartialSchema for EnvelopeSchema {
     fn schema() -> RefOr<Schema> {
-        let error = ObjectBuilder::new()
+        let mut error_object = ObjectBuilder::new()
             .schema_type(Type::Object)
-            .description(Some("The catalogue entry the request failed with."))
-            .property(
-                "code",
-                ObjectBuilder::new()
-                    .schema_type(Type::Integer)
-                    .minimum(Some(0))
-                    .maximum(Some(u16::MAX))
-                    .description(Some("The numeric code, such as `1001`.")),
-            )
-            .required("code")
-            .property(
-                "key",
-                ObjectBuilder::new()
-                    .schema_type(Type::String)
-                    .description(Some("The stable string key, such as `VALIDATION_FAILED`.")),
-            )
-            .required("key")
-            .property(
-                "message",
-                ObjectBuilder::new()
-                    .schema_type(Type::String)
-                    .description(Some("The client-facing message.")),
-            )
-            .required("message")
-            .property("details", details())
-            .property(
-                "detailsOmitted",
-                ObjectBuilder::new()
-                    .schema_type(Type::Integer)
-                    .minimum(Some(1))
-                    .description(Some(
-                        "How many violations were left out of `details`, which carries at most its `maxItems`.",
-                    )),
-            );
-        ObjectBuilder::new()
+            .description(Some("The catalogue entry the request failed with."));
+        for member in ErrorMember::ALL {
+            error_object = error_object.property(member.name(), error_member(member));
+            if member.sent() == Sent::Always {
+                error_object = error_object.required(member.name());
+            }
+        }
+        let error: RefOr<Schema> = error_object.into();
+        let mut envelope = ObjectBuilder::new()
             .schema_type(Type::Object)
-            .description(Some("The body of every error response."))
-            .property(
-                "requestId",
-                ObjectBuilder::new()
+            .description(Some("The body of every error response."));
+        for member in EnvelopeMember::ALL {
+            let schema: RefOr<Schema> = match member {
+                EnvelopeMember::RequestId => ObjectBuilder::new()
                     .schema_type(Type::String)
-                    .description(Some(
-                        "The request's id, equal to the response's `x-request-id` header.",
-                    )),
-            )
-            .required("requestId")
-            .property(
-                "success",
-                ObjectBuilder::new()
+                    .description(Some(format!(
+                        "The request's id, equal to the response's `{REQUEST_ID_HEADER}` header."
+                    )))
+                    .into(),
+                EnvelopeMember::Success => ObjectBuilder::new()
                     .schema_type(Type::Boolean)
-                    .enum_values(Some([false])),
-            )
-            .required("success")
-            .property("error", error)
-            .required("error")
-            .into()
+                    .enum_values(Some([false]))
+                    .into(),
+                EnvelopeMember::Error => error.clone(),
+            };
+            envelope = envelope.property(member.name(), schema);
+            if member.sent() == Sent::Always {
+                envelope = envelope.required(member.name());
+            }
+        }
+        envelope.into()
+    }
+}
+
+/// The schema of one member of `error`.
+fn error_member(member: ErrorMember) -> RefOr<Schema> {
+    match member {
+        ErrorMember::Code => ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(0))
+            .maximum(Some(u16::MAX))
+            .description(Some("The numeric code, such as `1001`."))
+            .into(),
+        ErrorMember::Key => ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some("The stable string key, such as `VALIDATION_FAILED`."))
+            .into(),
+        ErrorMember::Message => ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some("The client-facing message."))
+            .into(),
+        ErrorMember::Details => details().into(),
+        ErrorMember::DetailsOmitted => ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(1))
+            .description(Some(format!(
+                "How many violations were left out of `{}`, which carries at most its `maxItems`.",
+                ErrorMember::Details.name()
+            )))
+            .into(),
     }
 }
 
@@ -103,38 +112,32 @@ fn details() -> ArrayBuilder {
             .schema_type(Type::String)
             .description(Some(description))
     };
-    let violation = ObjectBuilder::new()
+    let mut violation = ObjectBuilder::new()
         .schema_type(Type::Object)
-        .description(Some("Which field of the request failed, and why."))
-        .property(
-            "in",
-            text("Where the field is.").enum_values(Some([
+        .description(Some("Which field of the request failed, and why."));
+    for member in ViolationMember::ALL {
+        let schema = match member {
+            ViolationMember::In => text("Where the field is.").enum_values(Some([
                 Location::Body.as_str(),
                 Location::Query.as_str(),
                 Location::Path.as_str(),
                 Location::Header.as_str(),
             ])),
-        )
-        .required("in")
-        .property(
-            "field",
-            text("A JSON Pointer (RFC 6901) into the body, or the parameter's or header's name."),
-        )
-        .required("field")
-        .property(
-            "reason",
-            text(
+            ViolationMember::Field => text(
+                "A JSON Pointer (RFC 6901) into the body, or the parameter's or header's name.",
+            ),
+            ViolationMember::Reason => text(
                 "A stable UPPER_SNAKE word: MISSING, INVALID_TYPE, INVALID_FORMAT, OUT_OF_RANGE, \
                  TOO_LONG, TOO_SHORT, NOT_ALLOWED, UNKNOWN_FIELD, DUPLICATE_FIELD, MALFORMED, or \
                  one of the API's own.",
             ),
-        )
-        .required("reason")
-        .property(
-            "message",
-            text("Text for a person; free to change between versions."),
-        )
-        .required("message");
+            ViolationMember::Message => text("Text for a person; free to change between versions."),
+        };
+        // Every member of a violation is always sent.
+        violation = violation
+            .property(member.name(), schema)
+            .required(member.name());
+    }
     ArrayBuilder::new()
         .items(violation)
         .max_items(Some(MAX_DETAILS))

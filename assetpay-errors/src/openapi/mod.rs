@@ -68,12 +68,25 @@
 //! one `responses(...)` instead is wrong when they share a status: utoipa keys responses by
 //! status, and the second would replace the first.
 //!
-//! # Field order in examples
+//! # Member order in examples
 //!
-//! Examples must print in the wire's field order (`requestId`, `success`, `error`), so the
-//! `utoipa` feature turns on serde_json's `preserve_order`. Because cargo unifies features, every
-//! `serde_json::Map` in a build with this feature keeps insertion order instead of sorting its
-//! keys; JSON equality is unaffected.
+//! Each example is the envelope the server sends, rendered by
+//! [`Envelope::write_json`](crate::Envelope::write_json) and parsed into the `serde_json::Value`
+//! that utoipa's `Example` holds: the same members with the same values, whatever the build. The
+//! order a printed document shows them in is serde_json's to decide: utoipa 6 takes an example
+//! only as a `serde_json::Value`, whose objects are `serde_json::Map`s, which sort their members
+//! by name (`error`, `requestId`, `success`) unless the program turns on serde_json's
+//! `preserve_order`, and then keep the wire's order (`requestId`, `success`, `error`).
+//!
+//! This crate does not turn `preserve_order` on. Cargo unifies features, so a library that did
+//! would change every `serde_json::Map` in its users' programs, and the order of every map they
+//! print. A service that wants its document's examples to read byte for byte as its responses
+//! makes that choice in its own `Cargo.toml` (this crate's own tests and examples do, as
+//! dev-dependencies):
+//!
+//! ```toml
+//! serde_json = { version = "1", features = ["preserve_order"] }
+//! ```
 //!
 //! # The whole catalogue
 //!
@@ -87,7 +100,3 @@ mod responses;
 pub use self::components::catalog_document;
 pub use self::envelope_schema::{ENVELOPE_SCHEMA_NAME, EnvelopeSchema};
 pub use self::responses::{ApiErrors, EXAMPLE_REQUEST_ID, error_responses, example_envelope};
-
-/// The response header that carries the request's id; the axum integration sends it with every
-/// error response.
-const REQUEST_ID_HEADER_NAME: &str = "x-request-id";

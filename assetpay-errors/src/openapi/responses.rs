@@ -9,6 +9,8 @@ use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::schema::{AllOfBuilder, ObjectBuilder, Type};
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, RefOr, Response, ResponseBuilder};
 
+use assetpay_errors_shared::wire::{EnvelopeMember, ErrorMember, REQUEST_ID_HEADER};
+
 use super::ENVELOPE_SCHEMA_NAME;
 use crate::{ApiError, Envelope, ErrorSpec};
 
@@ -91,8 +93,9 @@ pub fn error_responses(catalog: &'static [ErrorSpec]) -> BTreeMap<String, RefOr<
 
 /// The example of one entry: the exact bytes the server sends, as a JSON value.
 ///
-/// Parsing keeps the field order because the `utoipa` feature turns on serde_json's
-/// `preserve_order`; the document then prints each example exactly as the wire carries it.
+/// The value has the wire's members and values; it prints them in the wire's order when the
+/// program has serde_json's `preserve_order` on, sorted by name otherwise (see
+/// [member order in examples](super#member-order-in-examples)).
 pub fn example_envelope(spec: &'static ErrorSpec) -> serde_json::Value {
     let bytes = Envelope::from_spec(EXAMPLE_REQUEST_ID, spec, spec.message()).to_json_vec();
     serde_json::from_slice(&bytes).expect("Envelope::write_json renders valid JSON")
@@ -105,17 +108,17 @@ fn status_response(entries: &[&'static ErrorSpec]) -> Response {
     let codes: Vec<u16> = entries.iter().map(|spec| spec.code()).collect();
 
     let narrowed = ObjectBuilder::new().schema_type(Type::Object).property(
-        "error",
+        EnvelopeMember::Error.name(),
         ObjectBuilder::new()
             .schema_type(Type::Object)
             .property(
-                "code",
+                ErrorMember::Code.name(),
                 ObjectBuilder::new()
                     .schema_type(Type::Integer)
                     .enum_values(Some(codes)),
             )
             .property(
-                "key",
+                ErrorMember::Key.name(),
                 ObjectBuilder::new()
                     .schema_type(Type::String)
                     .enum_values(Some(keys.iter().copied())),
@@ -139,13 +142,14 @@ fn status_response(entries: &[&'static ErrorSpec]) -> Response {
         .description(describe(status.canonical_reason(), entries))
         .content("application/json", content)
         .header(
-            crate::openapi::REQUEST_ID_HEADER_NAME,
+            REQUEST_ID_HEADER,
             HeaderBuilder::new()
                 .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
-                .description(Some(
-                    "The request's id, equal to the body's `requestId`: the client's own \
-                     `x-request-id` when it sent a valid one, else one the server made.",
-                ))
+                .description(Some(format!(
+                    "The request's id, equal to the body's `{}`: the client's own \
+                     `{REQUEST_ID_HEADER}` when it sent a valid one, else one the server made.",
+                    EnvelopeMember::RequestId.name()
+                )))
                 .build(),
         );
     let retryable: Vec<&str> = entries

@@ -1,11 +1,12 @@
-//! Violations inside an envelope: the caps, and the same bytes from serde and from
-//! `Envelope::write_json`.
+//! Violations as JSON: the caps, and one list of a violation's members ([`members`]) that serde
+//! and `Envelope::write_json` both render, so they write the same bytes.
 
 use std::borrow::Cow;
 
 use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 
 use assetpay_errors_shared::json::write_escaped;
+use assetpay_errors_shared::wire::ViolationMember;
 
 use crate::violation::FieldViolation;
 
@@ -68,6 +69,54 @@ pub(crate) fn omitted(details: &[FieldViolation]) -> usize {
     details.len().saturating_sub(MAX_DETAILS)
 }
 
+/// Whether a violation is written as an envelope sends it, each member cut to its cap, or as
+/// it is (`FieldViolation`'s own `Serialize`).
+#[derive(Clone, Copy)]
+pub(crate) enum Caps {
+    /// The envelope's caps: [`MAX_WORD_BYTES`], [`MAX_FIELD_BYTES`], [`MAX_DETAIL_MESSAGE_BYTES`].
+    Envelope,
+    /// No cap.
+    Uncapped,
+}
+
+/// A violation's members, in the wire's order ([`ViolationMember::ALL`]), each with its text:
+/// the one place that says what a violation's JSON holds. Serde, for a violation on its own and
+/// inside an envelope, and the envelope's byte writer, [`write_details`], all render this.
+pub(crate) fn members(
+    violation: &FieldViolation,
+    caps: Caps,
+) -> [(ViolationMember, Cow<'_, str>); 4] {
+    ViolationMember::ALL.map(|member| {
+        let (text, max, pointer) = match member {
+            ViolationMember::In => (violation.location().as_str(), MAX_WORD_BYTES, false),
+            ViolationMember::Field => (violation.field(), MAX_FIELD_BYTES, true),
+            ViolationMember::Reason => (violation.reason().as_str(), MAX_WORD_BYTES, false),
+            ViolationMember::Message => (violation.message(), MAX_DETAIL_MESSAGE_BYTES, false),
+        };
+        let text = match caps {
+            Caps::Envelope => capped(text, max, pointer),
+            Caps::Uncapped => Cow::Borrowed(text),
+        };
+        (member, text)
+    })
+}
+
+/// One violation as JSON, [`members`] serialized in order.
+pub(crate) struct ViolationJson<'a> {
+    pub(crate) violation: &'a FieldViolation,
+    pub(crate) caps: Caps,
+}
+
+impl Serialize for ViolationJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("FieldViolation", ViolationMember::ALL.len())?;
+        for (member, text) in members(self.violation, self.caps) {
+            out.serialize_field(member.name(), &*text)?;
+        }
+        out.end()
+    }
+}
+
 /// The violations an envelope sends, capped: serialized as the `details` array.
 pub(crate) struct SentDetails<'a>(pub(crate) &'a [FieldViolation]);
 
@@ -76,61 +125,33 @@ impl Serialize for SentDetails<'_> {
         let sent = &self.0[..self.0.len().min(MAX_DETAILS)];
         let mut list = serializer.serialize_seq(Some(sent.len()))?;
         for violation in sent {
-            list.serialize_element(&Sent(violation))?;
+            list.serialize_element(&ViolationJson {
+                violation,
+                caps: Caps::Envelope,
+            })?;
         }
         list.end()
     }
 }
 
-/// One violation as an envelope sends it, with the caps applied.
-struct Sent<'a>(&'a FieldViolation);
-
-impl Serialize for Sent<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let violation = self.0;
-        let mut out = serializer.serialize_struct("FieldViolation", 4)?;
-        out.serialize_field(
-            "in",
-            &*capped(violation.location().as_str(), MAX_WORD_BYTES, false),
-        )?;
-        out.serialize_field("field", &*capped(violation.field(), MAX_FIELD_BYTES, true))?;
-        out.serialize_field(
-            "reason",
-            &*capped(violation.reason().as_str(), MAX_WORD_BYTES, false),
-        )?;
-        out.serialize_field(
-            "message",
-            &*capped(violation.message(), MAX_DETAIL_MESSAGE_BYTES, false),
-        )?;
-        out.end()
-    }
-}
-
-/// Appends the violations as [`SentDetails`] serializes them, without the brackets.
+/// Appends the violations as [`SentDetails`] serializes them, without the brackets: each one's
+/// [`members`] as serde_json writes a struct of strings.
 pub(crate) fn write_details(out: &mut Vec<u8>, details: &[FieldViolation]) {
     let sent = &details[..details.len().min(MAX_DETAILS)];
     for (position, violation) in sent.iter().enumerate() {
         if position > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(br#"{"in":""#);
-        write_escaped(
-            out,
-            &capped(violation.location().as_str(), MAX_WORD_BYTES, false),
-        );
-        out.extend_from_slice(br#"","field":""#);
-        write_escaped(out, &capped(violation.field(), MAX_FIELD_BYTES, true));
-        out.extend_from_slice(br#"","reason":""#);
-        write_escaped(
-            out,
-            &capped(violation.reason().as_str(), MAX_WORD_BYTES, false),
-        );
-        out.extend_from_slice(br#"","message":""#);
-        write_escaped(
-            out,
-            &capped(violation.message(), MAX_DETAIL_MESSAGE_BYTES, false),
-        );
-        out.extend_from_slice(br#""}"#);
+        for (index, (member, text)) in members(violation, Caps::Envelope).iter().enumerate() {
+            out.extend_from_slice(if index == 0 { b"{\"" } else { b",\"" });
+            // Member names are plain identifiers (checked by `wire` at compile time): JSON
+            // writes them as they are.
+            out.extend_from_slice(member.name().as_bytes());
+            out.extend_from_slice(b"\":\"");
+            write_escaped(out, text);
+            out.push(b'"');
+        }
+        out.push(b'}');
     }
 }
 

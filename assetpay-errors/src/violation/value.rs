@@ -1,21 +1,25 @@
-//! `FieldViolation` as JSON: `{"in","field","reason","message"}`, in that order.
+//! `FieldViolation` as JSON: `{"in","field","reason","message"}`, the members and order of
+//! `wire::ViolationMember`.
 
 use std::borrow::Cow;
 
+use assetpay_errors_shared::wire::ViolationMember;
 use serde::de::{Deserialize, Deserializer, Error as _};
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde::ser::{Serialize, Serializer};
 use serde_json::Value;
 
+use crate::violation::render::{Caps, ViolationJson};
 use crate::violation::{FieldViolation, Location, Reason};
 
+/// The violation as it is, uncut: its members in the wire's order, rendered as inside an
+/// envelope but without the caps.
 impl Serialize for FieldViolation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut violation = serializer.serialize_struct("FieldViolation", 4)?;
-        violation.serialize_field("in", self.location.as_str())?;
-        violation.serialize_field("field", &*self.field)?;
-        violation.serialize_field("reason", self.reason.as_str())?;
-        violation.serialize_field("message", &*self.message)?;
-        violation.end()
+        ViolationJson {
+            violation: self,
+            caps: Caps::Uncapped,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -29,28 +33,23 @@ impl<'de> Deserialize<'de> for FieldViolation {
 }
 
 /// The violation `value` holds, or what is wrong with it, such as ``"`reason` is missing"``.
-pub(crate) fn from_value(value: &Value) -> Result<FieldViolation, &'static str> {
+pub(crate) fn from_value(value: &Value) -> Result<FieldViolation, String> {
     let Value::Object(members) = value else {
-        return Err("a violation is not an object");
+        return Err("a violation is not an object".to_owned());
     };
-    let text = |name: &str, missing: &'static str, mistyped: &'static str| match members.get(name) {
-        Some(Value::String(text)) => Ok(text.clone()),
-        None => Err(missing),
-        Some(_) => Err(mistyped),
-    };
-    let location = text("in", "`in` is missing", "`in` is not a string")?;
-    let field = text("field", "`field` is missing", "`field` is not a string")?;
-    let reason = text("reason", "`reason` is missing", "`reason` is not a string")?;
-    let message = text(
-        "message",
-        "`message` is missing",
-        "`message` is not a string",
-    )?;
+    let [location, field, reason, message] = ViolationMember::ALL.map(|member| {
+        let name = member.name();
+        match members.get(name) {
+            Some(Value::String(text)) => Ok(text.clone()),
+            None => Err(format!("`{name}` is missing")),
+            Some(_) => Err(format!("`{name}` is not a string")),
+        }
+    });
     Ok(FieldViolation {
-        location: Location::from_wire(&location),
-        field: Cow::Owned(field),
-        reason: Reason::from_wire(&reason),
-        message: Cow::Owned(message),
+        location: Location::from_wire(&location?),
+        field: Cow::Owned(field?),
+        reason: Reason::from_wire(&reason?),
+        message: Cow::Owned(message?),
     })
 }
 

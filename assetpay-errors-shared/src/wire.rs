@@ -1,0 +1,244 @@
+//! The wire format, described once: the envelope's members, their order, when each is sent, the
+//! members of a field violation in `details`, and the header that carries the request id.
+//!
+//! ```json
+//! {"requestId":"…","success":false,"error":{"code":1001,"key":"VALIDATION_FAILED","message":"…",
+//!  "details":[{"in":"body","field":"/quantity","reason":"MISSING","message":"…"}],"detailsOmitted":3}}
+//! ```
+//!
+//! Every projection of an error reads its member names and their order from here, never from a
+//! literal of its own: the envelope's serde `Serialize` and `Envelope::write_json`, the byte
+//! fragments the derive pre-renders ([`envelope`](crate::envelope), built from these names at
+//! compile time), the client decoder's member matching, the TypeScript module's interfaces and
+//! checks, and the OpenAPI schema's properties and `required` lists. Each member is an enum
+//! variant, so a renderer that matches on them is told by the compiler when a member is added.
+//!
+//! # The seam for new renderers
+//!
+//! A new projection of the same errors (problem+json, gRPC status details, localized messages)
+//! is one new module that reads the catalogue's model (`ErrorSpec`, the field violations) and
+//! this description, and writes its own format; it adds no member name, order or header name
+//! anywhere else. A change to the wire itself is a change here, which every renderer then
+//! follows (or fails to compile, for a new member), and which the agreement test
+//! (`tests/tests/wire_agreement.rs`) holds every renderer to, byte for byte.
+//!
+//! Member names are plain ASCII identifiers ([`is_plain_name`]): JSON, TypeScript and OpenAPI
+//! write them as they are, without escaping or quoting rules of their own.
+
+/// The header that carries the request's id, on requests and responses alike; the envelope's
+/// [`EnvelopeMember::RequestId`] carries the same id.
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// When a member is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sent {
+    /// In every envelope.
+    Always,
+    /// Only when the error carries field violations (never for a server error).
+    WithViolations,
+    /// Only when some field violations were left out of `details`, after the cap.
+    WhenSomeOmitted,
+}
+
+/// Declares an enum of members from one list of `Variant = "name"` pairs, in wire order: the
+/// enum, `ALL` in that order, `name()` and `from_name()`, so each list is written once and a
+/// name is looked up with a `match` (the decoder does it for every member of every body).
+macro_rules! members {
+    (
+        $(#[$meta:meta])*
+        pub enum $members:ident {
+            $($(#[$variant_meta:meta])* $variant:ident = $name:literal,)+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $members {
+            $($(#[$variant_meta])* $variant,)+
+        }
+
+        impl $members {
+            /// Every member, in wire order.
+            pub const ALL: [$members; [$($name),+].len()] = [$($members::$variant),+];
+
+            /// The member's name on the wire.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $($members::$variant => $name,)+
+                }
+            }
+
+            /// The member called `name`, if there is one.
+            pub fn from_name(name: &str) -> Option<$members> {
+                match name {
+                    $($name => Some($members::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+members! {
+    /// The members of the envelope object, in the order they are written.
+    pub enum EnvelopeMember {
+        /// `requestId`: the request's id, a string, equal to the [`REQUEST_ID_HEADER`] header.
+        RequestId = "requestId",
+        /// `success`: always `false` in an error envelope.
+        Success = "success",
+        /// `error`: the object of [`ErrorMember`]s.
+        Error = "error",
+    }
+}
+
+impl EnvelopeMember {
+    /// When the member is sent: every envelope member always is.
+    pub const fn sent(self) -> Sent {
+        Sent::Always
+    }
+}
+
+members! {
+    /// The members of the envelope's `error` object, in the order they are written.
+    pub enum ErrorMember {
+        /// `code`: the numeric code, an integer in `0..=65535`.
+        Code = "code",
+        /// `key`: the stable string key.
+        Key = "key",
+        /// `message`: the client-facing message.
+        Message = "message",
+        /// `details`: the field violations sent, an array of objects of [`ViolationMember`]s.
+        Details = "details",
+        /// `detailsOmitted`: how many violations were left out of `details`, a positive integer.
+        DetailsOmitted = "detailsOmitted",
+    }
+}
+
+impl ErrorMember {
+    /// When the member is sent.
+    pub const fn sent(self) -> Sent {
+        match self {
+            ErrorMember::Code | ErrorMember::Key | ErrorMember::Message => Sent::Always,
+            ErrorMember::Details => Sent::WithViolations,
+            ErrorMember::DetailsOmitted => Sent::WhenSomeOmitted,
+        }
+    }
+}
+
+members! {
+    /// The members of one field violation in `details`, in the order they are written. All four
+    /// are strings and always sent.
+    pub enum ViolationMember {
+        /// `in`: where the value was (`body`, `query`, `path`, `header`).
+        In = "in",
+        /// `field`: a JSON Pointer into the body, or the parameter's or header's name.
+        Field = "field",
+        /// `reason`: a stable UPPER_SNAKE word.
+        Reason = "reason",
+        /// `message`: text for a person.
+        Message = "message",
+    }
+}
+
+/// Whether `name` is a plain ASCII identifier (`[A-Za-z][A-Za-z0-9]*`): written as it is in a
+/// JSON string, a TypeScript property and an OpenAPI property name alike.
+pub const fn is_plain_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    if bytes.is_empty() || !bytes[0].is_ascii_alphabetic() {
+        return false;
+    }
+    let mut index = 1;
+    while index < bytes.len() {
+        if !bytes[index].is_ascii_alphanumeric() {
+            return false;
+        }
+        index += 1;
+    }
+    true
+}
+
+/// Checked when the crate compiles: every member name is plain, so the byte fragments built from
+/// them need no escaping.
+const _: () = {
+    let mut index = 0;
+    while index < EnvelopeMember::ALL.len() {
+        assert!(is_plain_name(EnvelopeMember::ALL[index].name()));
+        index += 1;
+    }
+    let mut index = 0;
+    while index < ErrorMember::ALL.len() {
+        assert!(is_plain_name(ErrorMember::ALL[index].name()));
+        index += 1;
+    }
+    let mut index = 0;
+    while index < ViolationMember::ALL.len() {
+        assert!(is_plain_name(ViolationMember::ALL[index].name()));
+        index += 1;
+    }
+};
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+
+    use std::assert_eq;
+    use std::vec::Vec;
+
+    use super::*;
+
+    #[test]
+    fn the_description_is_the_published_wire() {
+        let names = |names: &[&'static str]| names.to_vec();
+        assert_eq!(
+            EnvelopeMember::ALL
+                .iter()
+                .map(|member| member.name())
+                .collect::<Vec<_>>(),
+            names(&["requestId", "success", "error"])
+        );
+        assert_eq!(
+            ErrorMember::ALL
+                .iter()
+                .map(|member| member.name())
+                .collect::<Vec<_>>(),
+            names(&["code", "key", "message", "details", "detailsOmitted"])
+        );
+        assert_eq!(
+            ViolationMember::ALL
+                .iter()
+                .map(|member| member.name())
+                .collect::<Vec<_>>(),
+            names(&["in", "field", "reason", "message"])
+        );
+        assert_eq!(REQUEST_ID_HEADER, "x-request-id");
+    }
+
+    #[test]
+    fn every_name_reads_back_as_its_member() {
+        for member in EnvelopeMember::ALL {
+            assert_eq!(EnvelopeMember::from_name(member.name()), Some(member));
+        }
+        for member in ErrorMember::ALL {
+            assert_eq!(ErrorMember::from_name(member.name()), Some(member));
+        }
+        for member in ViolationMember::ALL {
+            assert_eq!(ViolationMember::from_name(member.name()), Some(member));
+        }
+        assert_eq!(EnvelopeMember::from_name("RequestId"), None);
+        assert_eq!(ErrorMember::from_name(""), None);
+        assert_eq!(ViolationMember::from_name("in "), None);
+    }
+
+    #[test]
+    fn only_optional_error_members_are_conditional() {
+        let conditional: Vec<ErrorMember> = ErrorMember::ALL
+            .iter()
+            .copied()
+            .filter(|member| member.sent() != Sent::Always)
+            .collect();
+        assert_eq!(
+            conditional,
+            [ErrorMember::Details, ErrorMember::DetailsOmitted]
+        );
+        assert!(!is_plain_name("a-b") && !is_plain_name("1a") && is_plain_name("a1B"));
+    }
+}
