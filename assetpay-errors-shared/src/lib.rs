@@ -2,6 +2,8 @@
 //! renders with these at expansion time what the runtime reads or renders again at run time.
 //!
 //! - [`table`]: the hashing and probing of the code and key lookup tables;
+//! - [`rules`]: the published contract's rules, each one `const fn` (with [`const_str`], text
+//!   comparison in constant evaluation);
 //! - [`envelope`]: the envelope's byte layout;
 //! - [`json`]: JSON string escaping, byte for byte serde_json's;
 //! - [`published`]: reading a published catalogue file, the contract `#[api(published = …)]`
@@ -13,7 +15,9 @@
 
 extern crate alloc;
 
+pub mod const_str;
 pub mod envelope;
 pub mod json;
 pub mod published;
+pub mod rules;
 pub mod table;
