@@ -1,40 +1,6 @@
 //! The reader of a published catalogue file: JSON, read for exactly the catalogue's shape.
 //!
-//! # Why a reader of its own
-//!
-//! The derive reads the file at expansion time, so whatever reads it is compiled again for the
-//! host as part of the proc-macro, on the critical path of every clean build of a crate that
-//! uses the derive. With serde + serde_json that was a second copy of serde_core, serde,
-//! serde_json and memchr, which cargo cannot share with the runtime's (BENCHMARKS.md,
-//! "Dependency cost").
-//!
-//! Small parsers without serde were weighed. `tinyjson` (no dependencies) parses into a tree of
-//! `JsonValue`s and reports a line and column for syntax errors only: the tree carries no
-//! positions, so a member of the wrong type (`"status": "409"`, which the derive's compile error
-//! quotes with its line and column today) could not be located. `nanoserde` reads JSON through
-//! its `DeJson` derive, a second proc-macro to build before this one. The catalogue's shape is
-//! small and fixed (an array of objects whose members are strings, integers, booleans or `null`,
-//! plus unknown members holding any JSON), so the reader is written for exactly that shape, in
-//! this one file, with no dependency, and reports every problem where it stands.
-//!
-//! # What it accepts
-//!
-//! It accepts and refuses what serde_json reading into [`Entry`] did before it (RFC 8259 JSON,
-//! with serde_json's leniency kept: an unknown member's value is checked for syntax only, so its
-//! strings may hold lone surrogates and it may nest to any depth). A repeated member counts with
-//! its last value. The property test in `published/agreement.rs` checks this against
-//! serde_json on generated catalogue-shaped and near-catalogue documents.
-//!
-//! # Robustness
-//!
-//! Every problem is a [`FileError::Json`] with its 1-based line and column, never a panic: a
-//! malformed byte is reported where it stands, a value of the wrong type where the reader
-//! stopped (the last byte of a string, number or literal, the opening bracket of an array or
-//! object), a missing member at its object's closing brace, the end of input one column past
-//! the last byte. Nothing recurses: unknown values are skipped with an explicit stack of open
-//! brackets, so nesting is bounded by the input's length, not by the thread's stack. Numbers are
-//! never converted to floating point: a code, status or `retryAfter` must be an integer in
-//! range, whatever the number's size, and any other number is only checked for syntax.
+//! Why it exists, what it accepts and how it reports problems: the [module documentation](super).
 
 use alloc::format;
 use alloc::string::String;
