@@ -5,6 +5,8 @@
 //! - [`wire`]: the wire format described once: the envelope's members, their order, the
 //!   `details` shape and the request-id header, which every renderer and reader follows;
 //! - [`envelope`]: the envelope's byte layout, built from [`wire`] at compile time;
+//! - [`rules`]: the published contract's rules, each one `const fn` (with [`const_str`], text
+//!   comparison in constant evaluation);
 //! - [`json`]: JSON string escaping, byte for byte serde_json's;
 //! - [`published`]: reading a published catalogue file, the contract `#[api(published = …)]`
 //!   names and the runtime's contract report compares.
@@ -15,8 +17,10 @@
 
 extern crate alloc;
 
+pub mod const_str;
 pub mod envelope;
 pub mod json;
 pub mod published;
+pub mod rules;
 pub mod table;
 pub mod wire;

@@ -274,6 +274,47 @@ fn assetpay_is_checked_against_its_shipped_published_file() {
 }
 
 #[test]
+fn the_published_format_reads_back_as_the_catalogue() {
+    // What `catalog_json` writes is what the derive and the report read: every field comes back.
+    let json = catalog_json::<AssetPayError>();
+    let entries = parse_published(json.as_bytes()).expect("the catalogue's own JSON reads");
+    assert_eq!(entries.len(), AssetPayError::CATALOG.len());
+    for (entry, spec) in entries.iter().zip(AssetPayError::CATALOG) {
+        assert_eq!(
+            (entry.code, entry.key.as_str(), entry.status),
+            (spec.code(), spec.key(), spec.status().as_u16())
+        );
+        assert_eq!(
+            (entry.retryable, entry.retry_after, entry.deprecated),
+            (
+                spec.is_retryable(),
+                spec.retry_after_secs(),
+                spec.is_deprecated()
+            ),
+            "{}",
+            spec.key()
+        );
+        assert_eq!(entry.description.as_deref(), Some(spec.description()));
+        assert_eq!(entry.message.as_deref(), Some(spec.message()));
+        assert_eq!(
+            entry.domain.as_deref(),
+            spec.domain().map(|domain| domain.name())
+        );
+    }
+}
+
+#[test]
+fn a_wrong_type_in_report_input_is_an_error_at_the_value() {
+    let error =
+        check_against::<ShopError>(b"[\n  {\"code\": 1, \"key\": \"A\", \"status\": \"409\"}\n]")
+            .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "line 2, column 41: invalid type: string \"409\", expected u16"
+    );
+}
+
+#[test]
 fn malformed_report_input_is_an_error_with_its_position() {
     let error = check_against::<ShopError>(b"[\n  {\"code\": 1,}\n]").unwrap_err();
     assert!(

@@ -64,13 +64,29 @@ pub const fn offsets<const N: usize, const M: usize>(sizes: [usize; N]) -> [usiz
     out
 }
 
-/// Copies `from` into `out` starting at `at`; returns the index after the last copied entry.
-pub const fn copy_specs(out: &mut [ErrorSpec], mut at: usize, from: &[ErrorSpec]) -> usize {
-    let mut index = 0;
-    while index < from.len() {
-        out[at] = from[index];
-        at += 1;
-        index += 1;
+/// Copies `from` into `out` starting at `at`; returns the index after the last copied item. The
+/// derive flattens a composed type's catalogue (as `copy_specs`) and its reservations (as
+/// `copy_reserved`) with it.
+pub const fn copy_into<T: Copy>(out: &mut [T], at: usize, from: &[T]) -> usize {
+    let (_, tail) = out.split_at_mut(at);
+    let (window, _) = tail.split_at_mut(from.len());
+    window.copy_from_slice(from);
+    at + from.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copy_into_appends_and_returns_the_next_index() {
+        const FLAT: [u16; 5] = {
+            let mut out = [0; 5];
+            let at = copy_into(&mut out, 0, &[1, 2]);
+            let at = copy_into(&mut out, at, &[]);
+            assert!(copy_into(&mut out, at, &[3, 4, 5]) == 5);
+            out
+        };
+        assert_eq!(FLAT, [1, 2, 3, 4, 5]);
     }
-    at
 }

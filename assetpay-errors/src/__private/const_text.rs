@@ -62,43 +62,8 @@ impl ConstText {
     }
 }
 
-/// `left == right`, usable in constant evaluation.
-///
-/// Eight bytes a step, matched with slice patterns: the interpreter that runs constant evaluation
-/// pays per step and per bounds-checked index, and the contract check of a composed type
-/// compares thousands of keys. Indexing byte by byte cost 0.36 s for 4,000 comparisons of
-/// 20-byte keys; this costs about 0.1 s (BENCHMARKS.md, "Runs 6–8").
-pub(crate) const fn str_eq(left: &str, right: &str) -> bool {
-    let (mut left, mut right) = (left.as_bytes(), right.as_bytes());
-    if left.len() != right.len() {
-        return false;
-    }
-    while let (
-        [l0, l1, l2, l3, l4, l5, l6, l7, left_rest @ ..],
-        [r0, r1, r2, r3, r4, r5, r6, r7, right_rest @ ..],
-    ) = (left, right)
-    {
-        if *l0 != *r0
-            || *l1 != *r1
-            || *l2 != *r2
-            || *l3 != *r3
-            || *l4 != *r4
-            || *l5 != *r5
-            || *l6 != *r6
-            || *l7 != *r7
-        {
-            return false;
-        }
-        (left, right) = (left_rest, right_rest);
-    }
-    while let ([l, left_rest @ ..], [r, right_rest @ ..]) = (left, right) {
-        if *l != *r {
-            return false;
-        }
-        (left, right) = (left_rest, right_rest);
-    }
-    true
-}
+/// `left == right` in constant evaluation: the shared crate's, which the contract rules use.
+pub(crate) use assetpay_errors_shared::const_str::str_eq;
 
 #[cfg(test)]
 mod tests {
@@ -122,36 +87,5 @@ mod tests {
             ConstText::CAPACITY - 1,
             "no half character"
         );
-        assert!(str_eq("PRICE_CHANGED", "PRICE_CHANGED"));
-        assert!(!str_eq("PRICE_CHANGED", "PRICE_CHANGE"));
-    }
-
-    #[test]
-    fn str_eq_agrees_with_eq_at_every_length_and_position() {
-        const {
-            assert!(str_eq(
-                "VERIFICATION_WEBHOOK_SIGNATURE_INVALID",
-                "VERIFICATION_WEBHOOK_SIGNATURE_INVALID"
-            ));
-            assert!(!str_eq(
-                "VERIFICATION_WEBHOOK_SIGNATURE_INVALID",
-                "VERIFICATION_WEBHOOK_SIGNATURE_INVALIX"
-            ));
-        }
-        for len in 0..=40 {
-            let key: String = (0..len)
-                .map(|at| char::from(b'A' + (at % 26) as u8))
-                .collect();
-            assert!(str_eq(&key, &key.clone()), "{key}");
-            for at in 0..len {
-                let mut other = key.clone().into_bytes();
-                other[at] = b'_';
-                let other = String::from_utf8(other).expect("ASCII");
-                assert!(!str_eq(&key, &other), "{key} / {other}");
-                assert!(!str_eq(&other, &key), "{other} / {key}");
-            }
-            assert!(!str_eq(&key, &format!("{key}X")));
-            assert!(!str_eq(&format!("{key}X"), &key));
-        }
     }
 }

@@ -14,6 +14,7 @@
 //! The rules are those of [`contract`](crate::contract), by the same ids.
 
 use assetpay_errors_shared::published::BREAKS_PER_COMPILE;
+use assetpay_errors_shared::rules::{self, Terms};
 
 use super::const_text::{ConstText, str_eq};
 use super::findings::Findings;
@@ -22,10 +23,7 @@ use crate::spec::{Reserved, code_is_reserved, key_is_reserved};
 
 /// One entry of a published file, as far as the compile-time rules read it.
 pub struct PublishedSpec {
-    code: u16,
-    key: &'static str,
-    status: u16,
-    retryable: bool,
+    terms: Terms<'static>,
     deprecated: bool,
 }
 
@@ -38,10 +36,12 @@ pub const fn published_spec(
     deprecated: bool,
 ) -> PublishedSpec {
     PublishedSpec {
-        code,
-        key,
-        status,
-        retryable,
+        terms: Terms {
+            code,
+            key,
+            status,
+            retryable,
+        },
         deprecated,
     }
 }
@@ -130,10 +130,16 @@ pub const fn check_contract(
     // Indexed by code, so the common case (every published code still declared as it was)
     // costs one look-up per entry: comparing every entry with every published one was
     // 4 million steps for 2,000 entries, over rustc's limit for constant evaluation.
-    let published_by_code = published_by_code(published);
-    let declared_by_code = declared_by_code(catalog);
+    let mut published_by_code = CodeIndex::EMPTY;
+    let mut index = 0;
+    while index < published.len() {
+        published_by_code.keep_first(published[index].terms.code, index);
+        index += 1;
+    }
+    let mut declared_by_code = CodeIndex::EMPTY;
     let mut index = 0;
     while index < catalog.len() {
+        declared_by_code.keep_first(catalog[index].code, index);
         check_entry(
             &mut breaks,
             index,
@@ -148,15 +154,18 @@ pub const fn check_contract(
     let mut index = 0;
     while index < published.len() {
         let entry = &published[index];
-        // An entry whose code is still declared is not removed, whatever its key: a changed
-        // key is reported at the declaration. So the common case costs one look-up.
-        let removed =
-            declared_by_code[entry.code as usize] == NO_INDEX && !has_key(catalog, entry.key);
-        if removed {
-            let code_reserved = code_is_reserved(reserved, entry.code);
-            let key_reserved = key_is_reserved(reserved, entry.key);
-            let fully_reserved = code_reserved && key_reserved;
-            if !fully_reserved && !breaks.removed.is_full() {
+        // The key is looked for only when the code is gone: an entry whose code is still
+        // declared is not gone, whatever its key (a changed key is reported at the
+        // declaration), so the common case costs one look-up.
+        let code_declared = declared_by_code.first(entry.terms.code).is_some();
+        let gone =
+            !code_declared && rules::is_gone(code_declared, has_key(catalog, entry.terms.key));
+        if gone {
+            let code_reserved = code_is_reserved(reserved, entry.terms.code);
+            let key_reserved = key_is_reserved(reserved, entry.terms.key);
+            if rules::removed_without_reserve(code_reserved, key_reserved)
+                && !breaks.removed.is_full()
+            {
                 let text = describe_removed(entry, code_reserved, key_reserved);
                 breaks.removed.record(index, 0, text);
             }
@@ -166,32 +175,44 @@ pub const fn check_contract(
     breaks
 }
 
+/// For each code, the index of the first entry with it: of the published entries, and of the
+/// catalogue's. Catalogues hold at most 65,534 entries, so an index fits below [`NO_INDEX`].
+struct CodeIndex {
+    by_code: [u16; 65536],
+}
+
 /// No entry has this code.
 const NO_INDEX: u16 = u16::MAX;
 
-/// For each code, the index of the first published entry with it, or [`NO_INDEX`].
-const fn published_by_code(published: &[PublishedSpec]) -> [u16; 65536] {
-    let mut by_code = [NO_INDEX; 65536];
-    let mut index = published.len();
-    // Backwards, so the first entry with a code is the one kept. (A const fn takes no closure,
-    // so this loop and the catalogue's are two.)
-    while index > 0 {
-        index -= 1;
-        by_code[published[index].code as usize] = index as u16;
+impl CodeIndex {
+    const EMPTY: CodeIndex = CodeIndex {
+        by_code: [NO_INDEX; 65536],
+    };
+
+    /// Records that the entry at `index` has `code`, unless an earlier one has it.
+    const fn keep_first(&mut self, code: u16, index: usize) {
+        if self.by_code[code as usize] == NO_INDEX {
+            self.by_code[code as usize] = index as u16;
+        }
     }
-    by_code
+
+    /// The index of the first entry with `code`.
+    const fn first(&self, code: u16) -> Option<usize> {
+        match self.by_code[code as usize] {
+            NO_INDEX => None,
+            index => Some(index as usize),
+        }
+    }
 }
 
-/// For each code, the index of the first catalogue entry with it, or [`NO_INDEX`]. Catalogues
-/// hold at most 65,534 entries, so an index fits below `NO_INDEX`.
-const fn declared_by_code(catalog: &[ErrorSpec]) -> [u16; 65536] {
-    let mut by_code = [NO_INDEX; 65536];
-    let mut index = catalog.len();
-    while index > 0 {
-        index -= 1;
-        by_code[catalog[index].code as usize] = index as u16;
+/// What the contract's rules compare in a declaration.
+const fn declared_terms(spec: &ErrorSpec) -> Terms<'static> {
+    Terms {
+        code: spec.code,
+        key: spec.key,
+        status: spec.status.as_u16(),
+        retryable: spec.retryable,
     }
-    by_code
 }
 
 const fn check_entry(
@@ -199,7 +220,7 @@ const fn check_entry(
     index: usize,
     spec: &ErrorSpec,
     published: &[PublishedSpec],
-    published_by_code: &[u16; 65536],
+    published_by_code: &CodeIndex,
     reserved: &[Reserved],
     composite: &str,
 ) {
@@ -236,11 +257,11 @@ const fn check_entry(
         at += 1;
     }
 
-    let same_code = published_by_code[spec.code as usize];
+    let declared = declared_terms(spec);
     let mut key_unchanged = false;
-    if same_code != NO_INDEX {
-        let entry = &published[same_code as usize];
-        key_unchanged = str_eq(entry.key, spec.key);
+    if let Some(same_code) = published_by_code.first(spec.code) {
+        let entry = &published[same_code];
+        key_unchanged = !rules::code_key_changed(entry.terms, declared);
         if !key_unchanged {
             let mut text = was_published(entry);
             text.push(", now key `");
@@ -248,13 +269,13 @@ const fn check_entry(
             text.push("`");
             breaks.record(index, Part::Key, declared_by(text, spec, composite));
         }
-        if entry.status != spec.status.as_u16() {
+        if rules::status_changed(entry.terms, declared) {
             let mut text = was_published(entry);
             text.push(", now status ");
-            text.push_number(spec.status.as_u16());
+            text.push_number(declared.status);
             breaks.record(index, Part::Status, declared_by(text, spec, composite));
         }
-        if entry.retryable && !spec.retryable {
+        if rules::retryable_removed(entry.terms, declared) {
             let mut text = was_published(entry);
             text.push(" and retryable, now not retryable");
             breaks.record(index, Part::Declaration, declared_by(text, spec, composite));
@@ -268,12 +289,12 @@ const fn check_entry(
     let mut at = 0;
     while at < published.len() {
         let entry = &published[at];
-        if entry.code != spec.code && str_eq(entry.key, spec.key) {
+        if rules::key_code_changed(entry.terms, declared) {
             let mut text = ConstText::EMPTY;
             text.push("key `");
-            text.push(entry.key);
+            text.push(entry.terms.key);
             text.push("` was published with code `");
-            text.push_number(entry.code);
+            text.push_number(entry.terms.code);
             text.push("`, now code `");
             text.push_number(spec.code);
             text.push("`");
@@ -287,11 +308,11 @@ const fn check_entry(
 const fn was_published(entry: &PublishedSpec) -> ConstText {
     let mut text = ConstText::EMPTY;
     text.push("code `");
-    text.push_number(entry.code);
+    text.push_number(entry.terms.code);
     text.push("` was published as `");
-    text.push(entry.key);
+    text.push(entry.terms.key);
     text.push("` with status ");
-    text.push_number(entry.status);
+    text.push_number(entry.terms.status);
     text
 }
 
@@ -320,19 +341,19 @@ const fn describe_removed(
         text.push("deprecated ");
     }
     text.push("code `");
-    text.push_number(entry.code);
+    text.push_number(entry.terms.code);
     text.push("` (`");
-    text.push(entry.key);
+    text.push(entry.terms.key);
     text.push("`) is no longer declared, declare it again or reserve it: `reserved(");
     if !code_reserved {
-        text.push_number(entry.code);
+        text.push_number(entry.terms.code);
     }
     if !code_reserved && !key_reserved {
         text.push(", ");
     }
     if !key_reserved {
         text.push("\"");
-        text.push(entry.key);
+        text.push(entry.terms.key);
         text.push("\"");
     }
     text.push(")`");
@@ -348,18 +369,6 @@ const fn has_key(catalog: &[ErrorSpec], key: &str) -> bool {
         index += 1;
     }
     false
-}
-
-/// Copies `from` into `out` starting at `at`; returns the index after the last copied item. The
-/// derive flattens a composed type's reservations with it, as it flattens the catalogue.
-pub const fn copy_reserved(out: &mut [Reserved], mut at: usize, from: &[Reserved]) -> usize {
-    let mut index = 0;
-    while index < from.len() {
-        out[at] = from[index];
-        at += 1;
-        index += 1;
-    }
-    at
 }
 
 /// Fills the array of reserved items under construction; never read.
@@ -462,5 +471,105 @@ mod tests {
             Some("key `SOLD` was published with code `21`, now code `20`")
         );
         assert_eq!(breaks.removed(0), None, "21's key is still declared");
+    }
+
+    /// The rule ids of the breaks `check_contract` records, read from their texts.
+    fn compile_time_rules(breaks: &ContractBreaks) -> std::collections::BTreeSet<&'static str> {
+        let mut rules = std::collections::BTreeSet::new();
+        for nth in 0..BREAKS_PER_COMPILE {
+            if let Some(text) = breaks.breaks.nth(nth) {
+                let rule = if text.contains("is reserved") {
+                    "RESERVED_REUSED"
+                } else if text.contains(", now key") {
+                    "CODE_KEY_CHANGED"
+                } else if text.contains("was published with code") {
+                    "KEY_CODE_CHANGED"
+                } else if text.contains(", now status") {
+                    "STATUS_CHANGED"
+                } else if text.contains("now not retryable") {
+                    "RETRYABLE_REMOVED"
+                } else {
+                    panic!("a break of no known rule: {text}")
+                };
+                rules.insert(rule);
+            }
+            if breaks.removed(nth).is_some() {
+                rules.insert("REMOVED_WITHOUT_RESERVE");
+            }
+        }
+        rules
+    }
+
+    /// The compile-time check and the runtime report apply the same rules (one `const fn` each,
+    /// in `assetpay_errors_shared::rules`): for one published entry and one declaration, in every
+    /// combination of a changed code, key, status and retryability and of reservations, both
+    /// find the same breaking rules.
+    #[test]
+    fn the_compile_time_check_and_the_report_find_the_same_breaks() {
+        use crate::contract::{PublishedEntry, Rule, compare};
+
+        let reservations = [
+            Vec::new(),
+            vec![Reserved::codes(14, 14, "Shop")],
+            vec![Reserved::key("PRICE_MOVED", "Shop")],
+            vec![
+                Reserved::codes(11, 11, "Shop"),
+                Reserved::key("PRICE_CHANGED", "Shop"),
+            ],
+        ];
+        let mut combinations = 0;
+        for published_retryable in [false, true] {
+            for code in [11, 14] {
+                for key in ["PRICE_CHANGED", "PRICE_MOVED"] {
+                    for status in [409, 400] {
+                        for retryable in [false, true] {
+                            for reserved in &reservations {
+                                let published = [published_spec(
+                                    11,
+                                    "PRICE_CHANGED",
+                                    409,
+                                    published_retryable,
+                                    false,
+                                )];
+                                let catalog = [declared_spec(
+                                    code, key, status, "", "", None, retryable, None, "Shop",
+                                    "Variant", false, false, "",
+                                )];
+                                let breaks = check_contract(&catalog, &published, reserved, "Shop");
+                                let entry = |code: u16, key: &str, status: u16, retryable: bool| {
+                                    PublishedEntry {
+                                        code,
+                                        key: key.into(),
+                                        status,
+                                        description: None,
+                                        message: None,
+                                        domain: None,
+                                        retryable,
+                                        retry_after: None,
+                                        deprecated: false,
+                                    }
+                                };
+                                let old = [entry(11, "PRICE_CHANGED", 409, published_retryable)];
+                                let new = [entry(code, key, status, retryable)];
+                                let report = compare(&old, &new, reserved);
+                                let reported: std::collections::BTreeSet<&str> = report
+                                    .changes
+                                    .iter()
+                                    .filter(|change| change.rule.is_breaking())
+                                    .map(|change| Rule::id(change.rule))
+                                    .collect();
+                                assert_eq!(
+                                    compile_time_rules(&breaks),
+                                    reported,
+                                    "{code} {key} {status} {retryable} {reserved:?}\n{report}"
+                                );
+                                combinations += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(combinations, 128);
     }
 }

@@ -15,8 +15,6 @@ mod findings;
 mod lookup;
 mod unknown;
 
-pub(crate) use self::const_text::str_eq;
-
 pub use core::convert::{From, TryFrom};
 pub use core::option::Option::{self, None, Some};
 pub use core::result::Result::{self, Err, Ok};
@@ -26,11 +24,12 @@ pub use std::format;
 
 pub use http::StatusCode;
 
-pub use self::assemble::{PLACEHOLDER, copy_specs, declared_spec, offsets};
+pub use self::assemble::{PLACEHOLDER, copy_into, declared_spec, offsets};
+/// The names the derive emits for [`copy_into`], for catalogues and for reservations.
+pub use self::assemble::{copy_into as copy_specs, copy_into as copy_reserved};
 pub use self::compose::{Clashes, find_clashes};
 pub use self::contract_check::{
-    ContractBreaks, PublishedSpec, RESERVED_PLACEHOLDER, check_contract, copy_reserved,
-    published_spec,
+    ContractBreaks, PublishedSpec, RESERVED_PLACEHOLDER, check_contract, published_spec,
 };
 pub use self::domain_check::code_outside;
 pub use self::lookup::{code_table, find_code, find_key, key_table, table_len};

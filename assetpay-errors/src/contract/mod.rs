@@ -47,6 +47,10 @@
 //! people, and clients must not parse it. `RETRY_AFTER_CHANGED` is compatible because the hint is
 //! read from each response's `Retry-After` header, not from the catalogue.
 //!
+//! Each rule is decided by one `const fn` (in the shared crate's `rules` module), which both the
+//! compile-time check (during constant evaluation) and [`check_against`] call, so the two cannot
+//! disagree about what breaks the contract.
+//!
 //! # Deprecated errors
 //!
 //! A `#[deprecated]` variant stays in the catalogue with `"deprecated": true` in its JSON row

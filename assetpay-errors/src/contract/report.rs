@@ -3,6 +3,8 @@
 
 use core::fmt;
 
+use assetpay_errors_shared::rules;
+
 use super::{PublishedEntry, Reserved, Rule};
 
 /// One difference between two catalogues.
@@ -76,7 +78,8 @@ pub fn compare(old: &[PublishedEntry], new: &[PublishedEntry], reserved: &[Reser
             });
         };
         let Some(after) = new.iter().find(|entry| entry.code == before.code) else {
-            if new.iter().any(|entry| entry.key == before.key) {
+            let key_declared = new.iter().any(|entry| entry.key == before.key);
+            if !rules::is_gone(false, key_declared) {
                 continue;
             }
             let code_reserved = reserved.iter().any(|item| item.holds_code(before.code));
@@ -86,47 +89,43 @@ pub fn compare(old: &[PublishedEntry], new: &[PublishedEntry], reserved: &[Reser
             } else {
                 "removed"
             };
-            match (code_reserved, key_reserved) {
-                (true, true) => change(
-                    Rule::RemovedReserved,
-                    format!("{what}, code and key reserved"),
-                ),
-                (true, false) => change(
-                    Rule::RemovedWithoutReserve,
-                    format!("{what}, key not reserved"),
-                ),
-                (false, true) => change(
-                    Rule::RemovedWithoutReserve,
-                    format!("{what}, code not reserved"),
-                ),
-                (false, false) => change(
-                    Rule::RemovedWithoutReserve,
-                    format!("{what}, neither code nor key reserved"),
-                ),
-            }
+            let rule = if rules::removed_reserved(code_reserved, key_reserved) {
+                Rule::RemovedReserved
+            } else {
+                Rule::RemovedWithoutReserve
+            };
+            let detail = match (code_reserved, key_reserved) {
+                (true, true) => format!("{what}, code and key reserved"),
+                (true, false) => format!("{what}, key not reserved"),
+                (false, true) => format!("{what}, code not reserved"),
+                (false, false) => format!("{what}, neither code nor key reserved"),
+            };
+            change(rule, detail);
             continue;
         };
-        if after.key != before.key {
+        let (published, declared) = (before.terms(), after.terms());
+        if rules::code_key_changed(published, declared) {
             change(
                 Rule::CodeKeyChanged,
                 format!("key `{}`, now `{}`", before.key, after.key),
             );
         }
-        if after.status != before.status {
+        if rules::status_changed(published, declared) {
             change(
                 Rule::StatusChanged,
                 format!("status {}, now {}", before.status, after.status),
             );
         }
-        match (before.retryable, after.retryable) {
-            (true, false) => change(
+        if rules::retryable_removed(published, declared) {
+            change(
                 Rule::RetryableRemoved,
                 "retryable, now not retryable".into(),
-            ),
-            (false, true) => change(Rule::RetryableAdded, "not retryable, now retryable".into()),
-            _ => {}
+            );
         }
-        if after.retry_after != before.retry_after {
+        if rules::retryable_added(published, declared) {
+            change(Rule::RetryableAdded, "not retryable, now retryable".into());
+        }
+        if rules::retry_after_changed(before.retry_after, after.retry_after) {
             change(
                 Rule::RetryAfterChanged,
                 format!(
@@ -136,7 +135,7 @@ pub fn compare(old: &[PublishedEntry], new: &[PublishedEntry], reserved: &[Reser
                 ),
             );
         }
-        if after.description != before.description {
+        if rules::description_changed(before.description.as_deref(), after.description.as_deref()) {
             change(
                 Rule::DescriptionChanged,
                 format!(
@@ -146,7 +145,7 @@ pub fn compare(old: &[PublishedEntry], new: &[PublishedEntry], reserved: &[Reser
                 ),
             );
         }
-        if after.message != before.message {
+        if rules::message_changed(before.message.as_deref(), after.message.as_deref()) {
             change(
                 Rule::MessageChanged,
                 format!(
@@ -156,7 +155,7 @@ pub fn compare(old: &[PublishedEntry], new: &[PublishedEntry], reserved: &[Reser
                 ),
             );
         }
-        if after.domain != before.domain {
+        if rules::domain_changed(before.domain.as_deref(), after.domain.as_deref()) {
             change(
                 Rule::DomainChanged,
                 format!(
@@ -166,10 +165,11 @@ pub fn compare(old: &[PublishedEntry], new: &[PublishedEntry], reserved: &[Reser
                 ),
             );
         }
-        match (before.deprecated, after.deprecated) {
-            (false, true) => change(Rule::Deprecated, "now deprecated".into()),
-            (true, false) => change(Rule::Undeprecated, "no longer deprecated".into()),
-            _ => {}
+        if rules::deprecated(before.deprecated, after.deprecated) {
+            change(Rule::Deprecated, "now deprecated".into());
+        }
+        if rules::undeprecated(before.deprecated, after.deprecated) {
+            change(Rule::Undeprecated, "no longer deprecated".into());
         }
     }
     for after in new {
@@ -187,10 +187,11 @@ pub fn compare(old: &[PublishedEntry], new: &[PublishedEntry], reserved: &[Reser
         if reserved.iter().any(|item| item.holds_key(&after.key)) {
             change(Rule::ReservedReused, "declares a reserved key".into());
         }
-        if let Some(before) = old
+        let declared = after.terms();
+        let moved_from = old
             .iter()
-            .find(|entry| entry.key == after.key && entry.code != after.code)
-        {
+            .find(|entry| rules::key_code_changed(entry.terms(), declared));
+        if let Some(before) = moved_from {
             change(
                 Rule::KeyCodeChanged,
                 format!(
@@ -198,7 +199,9 @@ pub fn compare(old: &[PublishedEntry], new: &[PublishedEntry], reserved: &[Reser
                     before.code, after.code
                 ),
             );
-        } else if !old.iter().any(|entry| entry.code == after.code) {
+        }
+        let code_published = old.iter().any(|entry| entry.code == after.code);
+        if rules::added(code_published, moved_from.is_some()) {
             change(Rule::Added, "added".into());
         }
     }

@@ -1,5 +1,7 @@
 //! [`Reserved`]: a code range or key retired with `#[api(reserved(…))]`.
 
+use assetpay_errors_shared::rules;
+
 /// A retired code range or key, which no declaration may use again: listed with
 /// `#[api(reserved(1002, 1104..=1107, "OLD_KEY"))]` on the type that retired it, and collected
 /// with those of composed types in [`ApiError::RESERVED`](crate::ApiError::RESERVED).
@@ -56,7 +58,7 @@ impl Reserved {
     /// Whether `code` is among the reserved codes.
     pub const fn holds_code(&self, code: u16) -> bool {
         match self.retired {
-            Retired::Codes { first, last } => first <= code && code <= last,
+            Retired::Codes { first, last } => rules::reserved_code_reused(first, last, code),
             Retired::Key(_) => false,
         }
     }
@@ -64,7 +66,7 @@ impl Reserved {
     /// Whether `key` is the reserved key.
     pub const fn holds_key(&self, key: &str) -> bool {
         match self.retired {
-            Retired::Key(reserved) => crate::__private::str_eq(reserved, key),
+            Retired::Key(reserved) => rules::reserved_key_reused(reserved, key),
             Retired::Codes { .. } => false,
         }
     }
