@@ -7,11 +7,14 @@
 //! in `assetpay_errors::__private::check_contract`, over the flattened catalogue: the same code
 //! for a type's own variants and for the entries its transparent variants bring, which only
 //! rustc can see. What is decided here is where to ask for it: for a type the derive sees
-//! whole, only at the places where the rules, applied here to what it knows, can break.
+//! whole, only at the places where the rules, applied here to what it knows, can break. The
+//! rules are `assetpay_errors_shared::rules`, the same `const fn`s the constant evaluation and the
+//! runtime's contract report call, so the three cannot drift apart.
 
 use std::collections::{HashMap, HashSet};
 
 use assetpay_errors_shared::published;
+use assetpay_errors_shared::rules::{self, Terms};
 
 use super::model::{
     Checked, Contract, ContractCheck, ContractPart, Own, Published, PublishedEntry,
@@ -213,41 +216,55 @@ impl<'a> Suspects<'a> {
             }
         }
         self.entries.iter().any(|entry| {
-            let gone = !codes.contains(&entry.code) && !keys.contains(entry.key.as_str());
-            gone && !(self.code_reserved(entry.code) && self.key_reserved(&entry.key))
+            rules::is_gone(
+                codes.contains(&entry.code),
+                keys.contains(entry.key.as_str()),
+            ) && rules::removed_without_reserve(
+                self.code_reserved(entry.code),
+                self.key_reserved(&entry.key),
+            )
         })
     }
 
     fn code_reserved(&self, code: u16) -> bool {
         self.reserved.iter().any(|item| match &item.value {
-            Retired::Codes { first, last } => (*first..=*last).contains(&code),
+            Retired::Codes { first, last } => rules::reserved_code_reused(*first, *last, code),
             Retired::Key(_) => false,
         })
     }
 
     fn key_reserved(&self, key: &str) -> bool {
         self.reserved.iter().any(|item| match &item.value {
-            Retired::Key(reserved) => reserved == key,
+            Retired::Key(reserved) => rules::reserved_key_reused(reserved, key),
             Retired::Codes { .. } => false,
         })
     }
 
     fn of(&self, own: &Own) -> Suspect {
-        let (code, key) = (own.code.value, own.key.value.as_str());
-        let same_code = self.by_code.get(&code);
-        let key_moved = self
-            .by_key
-            .get(key)
-            .is_some_and(|entries| entries.iter().any(|entry| entry.code != code));
+        let declared = Terms {
+            code: own.code.value,
+            key: own.key.value.as_str(),
+            status: own.status.value,
+            retryable: own.retryable,
+        };
+        let same_code = self.by_code.get(&declared.code);
+        let broken_by = |rule: fn(Terms<'_>, Terms<'_>) -> bool| {
+            same_code.is_some_and(|entry| rule(entry.terms(), declared))
+        };
+        let key_moved = self.by_key.get(declared.key).is_some_and(|entries| {
+            entries
+                .iter()
+                .any(|entry| rules::key_code_changed(entry.terms(), declared))
+        });
         Suspect {
             // RESERVED_REUSED, KEY_CODE_CHANGED
-            code: self.code_reserved(code) || key_moved,
+            code: self.code_reserved(declared.code) || key_moved,
             // RESERVED_REUSED, CODE_KEY_CHANGED
-            key: self.key_reserved(key) || same_code.is_some_and(|entry| entry.key != key),
+            key: self.key_reserved(declared.key) || broken_by(rules::code_key_changed),
             // STATUS_CHANGED
-            status: same_code.is_some_and(|entry| entry.status != own.status.value),
+            status: broken_by(rules::status_changed),
             // RETRYABLE_REMOVED
-            declaration: same_code.is_some_and(|entry| entry.retryable && !own.retryable),
+            declaration: broken_by(rules::retryable_removed),
         }
     }
 }

@@ -154,6 +154,18 @@ pub(crate) struct PublishedEntry {
     pub(crate) deprecated: bool,
 }
 
+impl PublishedEntry {
+    /// What the contract rules compare of this entry.
+    pub(crate) fn terms(&self) -> assetpay_errors_shared::rules::Terms<'_> {
+        assetpay_errors_shared::rules::Terms {
+            code: self.code,
+            key: &self.key,
+            status: self.status,
+            retryable: self.retryable,
+        }
+    }
+}
+
 /// One check of a declaration against the contract, written under `span`.
 pub(crate) struct ContractCheck {
     pub(crate) part: ContractPart,
