@@ -90,9 +90,7 @@ pub fn rebuild_times(work: &Path, crates: &[&str], mode: Mode, rounds: usize) ->
     let mut no_op = vec![Duration::MAX; crates.len()];
     let rebuild = interleaved(crates.len(), rounds, |at| {
         no_op[at] = no_op[at].min(run(crates[at]));
-        let lib = work.join(crates[at]).join("src/lib.rs");
-        let source = std::fs::read(&lib).expect("read lib.rs");
-        std::fs::write(&lib, source).expect("touch lib.rs");
+        touch(work, crates[at]);
         run(crates[at])
     });
     rebuild
@@ -100,6 +98,34 @@ pub fn rebuild_times(work: &Path, crates: &[&str], mode: Mode, rounds: usize) ->
         .zip(no_op)
         .map(|(rebuild, no_op)| rebuild.saturating_sub(no_op))
         .collect()
+}
+
+/// Rewrites the `src/lib.rs` of `crate_name` of the workspace in `work` unchanged, so that
+/// cargo rebuilds that crate and nothing else.
+pub fn touch(work: &Path, crate_name: &str) {
+    let lib = work.join(crate_name).join("src/lib.rs");
+    let source = std::fs::read(&lib).expect("read lib.rs");
+    std::fs::write(&lib, source).expect("touch lib.rs");
+}
+
+/// `command` run under `program` with `arguments` before it (`perf record … -- cargo …`), in
+/// the same directory and environment.
+pub fn wrapped(program: &str, arguments: &[&str], command: &Command) -> Command {
+    let mut wrapped = Command::new(program);
+    wrapped
+        .args(arguments)
+        .arg(command.get_program())
+        .args(command.get_args());
+    if let Some(dir) = command.get_current_dir() {
+        wrapped.current_dir(dir);
+    }
+    for (name, value) in command.get_envs() {
+        match value {
+            Some(value) => wrapped.env(name, value),
+            None => wrapped.env_remove(name),
+        };
+    }
+    wrapped
 }
 
 /// Seconds for a clean debug build of `crate_name` of the workspace in `work` and its whole
