@@ -25,5 +25,5 @@ pub use self::request_id::{
 pub use self::response::{AnsweredError, ApiErrorResponse, ApiResult};
 pub use self::stack::{ApiErrorLayer, ApiErrorService, RouterExt};
 #[cfg(feature = "validator")]
-pub use self::valid::Valid;
+pub use self::valid::{Valid, Validatable};
 pub use self::violations::{ExtractionRejection, InvalidRequest};

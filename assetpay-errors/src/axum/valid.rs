@@ -3,7 +3,6 @@
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use http::request::Parts;
-use serde::de::DeserializeOwned;
 use validator::{Validate, ValidationErrors};
 
 use crate::axum::extract::{Form, Json, Query};
@@ -36,48 +35,72 @@ use crate::violation::Location;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Valid<T>(pub T);
 
-impl<T, S> FromRequest<S> for Valid<Json<T>>
+/// The extractors whose value [`Valid`] checks, and where their violations are reported (`in`):
+/// this crate's [`Json`] and [`Form`] (the body) and [`Query`] (the query string). Sealed: a
+/// violation's location must be one the client can find, which only these three fix.
+pub trait Validatable: sealed::Sealed {
+    /// The deserialized value `Valid` validates.
+    type Value: Validate;
+
+    /// Where the value came from, the `in` of each violation.
+    const LOCATION: Location;
+
+    /// The value to validate.
+    fn value(&self) -> &Self::Value;
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+macro_rules! validatable {
+    ($($extractor:ident in $location:ident),*) => {$(
+        impl<T> sealed::Sealed for $extractor<T> {}
+
+        impl<T: Validate> Validatable for $extractor<T> {
+            type Value = T;
+            const LOCATION: Location = Location::$location;
+
+            fn value(&self) -> &T {
+                &self.0
+            }
+        }
+    )*};
+}
+
+validatable!(Json in Body, Form in Body, Query in Query);
+
+impl<E, S> FromRequest<S> for Valid<E>
 where
-    T: DeserializeOwned + Validate,
+    E: FromRequest<S, Rejection = ExtractionRejection> + Validatable,
     S: Send + Sync,
 {
     type Rejection = ExtractionRejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let Json(value) = Json::<T>::from_request(request, state).await?;
-        value.validate().map_err(InvalidRequest::from)?;
-        Ok(Valid(Json(value)))
+        Ok(validated(E::from_request(request, state).await?)?)
     }
 }
 
-impl<T, S> FromRequest<S> for Valid<Form<T>>
+impl<E, S> FromRequestParts<S> for Valid<E>
 where
-    T: DeserializeOwned + Validate,
-    S: Send + Sync,
-{
-    type Rejection = ExtractionRejection;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let Form(value) = Form::<T>::from_request(request, state).await?;
-        value.validate().map_err(InvalidRequest::from)?;
-        Ok(Valid(Form(value)))
-    }
-}
-
-impl<T, S> FromRequestParts<S> for Valid<Query<T>>
-where
-    T: DeserializeOwned + Validate,
+    E: FromRequestParts<S, Rejection = ExtractionRejection> + Validatable,
     S: Send + Sync,
 {
     type Rejection = ExtractionRejection;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let Query(value) = Query::<T>::from_request_parts(parts, state).await?;
-        value
-            .validate()
-            .map_err(|errors| InvalidRequest::new(violations_in(&errors, Location::Query)))?;
-        Ok(Valid(Query(value)))
+        Ok(validated(E::from_request_parts(parts, state).await?)?)
     }
+}
+
+/// `extracted`, if its value passes validation; else its violations, `in` where it came from.
+fn validated<E: Validatable>(extracted: E) -> Result<Valid<E>, InvalidRequest> {
+    extracted
+        .value()
+        .validate()
+        .map_err(|errors| InvalidRequest::new(violations_in(&errors, E::LOCATION)))?;
+    Ok(Valid(extracted))
 }
 
 /// The errors of a validated body: their violations, `in` the body.
