@@ -82,7 +82,8 @@
 //! prints, byte for byte, except that every example envelope, its `error` object and each field
 //! violation in `details` list their members in the wire's order (`requestId`, `success`,
 //! `error`), which the printer reads from the wire's one description. A printed example then
-//! reads byte for byte as the response the server sends.
+//! reads byte for byte as the response the server sends. An example value counts as an envelope
+//! when it has every member the wire always sends; any other example prints as utoipa prints it.
 //!
 //! ```
 //! use assetpay_errors::openapi::{catalog_document, to_json};
@@ -93,10 +94,10 @@
 //! assert!(to_json(&document).unwrap().contains(r#""value":{"requestId":"#));
 //! ```
 //!
-//! Neither this crate nor the printer turns on serde_json's `preserve_order`, which would keep
-//! the wire's order in the `Value` itself. Cargo unifies features, so a library that turned it on
-//! would change every `serde_json::Map` in its users' programs, and the order of every map they
-//! print or iterate.
+//! This crate does not turn on serde_json's `preserve_order`, which would keep the wire's order
+//! in the `Value` itself: cargo unifies features, so a library that turned it on would change
+//! every `serde_json::Map` in its users' programs, and the order of every map they print or
+//! iterate.
 //!
 //! # The whole catalogue
 //!

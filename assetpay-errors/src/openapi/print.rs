@@ -180,7 +180,7 @@ impl Place {
     }
 
     /// The order to print `members` of an object at this place in.
-    fn order<'a>(self, members: &'a [(String, Node)]) -> Vec<&'a (String, Node)> {
+    fn order(self, members: &[(String, Node)]) -> Vec<&(String, Node)> {
         let wire_order = match self {
             Place::Example => wire_order::<EnvelopeMember>(members),
             Place::Error => wire_order::<ErrorMember>(members),
