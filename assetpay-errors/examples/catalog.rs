@@ -68,8 +68,8 @@ fn openapi() -> Option<String> {
         env!("CARGO_PKG_VERSION"),
         AssetPayError::CATALOG,
     );
-    let json = document
-        .to_json()
+    // Through the crate's printer, so each example lists its members as the server sends them.
+    let json = assetpay_errors::openapi::to_json(&document)
         .expect("an OpenAPI document serializes to JSON");
     Some(json + "\n")
 }

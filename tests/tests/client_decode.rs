@@ -123,7 +123,7 @@ fn an_envelope_of_defined_members_only_has_no_extra_fields_and_a_clone_keeps_the
 }
 
 #[test]
-fn extra_fields_keep_the_order_they_came_in_and_duplicates_keep_their_last_value() {
+fn extra_fields_are_sorted_maps_and_duplicates_keep_their_last_value() {
     let body = br#"{"zeta":1,"error":{"z":1,"code":1,"a":2,"key":"NOPE","m":3,"message":"first",
         "message":"second","a":4},"alpha":2,"success":true,"requestId":"x","mid":3,"success":false}"#;
     let error = client::decode::<AssetPayError>(StatusCode::BAD_REQUEST, body).unwrap();
@@ -131,16 +131,16 @@ fn extra_fields_keep_the_order_they_came_in_and_duplicates_keep_their_last_value
         (error.code(), error.key(), error.message()),
         (1, "NOPE", "second")
     );
-    // This package turns on serde_json's `preserve_order` (tests/Cargo.toml), so the maps keep
-    // the order members came in (without it, serde_json's `Map` is sorted).
+    // serde_json's `Map` sorts its members by name: nothing in this build turns on
+    // `preserve_order`, which would keep the order they came in (`z`, `a`, `m`).
     let names: Vec<&str> = error.extra_fields().keys().map(String::as_str).collect();
-    assert_eq!(names, ["z", "a", "m"]);
+    assert_eq!(names, ["a", "m", "z"]);
     let names: Vec<&str> = error
         .extra_envelope_fields()
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(names, ["zeta", "alpha", "mid"]);
+    assert_eq!(names, ["alpha", "mid", "zeta"]);
     assert_eq!(error.extra_fields().get("a"), Some(&json!(4)));
 }
 

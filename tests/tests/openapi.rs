@@ -9,7 +9,7 @@ use std::process::Command;
 
 use assetpay_errors::openapi::{
     ApiErrors, ENVELOPE_SCHEMA_NAME, EXAMPLE_REQUEST_ID, EnvelopeSchema, catalog_document,
-    error_responses,
+    error_responses, to_json,
 };
 use assetpay_errors::{ApiError, AssetPayError, Envelope, ErrorSpec};
 use assetpay_errors_tests::pinned_tools;
@@ -112,10 +112,35 @@ fn wire_bytes<E: ApiError>(error: &E) -> String {
     String::from_utf8(Envelope::new(EXAMPLE_REQUEST_ID, error).to_json_vec()).expect("UTF-8")
 }
 
-fn example_text(responses: &Value, status: &str, key: &str) -> String {
-    let example = &responses[status]["content"]["application/json"]["examples"][key]["value"];
-    assert!(example.is_object(), "no example {key} under {status}");
-    serde_json::to_string(example).expect("a JSON value serializes")
+/// The document [`to_json`] prints for `catalog`, whose responses are components named
+/// `Error{status}`.
+fn printed_catalog(catalog: &'static [ErrorSpec]) -> String {
+    to_json(&catalog_document("Errors", "1.0.0", catalog)).expect("the document prints")
+}
+
+/// The printed text of the member at `path` in the printed `json`: each step is the first
+/// member of that name inside the previous step's value.
+fn printed_at<'a>(json: &'a str, path: &[&str]) -> &'a str {
+    path.iter().fold(json, |json, name| {
+        let label = format!("{}:", Value::from(*name));
+        let start = json
+            .find(&label)
+            .unwrap_or_else(|| panic!("no member {name} in {json}"))
+            + label.len();
+        let mut values =
+            serde_json::Deserializer::from_str(&json[start..]).into_iter::<serde::de::IgnoredAny>();
+        values.next().expect("a value").expect("valid JSON");
+        &json[start..start + values.byte_offset()]
+    })
+}
+
+/// The printed example named `key` of the response for `status` in a printed catalogue document.
+fn example_text<'a>(printed: &'a str, status: &str, key: &str) -> &'a str {
+    let response = format!("Error{status}");
+    printed_at(
+        printed,
+        &[&response, "application/json", "examples", key, "value"],
+    )
 }
 
 #[test]
@@ -144,7 +169,7 @@ fn two_keys_with_one_status_share_one_response() {
 
 #[test]
 fn examples_are_the_bytes_the_server_sends() {
-    let responses = responses_of::<BasketError>();
+    let printed = printed_catalog(BasketError::CATALOG);
     for (status, error) in [
         ("409", BasketError::PriceChanged),
         ("409", BasketError::DepositInProgress),
@@ -152,7 +177,7 @@ fn examples_are_the_bytes_the_server_sends() {
         ("503", BasketError::BasketDown),
     ] {
         assert_eq!(
-            example_text(&responses, status, error.key()),
+            example_text(&printed, status, error.key()),
             wire_bytes(&error)
         );
     }
@@ -160,12 +185,12 @@ fn examples_are_the_bytes_the_server_sends() {
 
 #[test]
 fn every_assetpay_example_is_its_wire_envelope() {
-    let responses = as_json(&error_responses(AssetPayError::CATALOG));
+    let printed = printed_catalog(AssetPayError::CATALOG);
     for spec in AssetPayError::CATALOG {
         let status = spec.status().as_u16().to_string();
         let expected = Envelope::from_spec(EXAMPLE_REQUEST_ID, spec, spec.message()).to_json_vec();
         assert_eq!(
-            example_text(&responses, &status, spec.key()).as_bytes(),
+            example_text(&printed, &status, spec.key()).as_bytes(),
             expected,
             "{}",
             spec.key()
@@ -176,7 +201,8 @@ fn every_assetpay_example_is_its_wire_envelope() {
 #[test]
 fn an_interpolated_message_shows_its_template_escaped_as_on_the_wire() {
     let responses = responses_of::<BasketError>();
-    let text = example_text(&responses, "400", "TOO_MANY_ITEMS");
+    let printed = printed_catalog(BasketError::CATALOG);
+    let text = example_text(&printed, "400", "TOO_MANY_ITEMS");
     assert_eq!(
         text,
         r#"{"requestId":"0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f","success":false,"error":{"code":4008,"key":"TOO_MANY_ITEMS","message":"At most {max} items, \"{name}\" has more"}}"#
@@ -250,7 +276,11 @@ fn a_composed_endpoint_error_documents_exactly_its_parts() {
         ["PRICE_CHANGED", "DEPOSIT_IN_PROGRESS", "COUPON_EXPIRED"]
     );
     assert_eq!(
-        example_text(&responses, "409", "COUPON_EXPIRED"),
+        example_text(
+            &printed_catalog(CheckoutError::CATALOG),
+            "409",
+            "COUPON_EXPIRED"
+        ),
         wire_bytes(&CheckoutError::Coupon(CouponError::CouponExpired))
     );
     let mut documented: Vec<&str> = responses
@@ -414,9 +444,20 @@ async fn the_demo_serves_its_document_and_the_409_example_is_what_post_trades_se
     assert_eq!(answer.status(), 409);
     let sent = answer.text().await.expect("the body");
 
-    let document: Value = serde_json::from_str(&printed).expect("the document is JSON");
-    let responses = &document["paths"]["/trades"]["post"]["responses"];
-    assert_eq!(example_text(responses, "409", "PRICE_CHANGED"), sent);
+    let example = printed_at(
+        &printed,
+        &[
+            "/trades",
+            "post",
+            "responses",
+            "409",
+            "application/json",
+            "examples",
+            "PRICE_CHANGED",
+            "value",
+        ],
+    );
+    assert_eq!(example, sent);
     // Byte for byte in the printed document itself, not only after a parse.
     assert!(printed.contains(&format!(r#""value":{sent}"#)));
     assert!(sent.contains(r#""key":"PRICE_CHANGED""#));
@@ -512,7 +553,7 @@ fn the_pinned_copy_of_the_validator_is_the_one_installed_in_the_target_directory
 fn the_validator_accepts_the_printed_documents() {
     validate("demo-openapi.json", &demo::openapi_json()).expect("the demo's document is valid");
     let catalog = catalog_document("AssetPay API errors", "1.0.0", AssetPayError::CATALOG);
-    validate("catalog-openapi.json", &catalog.to_json().expect("JSON"))
+    validate("catalog-openapi.json", &to_json(&catalog).expect("JSON"))
         .expect("the catalogue document is valid");
     validate(
         "with-envelope.json",

@@ -42,12 +42,13 @@
 //! #[openapi(paths(create_trade), components(schemas(EnvelopeSchema)))]
 //! struct ApiDoc;
 //!
+//! // Printed with the wire's member order in every example (see below).
+//! let printed = assetpay_errors::openapi::to_json(&ApiDoc::openapi()).unwrap();
+//! assert!(printed.contains(
+//!     r#""value":{"requestId":"0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f","success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"Price has changed since you last fetched it"}}"#,
+//! ));
 //! let document: serde_json::Value = serde_json::to_value(ApiDoc::openapi()).unwrap();
 //! let conflict = &document["paths"]["/trades"]["post"]["responses"]["409"];
-//! assert_eq!(
-//!     conflict["content"]["application/json"]["examples"]["PRICE_CHANGED"]["value"].to_string(),
-//!     r#"{"requestId":"0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f","success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"Price has changed since you last fetched it"}}"#,
-//! );
 //! assert!(conflict["description"].as_str().unwrap().starts_with("Conflict: `PRICE_CHANGED`, `DEPOSIT_IN_PROGRESS`"));
 //! assert!(document["components"]["schemas"]["ErrorEnvelope"].is_object());
 //! ```
@@ -72,21 +73,31 @@
 //!
 //! Each example is the envelope the server sends, rendered by
 //! [`Envelope::write_json`](crate::Envelope::write_json) and parsed into the `serde_json::Value`
-//! that utoipa's `Example` holds: the same members with the same values, whatever the build. The
-//! order a printed document shows them in is serde_json's to decide: utoipa 6 takes an example
-//! only as a `serde_json::Value`, whose objects are `serde_json::Map`s, which sort their members
-//! by name (`error`, `requestId`, `success`) unless the program turns on serde_json's
-//! `preserve_order`, and then keep the wire's order (`requestId`, `success`, `error`).
+//! that utoipa's `Example` holds: the same members with the same values, whatever the build.
+//! utoipa 6 takes an example only as a `serde_json::Value`, whose objects are
+//! `serde_json::Map`s, which sort their members by name, so `document.to_json()` prints
+//! `error`, `requestId`, `success`.
 //!
-//! This crate does not turn `preserve_order` on. Cargo unifies features, so a library that did
-//! would change every `serde_json::Map` in its users' programs, and the order of every map they
-//! print. A service that wants its document's examples to read byte for byte as its responses
-//! makes that choice in its own `Cargo.toml` (this crate's own tests and examples do, as
-//! dev-dependencies):
+//! Print the document with [`to_json`] or [`to_pretty_json`] instead: the same text utoipa
+//! prints, byte for byte, except that every example envelope, its `error` object and each field
+//! violation in `details` list their members in the wire's order (`requestId`, `success`,
+//! `error`), which the printer reads from the wire's one description. A printed example then
+//! reads byte for byte as the response the server sends. An example value counts as an envelope
+//! when it has every member the wire always sends; any other example prints as utoipa prints it.
 //!
-//! ```toml
-//! serde_json = { version = "1", features = ["preserve_order"] }
 //! ```
+//! use assetpay_errors::openapi::{catalog_document, to_json};
+//! use assetpay_errors::{ApiError, AssetPayError};
+//!
+//! let document = catalog_document("AssetPay errors", "1.0.0", AssetPayError::CATALOG);
+//! assert!(document.to_json().unwrap().contains(r#""value":{"error":{"code":"#));
+//! assert!(to_json(&document).unwrap().contains(r#""value":{"requestId":"#));
+//! ```
+//!
+//! This crate does not turn on serde_json's `preserve_order`, which would keep the wire's order
+//! in the `Value` itself: cargo unifies features, so a library that turned it on would change
+//! every `serde_json::Map` in its users' programs, and the order of every map they print or
+//! iterate.
 //!
 //! # The whole catalogue
 //!
@@ -95,8 +106,10 @@
 
 mod components;
 mod envelope_schema;
+mod print;
 mod responses;
 
 pub use self::components::catalog_document;
 pub use self::envelope_schema::{ENVELOPE_SCHEMA_NAME, EnvelopeSchema};
+pub use self::print::{to_json, to_pretty_json};
 pub use self::responses::{ApiErrors, EXAMPLE_REQUEST_ID, error_responses, example_envelope};

@@ -93,8 +93,9 @@ pub fn error_responses(catalog: &'static [ErrorSpec]) -> BTreeMap<String, RefOr<
 
 /// The example of one entry: the exact bytes the server sends, as a JSON value.
 ///
-/// The value has the wire's members and values; it prints them in the wire's order when the
-/// program has serde_json's `preserve_order` on, sorted by name otherwise (see
+/// The value has the wire's members and values; a `serde_json::Value` sorts its members by name,
+/// and [`to_json`](super::to_json) or [`to_pretty_json`](super::to_pretty_json) print a
+/// document's examples in the wire's order again (see
 /// [member order in examples](super#member-order-in-examples)).
 pub fn example_envelope(spec: &'static ErrorSpec) -> serde_json::Value {
     let bytes = Envelope::from_spec(EXAMPLE_REQUEST_ID, spec, spec.message()).to_json_vec();
