@@ -6,8 +6,8 @@
 //! the decoder more than twice what `serde_json::from_slice` into a plain struct costs: a map
 //! entry and its key's allocation for every member, found again by name. Here each key is matched
 //! against the envelope's names without being allocated, the defined members are read no further
-//! than the decoder looks at them, and only unknown members are stored in maps, in the order they
-//! came. A repeated member keeps its last value, as a JSON map would. Nothing here rejects a
+//! than the decoder looks at them, and only unknown members are stored in maps (in `serde_json::Map`'s
+//! order). A repeated member keeps its last value, as a JSON map would. Nothing here rejects a
 //! body: a value of the wrong type is left for the decoder to name, so every body serde_json can
 //! parse is read.
 

@@ -200,8 +200,10 @@ impl<E> ErrorResponse<E> {
         self.details.problem.as_deref()
     }
 
-    /// The members of the envelope's `error` object besides `code`, `key` and `message`, kept
-    /// as they came. `details` and `detailsOmitted` are among them, as sent, whether or not
+    /// The members of the envelope's `error` object besides `code`, `key` and `message`, with
+    /// the values they came with, in `serde_json::Map`'s order (sorted by name unless your
+    /// program turns on serde_json's `preserve_order`; this crate turns on no feature of
+    /// serde_json, because cargo would turn it on for every map of your program). `details` and `detailsOmitted` are among them, as sent, whether or not
     /// they could be read into [`violations`](Self::violations).
     pub fn extra_fields(&self) -> &Map<String, Value> {
         self.extra_fields.as_map()
