@@ -14,6 +14,8 @@
 extern crate self as assetpay_errors;
 
 mod api_error;
+#[cfg(feature = "assetpay")]
+#[cfg_attr(docsrs, doc(cfg(feature = "assetpay")))]
 pub mod assetpay;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
@@ -27,6 +29,8 @@ mod envelope;
 pub mod openapi;
 pub mod reference;
 mod spec;
+#[cfg(feature = "assetpay")]
+#[cfg_attr(docsrs, doc(cfg(feature = "assetpay")))]
 pub mod trade;
 pub mod typescript;
 mod unknown;
@@ -38,7 +42,9 @@ pub mod violation;
 pub mod __private;
 
 pub use crate::api_error::ApiError;
+#[cfg(feature = "assetpay")]
 pub use crate::assetpay::AssetPayError;
+#[cfg(feature = "assetpay")]
 pub use crate::assetpay::domains::{DOMAINS, domain_of};
 pub use crate::domain::Domain;
 pub use crate::envelope::{Envelope, ValidRequestId};
