@@ -71,7 +71,7 @@ impl Catalog {
                 Checked::Transparent(transparent) => {
                     let ty = transparent.field.ty;
                     quote!(#(#cfgs)* {
-                        #private::copy_specs(&mut __api_catalog, __API_OFFSETS[#position], <#ty as #private::ApiError>::CATALOG);
+                        #private::copy_into(&mut __api_catalog, __API_OFFSETS[#position], <#ty as #private::ApiError>::CATALOG);
                     })
                 }
             }

@@ -126,7 +126,7 @@ fn reserved_items(model: &Model) -> TokenStream {
             let reserved = quote!(<#ty as #private::ApiError>::RESERVED);
             let size = size_unless_cfg_out(cfgs, quote!(#reserved.len()));
             let copy = quote!(#(#cfgs)* {
-                __api_at = #private::copy_reserved(&mut __api_reserved, __api_at, #reserved);
+                __api_at = #private::copy_into(&mut __api_reserved, __api_at, #reserved);
             });
             (size, copy)
         })

@@ -65,8 +65,7 @@ pub const fn offsets<const N: usize, const M: usize>(sizes: [usize; N]) -> [usiz
 }
 
 /// Copies `from` into `out` starting at `at`; returns the index after the last copied item. The
-/// derive flattens a composed type's catalogue (as `copy_specs`) and its reservations (as
-/// `copy_reserved`) with it.
+/// derive flattens a composed type's catalogue and its reservations with it.
 pub const fn copy_into<T: Copy>(out: &mut [T], at: usize, from: &[T]) -> usize {
     let (_, tail) = out.split_at_mut(at);
     let (window, _) = tail.split_at_mut(from.len());

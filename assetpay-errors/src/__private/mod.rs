@@ -25,8 +25,6 @@ pub use std::format;
 pub use http::StatusCode;
 
 pub use self::assemble::{PLACEHOLDER, copy_into, declared_spec, offsets};
-/// The names the derive emits for [`copy_into`], for catalogues and for reservations.
-pub use self::assemble::{copy_into as copy_specs, copy_into as copy_reserved};
 pub use self::compose::{Clashes, find_clashes};
 pub use self::contract_check::{
     ContractBreaks, PublishedSpec, RESERVED_PLACEHOLDER, check_contract, published_spec,
