@@ -1,14 +1,16 @@
 //! The `ApiError` impl: each value's entry of the catalogue, its message (interpolated from its
 //! fields where the template asks), its violations, and the lookups by code and by key.
 
+use std::fmt::Write as _;
+
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote;
 
 use super::catalog::Catalog;
 use super::paths::{pattern_path, private};
-use super::{contract, details};
+use super::{contract, details, source};
 use crate::check::{Checked, Model, Own};
-use crate::parse::Piece;
+use crate::parse::{Piece, Shape};
 
 pub(crate) fn impl_api_error(model: &Model, catalog: &Catalog) -> TokenStream {
     let private = private();
@@ -55,23 +57,38 @@ fn spec_body(model: &Model, catalog: &Catalog) -> TokenStream {
     let private = private();
     // The match yields an index and `CATALOG` is named once: rustc lowers the whole catalogue
     // constant to LLVM at every place that names it, which for thousands of arms cost seconds.
-    let spec_arms = model.errors.iter().enumerate().map(|(position, checked)| {
-        let pattern = pattern_path(model.shape, checked.decl());
-        let cfgs = &checked.decl().cfgs;
-        match checked {
-            Checked::Own(_) => {
-                let index = catalog.index_of(position);
-                quote!(#(#cfgs)* #pattern { .. } => #index,)
+    // Runs of plain arms (`Self::V { .. } => 7,`) are written as source text (`source`).
+    let mut spec_arms = TokenStream::new();
+    let mut plain_arms = String::new();
+    for (position, checked) in model.errors.iter().enumerate() {
+        let decl = checked.decl();
+        let cfgs = &decl.cfgs;
+        let literal_index = catalog.literal_index(position).filter(|_| cfgs.is_empty());
+        match (checked, literal_index) {
+            (Checked::Own(_), Some(index)) => {
+                let pattern = match (model.shape, decl.variant) {
+                    (Shape::Enum, Some(variant)) => format!("Self::{variant}"),
+                    _ => "Self".to_owned(),
+                };
+                let _ = write!(plain_arms, "{pattern} {{ .. }} => {index},");
             }
-            Checked::Transparent(transparent) => {
+            (Checked::Own(_), None) => {
+                let pattern = pattern_path(model.shape, decl);
+                let index = catalog.index_of(position);
+                spec_arms.extend(quote!(#(#cfgs)* #pattern { .. } => #index,));
+            }
+            (Checked::Transparent(transparent), _) => {
+                spec_arms.extend(source::tokens(&std::mem::take(&mut plain_arms)));
+                let pattern = pattern_path(model.shape, decl);
                 let member = &transparent.field.member;
                 // Through the field's type, so a type that is no `ApiError` is reported once, at
                 // the field, like the catalogue's use of it.
                 let ty = transparent.field.ty;
-                quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => return <#ty as #private::ApiError>::spec(__api_inner),)
+                spec_arms.extend(quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => return <#ty as #private::ApiError>::spec(__api_inner),));
             }
         }
-    });
+    }
+    spec_arms.extend(source::tokens(&plain_arms));
     if model.errors.is_empty() {
         quote!(match *self {})
     } else if model
@@ -79,10 +96,10 @@ fn spec_body(model: &Model, catalog: &Catalog) -> TokenStream {
         .iter()
         .all(|checked| matches!(checked, Checked::Transparent(_)))
     {
-        quote!(match self { #(#spec_arms)* })
+        quote!(match self { #spec_arms })
     } else {
         quote! {
-            let index: ::core::primitive::usize = match self { #(#spec_arms)* };
+            let index: ::core::primitive::usize = match self { #spec_arms };
             &<Self as #private::ApiError>::CATALOG[index]
         }
     }

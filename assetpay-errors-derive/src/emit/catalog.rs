@@ -2,11 +2,14 @@
 //! when every entry is the type's own, filled during constant evaluation when some come from
 //! wrapped types or may be compiled out.
 
+use std::fmt::Write as _;
+
 use assetpay_errors_shared::{envelope, table};
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, quote};
 
 use super::paths::{private, size_unless_cfg_out};
+use super::source;
 use crate::check::{Checked, Model, Own};
 
 /// The flattened catalogue array, its lookup tables, and how to find each declaration's place
@@ -26,7 +29,6 @@ impl Catalog {
             .iter()
             .all(|checked| matches!(checked, Checked::Own(_)) && checked.decl().cfgs.is_empty());
         if plain {
-            let specs = model.own().map(spec_expr);
             let len = model.errors.len();
             // Every code and key is known here, so the tables are filled now rather than by
             // the interpreter during constant evaluation, which costs far more per entry.
@@ -37,13 +39,23 @@ impl Catalog {
                     .map(|own| table::hash_key(own.key.value.as_bytes())),
             );
             let table_len = code_table.len();
+            let mut data = String::new();
+            data.push('[');
+            for own in model.own() {
+                push_spec(&mut data, own);
+                data.push(',');
+            }
+            data.push(']');
+            let specs = source::tokens(&data);
+            let code_table = source::tokens(&table_source(&code_table));
+            let key_table = source::tokens(&table_source(&key_table));
             return Catalog {
                 items: quote! {
                     const __API_CATALOG_LEN: ::core::primitive::usize = #len;
-                    const __API_CATALOG: [#private::ErrorSpec; __API_CATALOG_LEN] = [#(#specs),*];
+                    const __API_CATALOG: [#private::ErrorSpec; __API_CATALOG_LEN] = #specs;
                     const __API_TABLE_LEN: ::core::primitive::usize = #table_len;
-                    static __API_CODE_TABLE: [::core::primitive::u16; __API_TABLE_LEN] = [#(#code_table),*];
-                    static __API_KEY_TABLE: [::core::primitive::u16; __API_TABLE_LEN] = [#(#key_table),*];
+                    static __API_CODE_TABLE: [::core::primitive::u16; __API_TABLE_LEN] = #code_table;
+                    static __API_KEY_TABLE: [::core::primitive::u16; __API_TABLE_LEN] = #key_table;
                 },
                 literal_indices: true,
             };
@@ -65,7 +77,9 @@ impl Catalog {
             let cfgs = &checked.decl().cfgs;
             match checked {
                 Checked::Own(own) => {
-                    let spec = spec_expr(own);
+                    let mut spec = String::new();
+                    push_spec(&mut spec, own);
+                    let spec = source::tokens(&spec);
                     quote!(#(#cfgs)* { __api_catalog[__API_OFFSETS[#position]] = #spec; })
                 }
                 Checked::Transparent(transparent) => {
@@ -96,6 +110,12 @@ impl Catalog {
         }
     }
 
+    /// The catalogue index of the declaration at `position`, as source text, when it is a
+    /// literal (nothing flattened or `cfg`'d).
+    pub(crate) fn literal_index(&self, position: usize) -> Option<usize> {
+        self.literal_indices.then_some(position)
+    }
+
     /// The catalogue index of the declaration at `position` in the model; `position` one past
     /// the last is the catalogue's length.
     pub(crate) fn index_of(&self, position: usize) -> TokenStream {
@@ -107,40 +127,58 @@ impl Catalog {
     }
 }
 
-/// A filled lookup table for entries with these hashes, in catalogue order, as literals.
-fn lookup_table(hashes: impl Iterator<Item = u64>) -> Vec<Literal> {
+/// A filled lookup table for entries with these hashes, in catalogue order.
+fn lookup_table(hashes: impl Iterator<Item = u64>) -> Vec<u16> {
     let hashes: Vec<u64> = hashes.collect();
     let mut slots = vec![table::EMPTY; table::table_len(hashes.len())];
     for (index, hash) in hashes.into_iter().enumerate() {
         table::insert(&mut slots, hash, index);
     }
-    slots.into_iter().map(Literal::u16_unsuffixed).collect()
+    slots
 }
 
-fn spec_expr(own: &Own) -> TokenStream {
-    let private = private();
-    let code = own.code.value;
-    let key = &own.key.value;
-    let status = own.status.value;
-    let message = &own.message;
-    let description = &own.description;
-    let retryable = own.retryable;
-    let retry_after = match own.retry_after {
-        Some(seconds) => quote!(#private::Some(#seconds)),
-        None => quote!(#private::None),
-    };
-    let variant = &own.decl.name;
+/// `[slot, slot, …]`, the source of a filled lookup table.
+fn table_source(slots: &[u16]) -> String {
+    let mut out = String::with_capacity(slots.len() * 6 + 2);
+    out.push('[');
+    for slot in slots {
+        let _ = write!(out, "{slot},");
+    }
+    out.push(']');
+    out
+}
+
+/// Appends the source of `own`'s catalogue entry to `out`.
+fn push_spec(out: &mut String, own: &Own) {
     let interpolated = own.template.is_interpolated();
-    let deprecated = own.decl.deprecated;
     // A declared static message makes the whole envelope after the request id a constant.
     let json = if interpolated {
-        envelope::head(code, key)
+        envelope::head(own.code.value, &own.key.value)
     } else {
-        envelope::tail(code, key, message)
+        envelope::tail(own.code.value, &own.key.value, &own.message)
     };
     // Positional, with the values every entry shares hoisted into constants: the catalogue of
     // a large enum is thousands of these, and each token is type-checked.
-    quote! {
-        #private::declared_spec(#code, #key, #status, #message, #description, __API_DOMAIN, #retryable, #retry_after, __API_TYPE_NAME, #variant, #interpolated, #deprecated, #json)
+    let _ = write!(
+        out,
+        "::assetpay_errors::__private::declared_spec({}u16,",
+        own.code.value
+    );
+    source::push_str_literal(out, &own.key.value);
+    let _ = write!(out, ",{}u16,", own.status.value);
+    source::push_str_literal(out, &own.message);
+    out.push(',');
+    source::push_str_literal(out, &own.description);
+    let _ = write!(out, ",__API_DOMAIN,{},", own.retryable);
+    match own.retry_after {
+        Some(seconds) => {
+            let _ = write!(out, "::assetpay_errors::__private::Some({seconds}u32),");
+        }
+        None => out.push_str("::assetpay_errors::__private::None,"),
     }
+    out.push_str("__API_TYPE_NAME,");
+    source::push_str_literal(out, &own.decl.name);
+    let _ = write!(out, ",{interpolated},{},", own.decl.deprecated);
+    source::push_str_literal(out, &json);
+    out.push(')');
 }

@@ -17,6 +17,7 @@ mod domain;
 mod fallback;
 mod into_response;
 mod paths;
+mod source;
 
 use proc_macro2::TokenStream;
 use quote::quote;

@@ -4,9 +4,10 @@
 //! mistake in an attribute is reported in one compile.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser};
-use syn::{Attribute, LitBool, LitInt, LitStr, MacroDelimiter, Meta, Path, Token};
+use syn::{Attribute, Lit, LitStr, MacroDelimiter, Meta, Path, Token};
 
 use super::ctxt::Ctxt;
 use super::reserved::{self, Retired};
@@ -142,7 +143,6 @@ pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute], position: Position) -> Attrs
             .of_error
             .attr_span
             .get_or_insert_with(|| span_of(attr));
-        parsed.attrs.of_error.says_transparent |= says_transparent(attr);
         let parenthesized = matches!(
             attr.meta.require_list(),
             Ok(list) if matches!(list.delimiter, MacroDelimiter::Paren(_))
@@ -153,11 +153,14 @@ pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute], position: Position) -> Attrs
                 "expected `#[api(...)]` with keys inside the parentheses",
             );
             parsed.attrs.of_error.malformed = true;
+            parsed.attrs.of_error.says_transparent |= says_transparent(attr);
             continue;
         }
         if let Err(error) = attr.parse_nested_meta(|meta| parsed.key(&meta)) {
             cx.syn_error(error);
             parsed.attrs.of_error.malformed = true;
+            // Only an attribute read to its end says for sure which keys it holds.
+            parsed.attrs.of_error.says_transparent |= says_transparent(attr);
         }
     }
     parsed.attrs
@@ -229,6 +232,7 @@ impl Parsed<'_> {
             return skip_value(meta.input);
         };
         self.attrs.of_error.written.push(key);
+        self.attrs.of_error.says_transparent |= key == AttrKey::Transparent;
         let cx = self.cx;
         match key {
             // Refused above: `field_attr` reads it on fields.
@@ -333,8 +337,8 @@ impl Parsed<'_> {
         Ok(None)
     }
 
-    /// The tokens after `key =`, up to the next comma.
-    fn value(&self, meta: &ParseNestedMeta, key: AttrKey) -> syn::Result<Option<TokenStream>> {
+    /// What follows `key =`, up to the next comma.
+    fn value(&self, meta: &ParseNestedMeta, key: AttrKey) -> syn::Result<Option<Value>> {
         let span = value::key_span(meta);
         if !meta.input.peek(Token![=]) {
             self.cx.error_at(span, format!("expected `{key} = …`"));
@@ -343,6 +347,15 @@ impl Parsed<'_> {
         }
         meta.input.parse::<Token![=]>()?;
         let mut tokens = TokenStream::new();
+        // One literal token only: syn reads `-1001` as one literal too, spanned on the `-` alone,
+        // and an error about a negative number covers both of its tokens.
+        if meta.input.cursor().literal().is_some() {
+            let literal: Lit = meta.input.parse()?;
+            if meta.input.is_empty() || meta.input.peek(Token![,]) {
+                return Ok(Some(Value::Literal(literal)));
+            }
+            literal.to_tokens(&mut tokens);
+        }
         while !meta.input.is_empty() && !meta.input.peek(Token![,]) {
             tokens.extend([meta.input.parse::<TokenTree>()?]);
         }
@@ -351,15 +364,18 @@ impl Parsed<'_> {
                 .error_at(span, format!("expected a value after `{key} =`"));
             return Ok(None);
         }
-        Ok(Some(tokens))
+        Ok(Some(Value::Tokens(tokens)))
     }
 
-    fn integer<N>(&self, tokens: &TokenStream, key: AttrKey, example: &str) -> Option<Located<N>>
+    fn integer<N>(&self, tokens: &Value, key: AttrKey, example: &str) -> Option<Located<N>>
     where
         N: std::str::FromStr + Bounded,
         N::Err: std::fmt::Display,
     {
-        let Ok(literal) = syn::parse2::<LitInt>(tokens.clone()) else {
+        let Some(literal) = tokens.read(|literal| match literal {
+            Lit::Int(literal) => Some(literal.clone()),
+            _ => None,
+        }) else {
             self.cx.error_spanned_by(
                 tokens,
                 format!("expected `{key}` to be an integer literal, like `{example}`"),
@@ -396,9 +412,13 @@ impl Parsed<'_> {
         }
     }
 
-    fn string(&self, tokens: &TokenStream, key: AttrKey, example: &str) -> Option<Located<String>> {
-        match syn::parse2::<LitStr>(tokens.clone()) {
-            Ok(literal) if literal.suffix().is_empty() => Some(Located {
+    fn string(&self, tokens: &Value, key: AttrKey, example: &str) -> Option<Located<String>> {
+        let literal = tokens.read(|literal| match literal {
+            Lit::Str(literal) => Some(literal.clone()),
+            _ => None,
+        });
+        match literal {
+            Some(literal) if literal.suffix().is_empty() => Some(Located {
                 value: literal.value(),
                 span: literal.span(),
             }),
@@ -412,13 +432,17 @@ impl Parsed<'_> {
         }
     }
 
-    fn boolean(&self, tokens: &TokenStream, key: AttrKey, example: &str) -> Option<Located<bool>> {
-        match syn::parse2::<LitBool>(tokens.clone()) {
-            Ok(literal) => Some(Located {
+    fn boolean(&self, tokens: &Value, key: AttrKey, example: &str) -> Option<Located<bool>> {
+        let literal = tokens.read(|literal| match literal {
+            Lit::Bool(literal) => Some(literal.clone()),
+            _ => None,
+        });
+        match literal {
+            Some(literal) => Some(Located {
                 value: literal.value,
                 span: literal.span,
             }),
-            Err(_) => {
+            None => {
                 self.cx.error_spanned_by(
                     tokens,
                     format!("expected `{key}` to be `true` or `false`, like `{example}`"),
@@ -430,11 +454,11 @@ impl Parsed<'_> {
 
     /// A path to a `Domain` constant. Which constant, and whether it is a `Domain`, is for rustc
     /// to say where the expansion names it: the derive cannot see values.
-    fn domain(&self, tokens: &TokenStream) -> Option<Path> {
-        if let Ok(path) = syn::parse2::<Path>(tokens.clone()) {
+    fn domain(&self, tokens: &Value) -> Option<Path> {
+        if let Ok(path) = syn::parse2::<Path>(tokens.to_token_stream()) {
             return Some(path);
         }
-        let problem = if syn::parse2::<LitStr>(tokens.clone()).is_ok() {
+        let problem = if syn::parse2::<LitStr>(tokens.to_token_stream()).is_ok() {
             "`domain` takes a path to a `Domain` constant, not a string, like `domain = Domain::TRADING`"
         } else {
             "expected `domain` to be a path to a `Domain` constant, like `domain = Domain::TRADING`"
@@ -443,7 +467,7 @@ impl Parsed<'_> {
         None
     }
 
-    fn range(&self, tokens: &TokenStream) -> Option<Located<(u16, u16)>> {
+    fn range(&self, tokens: &Value) -> Option<Located<(u16, u16)>> {
         let parser = |input: ParseStream| {
             let (first, last) = value::code_literals(input)?;
             match last {
@@ -451,7 +475,7 @@ impl Parsed<'_> {
                 None => Err(input.error("expected `..=`")),
             }
         };
-        let Ok((first, last)) = parser.parse2(tokens.clone()) else {
+        let Ok((first, last)) = parser.parse2(tokens.to_token_stream()) else {
             self.cx.error_spanned_by(
                 tokens,
                 "expected an inclusive range of codes, like `range = 1000..=1099`",
@@ -459,6 +483,34 @@ impl Parsed<'_> {
             return None;
         };
         value::codes(self.cx, "range bound", &first, Some(&last))
+    }
+}
+
+/// The value of a key: one literal, read in place where the key stands (the common case), or
+/// the tokens up to the next comma, parsed again by the reader that expects them. Reading the
+/// literal in place spares a token stream and a parse of it per key, thousands in a large enum.
+enum Value {
+    Literal(Lit),
+    Tokens(TokenStream),
+}
+
+impl Value {
+    /// The literal `pick` accepts: the one read in place, or the tokens parsed as one (a negative
+    /// number, `-` and the digits, is two tokens).
+    fn read<T: syn::parse::Parse>(&self, pick: impl Fn(&Lit) -> Option<T>) -> Option<T> {
+        match self {
+            Value::Literal(literal) => pick(literal),
+            Value::Tokens(tokens) => syn::parse2::<T>(tokens.clone()).ok(),
+        }
+    }
+}
+
+impl ToTokens for Value {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self {
+            Value::Literal(literal) => literal.to_tokens(tokens),
+            Value::Tokens(value) => value.to_tokens(tokens),
+        }
     }
 }
 
