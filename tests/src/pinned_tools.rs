@@ -6,7 +6,9 @@
 //!   `npm ci` into `tests/typescript/node_modules`;
 //! - the OpenAPI validator pinned by `tests/openapi-validator/requirements.txt`, installed with
 //!   pip into a virtual environment in the target directory (`<target>/tmp/openapi-validator`,
-//!   so `cargo clean` removes it).
+//!   so `cargo clean` removes it);
+//! - Schemathesis pinned by `tests/schemathesis/requirements.txt`, installed the same way into
+//!   `<target>/tmp/schemathesis`.
 //!
 //! The machine provides only the interpreters, Node.js with npm and Python 3; when one is missing,
 //! the tests that need it fail with one line naming what to install. A `tsc` or
@@ -273,6 +275,49 @@ pub fn openapi_validator(target_tmpdir: &Path) -> &'static Path {
         report("the OpenAPI validator", &outcome, &validator);
         Ok(validator)
     }))
+}
+
+/// Schemathesis, `schemathesis` in the virtual environment `<target>/tmp/schemathesis`, made
+/// and filled like [`openapi_validator`]'s from `tests/schemathesis/requirements.txt` when it is
+/// missing or the requirements changed.
+///
+/// # Panics
+///
+/// When Python 3 is missing or the environment cannot be made, with what to install or the
+/// installer's own output.
+pub fn schemathesis(target_tmpdir: &Path) -> &'static Path {
+    static SCHEMATHESIS: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    installed(SCHEMATHESIS.get_or_init(|| {
+        pip_tool(
+            target_tmpdir,
+            "schemathesis",
+            &tests_crate().join("schemathesis/requirements.txt"),
+        )
+    }))
+}
+
+/// A Python tool installed by pip, with the whole tree pinned by `requirements`, into the
+/// virtual environment `<target_tmpdir>/<name>`, whose `bin/<name>` is the program.
+fn pip_tool(target_tmpdir: &Path, name: &str, requirements: &Path) -> Result<PathBuf, String> {
+    let venv = target_tmpdir.join(name);
+    let program = venv.join("bin").join(name);
+    let installation = Installation {
+        pins: requirements,
+        folder: &venv,
+        program: &program,
+        lock: &lock_file(target_tmpdir, name),
+    };
+    let outcome = installation.ensure(|| {
+        PYTHON3.run(PYTHON3.command().args(["-m", "venv"]).arg(&venv))?;
+        PYTHON3.run(
+            Command::new(venv.join("bin/python"))
+                .args(["-m", "pip", "install", "--no-input"])
+                .args(["--disable-pip-version-check", "--require-virtualenv", "-r"])
+                .arg(installation.pins),
+        )
+    })?;
+    report(name, &outcome, &program);
+    Ok(program)
 }
 
 /// Asserts that `program` is the copy installed in `folder` and that its `--version` prints
