@@ -255,25 +255,14 @@ pub fn typescript_compiler(target_tmpdir: &Path) -> &'static Path {
 pub fn openapi_validator(target_tmpdir: &Path) -> &'static Path {
     static VALIDATOR: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     installed(VALIDATOR.get_or_init(|| {
-        let venv = target_tmpdir.join("openapi-validator");
-        let validator = venv.join("bin/openapi-spec-validator");
-        let installation = Installation {
-            pins: &tests_crate().join("openapi-validator/requirements.txt"),
-            folder: &venv,
-            program: &validator,
-            lock: &lock_file(target_tmpdir, "openapi-validator"),
-        };
-        let outcome = installation.ensure(|| {
-            PYTHON3.run(PYTHON3.command().args(["-m", "venv"]).arg(&venv))?;
-            PYTHON3.run(
-                Command::new(venv.join("bin/python"))
-                    .args(["-m", "pip", "install", "--no-input"])
-                    .args(["--disable-pip-version-check", "--require-virtualenv", "-r"])
-                    .arg(installation.pins),
-            )
-        })?;
-        report("the OpenAPI validator", &outcome, &validator);
-        Ok(validator)
+        pip_tool(
+            target_tmpdir,
+            PipTool {
+                name: "the OpenAPI validator",
+                folder: "openapi-validator",
+                program: "openapi-spec-validator",
+            },
+        )
     }))
 }
 
@@ -290,22 +279,35 @@ pub fn schemathesis(target_tmpdir: &Path) -> &'static Path {
     installed(SCHEMATHESIS.get_or_init(|| {
         pip_tool(
             target_tmpdir,
-            "schemathesis",
-            &tests_crate().join("schemathesis/requirements.txt"),
+            PipTool {
+                name: "Schemathesis",
+                folder: "schemathesis",
+                program: "schemathesis",
+            },
         )
     }))
 }
 
-/// A Python tool installed by pip, with the whole tree pinned by `requirements`, into the
-/// virtual environment `<target_tmpdir>/<name>`, whose `bin/<name>` is the program.
-fn pip_tool(target_tmpdir: &Path, name: &str, requirements: &Path) -> Result<PathBuf, String> {
-    let venv = target_tmpdir.join(name);
-    let program = venv.join("bin").join(name);
+/// A Python tool pinned by `tests/<folder>/requirements.txt` (the whole tree, `==` pins).
+struct PipTool {
+    /// What the tool is, in the line saying which copy the tests run.
+    name: &'static str,
+    /// The folder of its pins in this crate, and of its virtual environment in the target's.
+    folder: &'static str,
+    /// The program the tests run, in the environment's `bin`.
+    program: &'static str,
+}
+
+/// Installs `tool` with pip into the virtual environment `<target_tmpdir>/<folder>` when it is
+/// missing or its pins changed; the path of its program.
+fn pip_tool(target_tmpdir: &Path, tool: PipTool) -> Result<PathBuf, String> {
+    let venv = target_tmpdir.join(tool.folder);
+    let program = venv.join("bin").join(tool.program);
     let installation = Installation {
-        pins: requirements,
+        pins: &tests_crate().join(tool.folder).join("requirements.txt"),
         folder: &venv,
         program: &program,
-        lock: &lock_file(target_tmpdir, name),
+        lock: &lock_file(target_tmpdir, tool.folder),
     };
     let outcome = installation.ensure(|| {
         PYTHON3.run(PYTHON3.command().args(["-m", "venv"]).arg(&venv))?;
@@ -316,7 +318,7 @@ fn pip_tool(target_tmpdir: &Path, name: &str, requirements: &Path) -> Result<Pat
                 .arg(installation.pins),
         )
     })?;
-    report(name, &outcome, &program);
+    report(tool.name, &outcome, &program);
     Ok(program)
 }
 

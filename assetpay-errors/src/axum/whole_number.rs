@@ -25,7 +25,8 @@
 //! // extractors answer `INVALID_TYPE` and `OUT_OF_RANGE` violations for them.
 //! assert!(read(r#"{"quantity":2.5}"#).unwrap_err().to_string().starts_with("invalid type: floating point `2.5`"));
 //! assert!(read(r#"{"quantity":-1}"#).unwrap_err().to_string().starts_with("invalid value: integer `-1`"));
-//! assert!(read(r#"{"quantity":1e20}"#).unwrap_err().to_string().starts_with("invalid value: floating point `100000000000000000000`"));
+//! let error = read(r#"{"quantity":1e20}"#).unwrap_err().to_string();
+//! assert!(error.starts_with("invalid value: floating point `"), "{error}");
 //! ```
 //!
 //! Query strings and path segments are text: read with [`deserialize_param`], `"2"` and `"2.0"`
@@ -57,10 +58,7 @@ where
     D: Deserializer<'de>,
     T: TryFrom<u64> + TryFrom<i64>,
 {
-    deserializer.deserialize_any(WholeNumber {
-        text: false,
-        target: PhantomData,
-    })
+    read(deserializer, false)
 }
 
 /// [`deserialize`] for a query string's or a path's parameters, whose values are text: `"2"`,
@@ -76,8 +74,16 @@ where
     D: Deserializer<'de>,
     T: TryFrom<u64> + TryFrom<i64>,
 {
+    read(deserializer, true)
+}
+
+fn read<'de, D, T>(deserializer: D, text: bool) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: TryFrom<u64> + TryFrom<i64>,
+{
     deserializer.deserialize_any(WholeNumber {
-        text: true,
+        text,
         target: PhantomData,
     })
 }
