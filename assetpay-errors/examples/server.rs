@@ -4,14 +4,15 @@
 //!
 //! | route | answers |
 //! | --- | --- |
-//! | `POST /orders` with `{"itemId":1,"quantity":2}` | 201, or `VALIDATION_FAILED` with `details` for a quantity outside 1..=100 (`OUT_OF_RANGE`, from validator), bad JSON (`MALFORMED`), a missing field (`MISSING`), a wrong type (`INVALID_TYPE`) or content type; a body over 4 KiB |
-//! | `GET /orders/{id}` | order 7, `NOT_FOUND` for others, `VALIDATION_FAILED` with `details` for a non-numeric id |
+//! | `POST /orders` with `{"itemId":1,"quantity":2}` | 201 with the stored order, or `VALIDATION_FAILED` with `details` for a quantity outside 1..=100 (`OUT_OF_RANGE`, from validator), bad JSON (`MALFORMED`), a missing field (`MISSING`), a wrong type (`INVALID_TYPE`) or content type; `UNPROCESSABLE` under 413 for a body over 4 KiB |
+//! | `GET /orders/{id}` | the stored order (1 to 7, and those created since), `NOT_FOUND` for others, `VALIDATION_FAILED` with `details` for a non-numeric id |
 //! | `GET /orders?limit=N` | the first N orders, `VALIDATION_FAILED` with `details` for a non-numeric limit |
 //! | `POST /trades` with `{"itemId":42,"expectedPriceCents":1999}` | `PRICE_CHANGED`: the price is now 2049 |
 //! | `GET /limited` | `RATE_LIMITED` with `Retry-After: 30` |
 //! | `GET /internal` | `SERVER_ERROR`; the cause is in the server's log only |
 //! | `GET /panic` | `SERVER_ERROR` from a panicking handler |
 //! | `GET /openapi.json` | the OpenAPI 3.1 document of the routes above (`cargo run --example openapi --features utoipa` prints it) |
+//! | another method on a known route | `UNPROCESSABLE` under 405, with `Allow` |
 //! | anything else | `NOT_FOUND` |
 //!
 //! The routes and their documentation live in `demo/app.rs`, shared with the `openapi` example.

@@ -6,7 +6,9 @@
 //!   `npm ci` into `tests/typescript/node_modules`;
 //! - the OpenAPI validator pinned by `tests/openapi-validator/requirements.txt`, installed with
 //!   pip into a virtual environment in the target directory (`<target>/tmp/openapi-validator`,
-//!   so `cargo clean` removes it).
+//!   so `cargo clean` removes it);
+//! - Schemathesis pinned by `tests/schemathesis/requirements.txt`, installed the same way into
+//!   `<target>/tmp/schemathesis`.
 //!
 //! The machine provides only the interpreters, Node.js with npm and Python 3; when one is missing,
 //! the tests that need it fail with one line naming what to install. A `tsc` or
@@ -253,26 +255,71 @@ pub fn typescript_compiler(target_tmpdir: &Path) -> &'static Path {
 pub fn openapi_validator(target_tmpdir: &Path) -> &'static Path {
     static VALIDATOR: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     installed(VALIDATOR.get_or_init(|| {
-        let venv = target_tmpdir.join("openapi-validator");
-        let validator = venv.join("bin/openapi-spec-validator");
-        let installation = Installation {
-            pins: &tests_crate().join("openapi-validator/requirements.txt"),
-            folder: &venv,
-            program: &validator,
-            lock: &lock_file(target_tmpdir, "openapi-validator"),
-        };
-        let outcome = installation.ensure(|| {
-            PYTHON3.run(PYTHON3.command().args(["-m", "venv"]).arg(&venv))?;
-            PYTHON3.run(
-                Command::new(venv.join("bin/python"))
-                    .args(["-m", "pip", "install", "--no-input"])
-                    .args(["--disable-pip-version-check", "--require-virtualenv", "-r"])
-                    .arg(installation.pins),
-            )
-        })?;
-        report("the OpenAPI validator", &outcome, &validator);
-        Ok(validator)
+        pip_tool(
+            target_tmpdir,
+            PipTool {
+                name: "the OpenAPI validator",
+                folder: "openapi-validator",
+                program: "openapi-spec-validator",
+            },
+        )
     }))
+}
+
+/// Schemathesis, `schemathesis` in the virtual environment `<target>/tmp/schemathesis`, made
+/// and filled like [`openapi_validator`]'s from `tests/schemathesis/requirements.txt` when it is
+/// missing or the requirements changed.
+///
+/// # Panics
+///
+/// When Python 3 is missing or the environment cannot be made, with what to install or the
+/// installer's own output.
+pub fn schemathesis(target_tmpdir: &Path) -> &'static Path {
+    static SCHEMATHESIS: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    installed(SCHEMATHESIS.get_or_init(|| {
+        pip_tool(
+            target_tmpdir,
+            PipTool {
+                name: "Schemathesis",
+                folder: "schemathesis",
+                program: "schemathesis",
+            },
+        )
+    }))
+}
+
+/// A Python tool pinned by `tests/<folder>/requirements.txt` (the whole tree, `==` pins).
+struct PipTool {
+    /// What the tool is, in the line saying which copy the tests run.
+    name: &'static str,
+    /// The folder of its pins in this crate, and of its virtual environment in the target's.
+    folder: &'static str,
+    /// The program the tests run, in the environment's `bin`.
+    program: &'static str,
+}
+
+/// Installs `tool` with pip into the virtual environment `<target_tmpdir>/<folder>` when it is
+/// missing or its pins changed; the path of its program.
+fn pip_tool(target_tmpdir: &Path, tool: PipTool) -> Result<PathBuf, String> {
+    let venv = target_tmpdir.join(tool.folder);
+    let program = venv.join("bin").join(tool.program);
+    let installation = Installation {
+        pins: &tests_crate().join(tool.folder).join("requirements.txt"),
+        folder: &venv,
+        program: &program,
+        lock: &lock_file(target_tmpdir, tool.folder),
+    };
+    let outcome = installation.ensure(|| {
+        PYTHON3.run(PYTHON3.command().args(["-m", "venv"]).arg(&venv))?;
+        PYTHON3.run(
+            Command::new(venv.join("bin/python"))
+                .args(["-m", "pip", "install", "--no-input"])
+                .args(["--disable-pip-version-check", "--require-virtualenv", "-r"])
+                .arg(installation.pins),
+        )
+    })?;
+    report(tool.name, &outcome, &program);
+    Ok(program)
 }
 
 /// Asserts that `program` is the copy installed in `folder` and that its `--version` prints

@@ -78,7 +78,7 @@ struct Decoded {
 
 impl Decoded {
     fn of(answer: &Answer) -> Decoded {
-        let error = answer.envelope::<AssetPayError>();
+        let error = answer.framework_envelope::<AssetPayError>();
         Decoded {
             status: error.status().as_u16(),
             code: error.code(),
@@ -248,16 +248,17 @@ async fn a_timeout_layer_408_or_504_is_a_retryable_service_unavailable() {
 
         let answer = get_promptly(&server, "/slow").await;
 
+        // The timeout's own status, under the retryable entry.
         assert_eq!(
             Decoded::of(&answer),
-            decoded(503, 1009, true, None),
+            decoded(status.as_u16(), 1009, true, None),
             "{status}"
         );
     }
 }
 
 #[tokio::test]
-async fn a_request_body_limit_413_is_a_validation_failure_saying_why() {
+async fn a_request_body_limit_413_keeps_its_status_and_says_why() {
     let app = Router::new()
         .route("/notes", post(|body: String| async move { body }))
         .layer(RequestBodyLimitLayer::new(16))
@@ -271,10 +272,10 @@ async fn a_request_body_limit_413_is_a_validation_failure_saying_why() {
     .await
     .expect("an answer");
 
-    assert_eq!(Decoded::of(&answer), decoded(422, 1001, false, None));
+    assert_eq!(Decoded::of(&answer), decoded(413, 1008, false, None));
     assert_eq!(
-        answer.envelope::<AssetPayError>().message(),
-        "The request data is invalid: length limit exceeded"
+        answer.framework_envelope::<AssetPayError>().message(),
+        "Request cannot be processed: length limit exceeded"
     );
 }
 
@@ -285,8 +286,10 @@ async fn plain_status(Path(code): Path<u16>) -> Response {
     (status, [(RETRY_AFTER, "3")], format!("plain {code}")).into_response()
 }
 
-/// The whole mapping, each row over HTTP and through the decoder: the class and the
-/// retryability survive, and `Retry-After` is kept exactly where the entry is retryable.
+/// The whole mapping, each row over HTTP and through the decoder: the status survives (but for
+/// axum's rejections of a malformed request, 400 and 415, sent as the 422 of `VALIDATION_FAILED`),
+/// so do the class and the retryability, and `Retry-After` is kept exactly where the entry is
+/// retryable.
 #[tokio::test]
 async fn every_plain_status_decodes_with_its_meaning_and_retryability() {
     let app = Router::new()
@@ -298,20 +301,20 @@ async fn every_plain_status_decodes_with_its_meaning_and_retryability() {
         (401, decoded(401, 1100, false, None)),
         (403, decoded(403, 1300, false, None)),
         (404, decoded(404, 1003, false, None)),
-        (405, decoded(404, 1003, false, None)),
-        (408, decoded(503, 1009, true, Some(3))),
+        (405, decoded(405, 1008, false, None)),
+        (408, decoded(408, 1009, true, Some(3))),
         (409, decoded(409, 1004, false, None)),
-        (410, decoded(404, 1003, false, None)),
-        (413, decoded(422, 1001, false, None)),
+        (410, decoded(410, 1003, false, None)),
+        (413, decoded(413, 1008, false, None)),
         (415, decoded(422, 1001, false, None)),
-        (418, decoded(422, 1001, false, None)),
+        (418, decoded(418, 1001, false, None)),
         (422, decoded(422, 1001, false, None)),
         (429, decoded(429, 1005, true, Some(3))),
         (500, decoded(500, 1006, false, None)),
-        (501, decoded(500, 1006, false, None)),
-        (502, decoded(500, 1006, false, None)),
+        (501, decoded(501, 1006, false, None)),
+        (502, decoded(502, 1006, false, None)),
         (503, decoded(503, 1009, true, Some(3))),
-        (504, decoded(503, 1009, true, Some(3))),
+        (504, decoded(504, 1009, true, Some(3))),
     ];
     for (plain, expected) in table {
         let answer = get_promptly(&server, &format!("/plain/{plain}")).await;
@@ -374,7 +377,7 @@ async fn a_team_catalog_answers_by_status_from_its_own_enum() {
     });
     let server = Server::start(app(errors.clone())).await;
     let decode = |answer: &Answer| {
-        let error = answer.envelope::<ShopError>();
+        let error = answer.framework_envelope::<ShopError>();
         (
             error.key().to_owned(),
             error.is_retryable(),
@@ -482,7 +485,7 @@ async fn a_stalled_502_is_answered_promptly_with_what_had_arrived_logged() {
         "{:?}",
         started.elapsed()
     );
-    assert_eq!(Decoded::of(&answer), decoded(500, 1006, false, None));
+    assert_eq!(Decoded::of(&answer), decoded(502, 1006, false, None));
     assert!(!answer.text().contains("ledger"), "{}", answer.text());
     let lines = log.lines_about("req-stalled-1");
     assert!(

@@ -104,7 +104,9 @@ async fn a_plain_server_error_text_is_logged_and_not_sent() {
 
     let answer = get_with_id(&server, "/plain/bad-gateway", "req-plain-1").await;
 
-    assert_eq!(answer.assetpay_error(1006).key(), "SERVER_ERROR");
+    // The gateway's status is kept, under the server error's envelope.
+    assert_eq!(answer.status, StatusCode::BAD_GATEWAY);
+    assert_eq!(answer.assetpay_framework_error(1006).key(), "SERVER_ERROR");
     assert!(!answer.text().contains(SECRET), "{}", answer.text());
     let line = error_line(&log, "req-plain-1");
     assert!(line.contains(&format!("upstream said: {SECRET}")), "{line}");

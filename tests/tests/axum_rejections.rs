@@ -103,7 +103,7 @@ async fn path_and_query_rejections_are_validation_failures() {
 }
 
 #[tokio::test]
-async fn an_oversized_body_is_a_validation_failure() {
+async fn an_oversized_body_keeps_its_413_and_says_why() {
     let server = Server::start(app().with_api_errors(framework_errors())).await;
     let body = format!(
         r#"{{"itemId":1,"quantity":1,"note":"{}"}}"#,
@@ -112,9 +112,13 @@ async fn an_oversized_body_is_a_validation_failure() {
 
     let answer = server.post("/orders", "application/json", body).await;
 
+    // Not "the request data is invalid": the data may be fine, the size is not.
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let error = answer.assetpay_framework_error(1008);
+    assert_eq!(error.key(), "UNPROCESSABLE");
     assert_eq!(
-        validation_detail(&answer),
-        "Failed to buffer the request body: length limit exceeded"
+        error.message(),
+        "Request cannot be processed: Failed to buffer the request body: length limit exceeded"
     );
 }
 
@@ -144,17 +148,21 @@ async fn a_catalog_with_a_payload_too_large_entry_answers_oversized_bodies_with_
 }
 
 #[tokio::test]
-async fn unknown_routes_and_methods_are_not_found() {
+async fn an_unknown_route_is_not_found_and_an_unknown_method_keeps_its_405() {
     let server = Server::start(app().with_api_errors(framework_errors())).await;
 
     let route = server.get("/no/such/route").await;
     assert_eq!(route.status, StatusCode::NOT_FOUND);
     assert_eq!(route.assetpay_error(1003).message(), "Resource not found");
 
+    // RFC 9110 §15.5.6: a 405 with the methods the route has, never a 404 that carries `Allow`.
     let method = Answer::of(server.request(Method::DELETE, "/orders/7")).await;
-    assert_eq!(method.status, StatusCode::NOT_FOUND);
-    assert_eq!(method.assetpay_error(1003).key(), "NOT_FOUND");
-    // What the plain 405 said still holds.
+    assert_eq!(method.status, StatusCode::METHOD_NOT_ALLOWED);
+    let error = method.assetpay_framework_error(1008);
+    assert_eq!(
+        (error.key(), error.message()),
+        ("UNPROCESSABLE", "Request cannot be processed")
+    );
     assert_eq!(method.headers.get(ALLOW).unwrap(), "GET,HEAD");
 }
 
@@ -182,9 +190,10 @@ async fn a_plain_server_error_is_replaced_and_its_text_dropped() {
 
     let answer = server.get("/plain/bad-gateway").await;
 
-    assert_eq!(answer.status, StatusCode::INTERNAL_SERVER_ERROR);
+    // The envelope is the server error's; the status stays the gateway's.
+    assert_eq!(answer.status, StatusCode::BAD_GATEWAY);
     assert_eq!(
-        answer.assetpay_error(1006).message(),
+        answer.assetpay_framework_error(1006).message(),
         "Internal server error"
     );
     assert!(!answer.text().contains(SECRET));

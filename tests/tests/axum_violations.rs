@@ -147,13 +147,17 @@ async fn json_bodies_that_do_not_fit_name_the_member_and_the_reason() {
     .await;
     assert_eq!(only_violation(&no_type), header(Reason::Missing));
 
-    // A body over the limit is axum's own rejection, answered as before.
+    // A body over the limit is axum's own rejection: its 413 is kept, and its text says why.
     let oversized = server
         .post("/orders", "application/json", "a".repeat(5000))
         .await;
-    let error = oversized.assetpay_error(1001);
+    assert_eq!(oversized.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let error = oversized.assetpay_framework_error(1008);
     assert!(error.violations().is_empty());
-    assert!(error.message().starts_with("The request data is invalid: "));
+    assert_eq!(
+        error.message(),
+        "Request cannot be processed: Failed to buffer the request body: length limit exceeded"
+    );
 }
 
 #[tokio::test]

@@ -3,6 +3,7 @@
 //! utoipa-axum's `OpenApiRouter`, so the served routes and the document cannot drift.
 
 use std::io;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use assetpay_errors::ApiError;
@@ -10,48 +11,209 @@ use assetpay_errors::assetpay::framework_errors;
 use assetpay_errors::assetpay::{GenericError, TradingError};
 // This crate's extractors: their rejections say which field failed, and why.
 use assetpay_errors::axum::{
-    ApiErrorResponse, ApiResult, Json, Path, Query, RouterExt as _, Valid,
+    ApiErrorResponse, ApiResult, Json, Path, Query, RouterExt as _, Valid, whole_number,
 };
 use assetpay_errors::openapi::{ApiErrors, EnvelopeSchema};
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
 use axum::routing::get;
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::Required;
+use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
+use utoipa::openapi::schema::{KnownFormat, Object, ObjectBuilder, SchemaFormat, Type};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use validator::Validate;
 
+// What the server enforces is what the document says: each bound is declared once, as a
+// constant that validator checks (`#[validate(range(…))]`) and the document prints (the
+// `schema_with` functions below; utoipa's own `minimum`/`maximum` take literals only, so they
+// could not share the constant). Integer fields read with `whole_number`, so `2.0`, which JSON
+// Schema counts as the integer 2, is read as 2 (docs/axum.md, "Integers").
+
+/// The largest id the demo accepts or hands out, 2^53 − 1: the largest integer every JSON
+/// client holds exactly (JavaScript's `Number` included).
+pub const MAX_ID: u64 = 9_007_199_254_740_991;
+/// The quantities one order may have.
+pub const QUANTITY_MIN: u32 = 1;
+/// See [`QUANTITY_MIN`].
+pub const QUANTITY_MAX: u32 = 100;
+/// The most orders one `GET /orders` lists.
+pub const MAX_LIMIT: u64 = 100;
+/// The most orders the in-memory store keeps; past it, `POST /orders` is a `CONFLICT`.
+pub const STORE_CAPACITY: usize = 10_000;
+
+/// An integer schema with the bounds the server enforces.
+fn integer_schema(format: KnownFormat, minimum: u64, maximum: u64) -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .format(Some(SchemaFormat::KnownFormat(format)))
+        .minimum(Some(minimum))
+        .maximum(Some(maximum))
+        .build()
+}
+
+fn id_schema() -> Object {
+    integer_schema(KnownFormat::Int64, 1, MAX_ID)
+}
+
+fn price_schema() -> Object {
+    integer_schema(KnownFormat::Int64, 0, MAX_ID)
+}
+
+fn quantity_schema() -> Object {
+    integer_schema(KnownFormat::Int32, QUANTITY_MIN.into(), QUANTITY_MAX.into())
+}
+
+fn limit_schema() -> Object {
+    integer_schema(KnownFormat::Int64, 0, MAX_LIMIT)
+}
+
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 #[serde(rename_all = "camelCase")]
 pub struct NewOrder {
+    #[serde(deserialize_with = "whole_number::deserialize")]
+    #[validate(range(min = 1, max = MAX_ID))]
+    #[schema(schema_with = id_schema)]
     item_id: u64,
-    #[validate(range(min = 1, max = 100))]
+    #[serde(deserialize_with = "whole_number::deserialize")]
+    #[validate(range(min = QUANTITY_MIN, max = QUANTITY_MAX))]
+    #[schema(schema_with = quantity_schema)]
     quantity: u32,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Order {
+    #[schema(schema_with = id_schema)]
     id: u64,
+    #[schema(schema_with = id_schema)]
     item_id: u64,
+    #[schema(schema_with = quantity_schema)]
     quantity: u32,
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
+// `IntoParams` by hand: utoipa's derive drops `required` and the description of a parameter
+// whose schema comes from `schema_with`.
+#[derive(Debug, Deserialize, Validate)]
 pub struct ListOrders {
-    /// How many orders to list.
-    limit: usize,
+    #[serde(deserialize_with = "whole_number::deserialize_param")]
+    #[validate(range(max = MAX_LIMIT))]
+    limit: u64,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+impl IntoParams for ListOrders {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        vec![required_parameter(
+            "limit",
+            ParameterIn::Query,
+            "How many orders to list.",
+            limit_schema(),
+        )]
+    }
+}
+
+#[derive(Debug, Deserialize, Validate)]
+pub struct OrderId {
+    #[serde(deserialize_with = "whole_number::deserialize_param")]
+    #[validate(range(min = 1, max = MAX_ID))]
+    id: u64,
+}
+
+impl IntoParams for OrderId {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        vec![required_parameter(
+            "id",
+            ParameterIn::Path,
+            "The order's id.",
+            id_schema(),
+        )]
+    }
+}
+
+fn required_parameter(
+    name: &str,
+    parameter_in: ParameterIn,
+    description: &str,
+    schema: Object,
+) -> Parameter {
+    ParameterBuilder::new()
+        .name(name)
+        .parameter_in(parameter_in)
+        .required(Required::True)
+        .description(Some(description))
+        .schema(Some(schema))
+        .build()
+}
+
+#[derive(Debug, Deserialize, ToSchema, Validate)]
 #[serde(rename_all = "camelCase")]
 pub struct NewTrade {
+    #[serde(deserialize_with = "whole_number::deserialize")]
+    #[validate(range(min = 1, max = MAX_ID))]
+    #[schema(schema_with = id_schema)]
     item_id: u64,
+    #[serde(deserialize_with = "whole_number::deserialize")]
+    #[validate(range(max = MAX_ID))]
+    #[schema(schema_with = price_schema)]
     expected_price_cents: u64,
+}
+
+/// The demo's orders, in memory: what `POST /orders` creates, `GET /orders/{id}` finds and
+/// `GET /orders` lists. It starts with orders 1 to 7 (item 42, quantity 1), so new ones are 8 on.
+#[derive(Debug, Clone)]
+pub struct OrderStore {
+    orders: Arc<Mutex<Vec<Order>>>,
+}
+
+impl OrderStore {
+    fn seeded() -> Self {
+        let orders = (1..=7)
+            .map(|id| Order {
+                id,
+                item_id: 42,
+                quantity: 1,
+            })
+            .collect();
+        OrderStore {
+            orders: Arc::new(Mutex::new(orders)),
+        }
+    }
+
+    fn orders(&self) -> std::sync::MutexGuard<'_, Vec<Order>> {
+        // A panic elsewhere never leaves the list half-written: each change is one push.
+        self.orders
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Stores a new order under the next id; `None` when the store is full.
+    fn create(&self, item_id: u64, quantity: u32) -> Option<Order> {
+        let mut orders = self.orders();
+        if orders.len() >= STORE_CAPACITY {
+            return None;
+        }
+        let id = orders.last().map_or(1, |last| last.id + 1);
+        let order = Order {
+            id,
+            item_id,
+            quantity,
+        };
+        orders.push(order.clone());
+        Some(order)
+    }
+
+    fn find(&self, id: u64) -> Option<Order> {
+        self.orders().iter().find(|order| order.id == id).cloned()
+    }
+
+    fn first(&self, limit: u64) -> Vec<Order> {
+        let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+        self.orders().iter().take(limit).cloned().collect()
+    }
 }
 
 /// Everything `POST /trades` can answer with: AssetPay's trading errors, and its general ones
@@ -79,32 +241,25 @@ pub const CURRENT_PRICE_CENTS: u64 = 2049;
 // `IntoResponse`, answered as an envelope with the request's id. `Valid` has validator check the
 // order first: a quantity of 0 is `VALIDATION_FAILED` with an `OUT_OF_RANGE` violation.
 async fn create_order(
+    State(store): State<OrderStore>,
     Valid(Json(order)): Valid<Json<NewOrder>>,
 ) -> Result<(StatusCode, Json<Order>), GenericError> {
-    Ok((
-        StatusCode::CREATED,
-        Json(Order {
-            id: 8,
-            item_id: order.item_id,
-            quantity: order.quantity,
-        }),
-    ))
+    let order = store
+        .create(order.item_id, order.quantity)
+        .ok_or(GenericError::Conflict)?;
+    Ok((StatusCode::CREATED, Json(order)))
 }
 
 /// Find an order by its id.
-#[utoipa::path(get, path = "/orders/{id}", params(("id" = u64, Path, description = "The order's id")), responses(
+#[utoipa::path(get, path = "/orders/{id}", params(OrderId), responses(
     (status = 200, description = "The order", body = Order),
     ApiErrors<GenericError>,
 ))]
-async fn find_order(Path(id): Path<u64>) -> Result<Json<Order>, GenericError> {
-    if id != 7 {
-        return Err(GenericError::NotFound);
-    }
-    Ok(Json(Order {
-        id,
-        item_id: 42,
-        quantity: 1,
-    }))
+async fn find_order(
+    State(store): State<OrderStore>,
+    Valid(Path(order)): Valid<Path<OrderId>>,
+) -> Result<Json<Order>, GenericError> {
+    store.find(order.id).map(Json).ok_or(GenericError::NotFound)
 }
 
 /// List the first orders.
@@ -112,13 +267,11 @@ async fn find_order(Path(id): Path<u64>) -> Result<Json<Order>, GenericError> {
     (status = 200, description = "The first `limit` orders", body = Vec<Order>),
     ApiErrors<GenericError>,
 ))]
-async fn list_orders(Query(list): Query<ListOrders>) -> Json<Vec<Order>> {
-    let orders = (1..=7).map(|id| Order {
-        id,
-        item_id: 42,
-        quantity: 1,
-    });
-    Json(orders.take(list.limit).collect())
+async fn list_orders(
+    State(store): State<OrderStore>,
+    Valid(Query(list)): Valid<Query<ListOrders>>,
+) -> Json<Vec<Order>> {
+    Json(store.first(list.limit))
 }
 
 /// Trade an item at the price the client last fetched.
@@ -126,7 +279,9 @@ async fn list_orders(Query(list): Query<ListOrders>) -> Json<Vec<Order>> {
     (status = 201, description = "The trade was created"),
     ApiErrors<CreateTradeError>,
 ))]
-async fn create_trade(Json(trade): Json<NewTrade>) -> Result<StatusCode, CreateTradeError> {
+async fn create_trade(
+    Valid(Json(trade)): Valid<Json<NewTrade>>,
+) -> Result<StatusCode, CreateTradeError> {
     // `?` lifts the domain's error into the handler's composed type (the derive's `From`).
     check_price(&trade)?;
     Ok(StatusCode::CREATED)
@@ -181,14 +336,16 @@ struct ApiDoc;
 
 /// The documented routes and the OpenAPI document describing them.
 fn documented() -> (Router, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (routes, document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(create_order, list_orders))
         .routes(routes!(find_order))
         .routes(routes!(create_trade))
         .routes(routes!(limited))
         .routes(routes!(internal))
         .routes(routes!(panics))
-        .split_for_parts()
+        .split_for_parts();
+    // A fresh store for each app, so every server (and every test) starts from the same orders.
+    (routes.with_state(OrderStore::seeded()), document)
 }
 
 /// The OpenAPI 3.1 document, as compact JSON: what `GET /openapi.json` serves and

@@ -10,16 +10,20 @@ use super::{AccountError, AuthError, GenericError};
 /// [`with_generic_errors`](FrameworkErrors::with_generic_errors) of [`AuthError`] and
 /// [`AccountError`] for other middleware's 401 and 403.
 ///
-/// | plain status | envelope |
-/// | --- | --- |
-/// | 400, 415, 422 (axum's rejections), 413 (a body over the limit), other 4xx | `VALIDATION_FAILED` (1001, 422) |
-/// | 401 | `UNAUTHORIZED` (1100, 401) |
-/// | 403 | `FORBIDDEN` (1300, 403) |
-/// | 404, 405, 410 | `NOT_FOUND` (1003, 404) |
-/// | 409 | `CONFLICT` (1004, 409) |
-/// | 429 | `RATE_LIMITED` (1005, 429, retryable) |
-/// | 503, and the timeouts 408 and 504 | `SERVICE_UNAVAILABLE` (1009, 503, retryable) |
-/// | 500, other 5xx, panics | `SERVER_ERROR` (1006, 500) |
+/// | plain status | envelope | sent with |
+/// | --- | --- | --- |
+/// | 400, 415, 422 (axum's rejections), other 4xx | `VALIDATION_FAILED` (1001, 422) | 422 for axum's rejections; the plain status for the others |
+/// | 401 | `UNAUTHORIZED` (1100, 401) | 401 |
+/// | 403 | `FORBIDDEN` (1300, 403) | 403 |
+/// | 404, 410 | `NOT_FOUND` (1003, 404) | 404, 410 |
+/// | 405 (`Allow` kept), 413 (a body over the limit) | `UNPROCESSABLE` (1008, 422) | 405, 413 |
+/// | 409 | `CONFLICT` (1004, 409) | 409 |
+/// | 429 | `RATE_LIMITED` (1005, 429, retryable) | 429 |
+/// | 503, and the timeouts 408 and 504 | `SERVICE_UNAVAILABLE` (1009, 503, retryable) | 503, 408, 504 |
+/// | 500, other 5xx, panics | `SERVER_ERROR` (1006, 500) | 500, the plain 5xx |
+///
+/// Every plain status is kept but axum's rejections of a malformed request, which are sent as
+/// the 422 `VALIDATION_FAILED` documents ([`FrameworkErrors::status_for`]).
 ///
 /// Of AssetPay's six 401 entries `UNAUTHORIZED` is the one whose key spells the status; of its
 /// four 503 entries, `SERVICE_UNAVAILABLE` is the one whose key says no more than the status:
@@ -27,11 +31,14 @@ use super::{AccountError, AuthError, GenericError};
 /// did not happen, and `NO_BOTS_AVAILABLE` is not retryable. Its two 422 entries are both left
 /// out of the table, so axum's 422 stays `VALIDATION_FAILED`.
 ///
-/// AssetPay's catalogue has no "method not allowed" entry, so a 405 answers `NOT_FOUND`, as an
-/// unknown route does. It has no "payload too large" entry either, and a code in AssetPay's
-/// ranges cannot be made up here, so an oversized body is a `VALIDATION_FAILED`: the body is a
-/// request body that failed validation, and axum's text, appended to the message, says why. A
-/// service with its own 413 entry sets it on this value:
+/// AssetPay's catalogue has no "method not allowed" and no "payload too large" entry, and a code
+/// in AssetPay's ranges cannot be made up here. Both are answered with `UNPROCESSABLE` ("Request
+/// cannot be processed") under their own status, 405 with its `Allow` header and 413: it is the
+/// one generic entry that says nothing false about either. `NOT_FOUND` would say the resource
+/// does not exist while `Allow` lists the methods it has, and `VALIDATION_FAILED` would tell the
+/// client its data is invalid when the data may be fine and only the method or the size is
+/// wrong. The status says which, and for a 413 axum's text, appended to the message, says why.
+/// A service with entries of its own sets them on this value:
 ///
 /// ```
 /// use assetpay_errors::ApiError;
@@ -45,21 +52,27 @@ use super::{AccountError, AuthError, GenericError};
 ///     PayloadTooLarge,
 /// }
 ///
+/// assert_eq!(
+///     assetpay::framework_errors().spec_for_status(StatusCode::METHOD_NOT_ALLOWED).key(),
+///     "UNPROCESSABLE"
+/// );
 /// let errors = assetpay::framework_errors().with_generic_errors::<LimitError>();
 /// assert_eq!(errors.spec_for_status(StatusCode::PAYLOAD_TOO_LARGE).code(), 4013);
 /// assert_eq!(errors.spec_for_status(StatusCode::UNAUTHORIZED).key(), "UNAUTHORIZED");
 /// assert_eq!(errors.spec_for_status(StatusCode::UNSUPPORTED_MEDIA_TYPE).code(), 1001);
-/// assert_eq!(errors.spec_for_status(StatusCode::METHOD_NOT_ALLOWED).code(), 1003);
+/// assert_eq!(errors.status_for(StatusCode::UNSUPPORTED_MEDIA_TYPE), StatusCode::UNPROCESSABLE_ENTITY);
+/// assert_eq!(errors.status_for(StatusCode::METHOD_NOT_ALLOWED), StatusCode::METHOD_NOT_ALLOWED);
 /// assert_eq!(errors.spec_for_status(StatusCode::GATEWAY_TIMEOUT).key(), "SERVICE_UNAVAILABLE");
 /// assert_eq!(errors.spec_for_status(StatusCode::BAD_GATEWAY).code(), 1006);
 /// ```
 pub fn framework_errors() -> FrameworkErrors {
     FrameworkErrors::new(FrameworkEntries {
         not_found: GenericError::NotFound,
-        // No entry of its own: a 405 is answered like an unknown route.
-        method_not_allowed: GenericError::NotFound,
+        // No entries of their own: the one generic entry that says nothing false about either,
+        // under their own statuses (see above).
+        method_not_allowed: GenericError::Unprocessable,
         validation: GenericError::ValidationFailed,
-        payload_too_large: GenericError::ValidationFailed,
+        payload_too_large: GenericError::Unprocessable,
         server_error: GenericError::ServerError,
     })
     .with_generic_errors::<AuthError>()

@@ -40,7 +40,8 @@ const QUOTED_BODY_LIMIT: usize = 512;
 ///   request's task, say),
 /// - replaces every other 4xx or 5xx response that is not JSON, which is how axum's rejections,
 ///   its 404 and 405 and any plain-text error look, with an envelope of the entry
-///   [`FrameworkErrors`] picks for its status, so that a 401, 403, 429 or 503 from another
+///   [`FrameworkErrors`] picks for its status, sent with the status
+///   [`FrameworkErrors::status_for`] keeps (the plain response's own, so a 405 stays a 405), so that a 401, 403, 429 or 503 from another
 ///   middleware keeps its meaning (and its `Retry-After`, `WWW-Authenticate` or `Allow`
 ///   header; `Retry-After` only when the entry is retryable).
 ///
@@ -217,6 +218,9 @@ async fn complete(
         envelope = envelope.with_details(invalid.shared_violations());
     }
     let mut envelope = envelope.into_response_with(request_id, None);
+    // The plain response's status survives (405 stays 405, 413 stays 413), but for malformed
+    // requests, which take the validation entry's: `FrameworkErrors::status_for`.
+    *envelope.status_mut() = errors.status_for(status);
     // Headers the plain response had (`Allow` on a 405, `WWW-Authenticate` on a 401,
     // `Retry-After` on a 429 or 503) still hold.
     let envelope_headers = std::mem::take(envelope.headers_mut());

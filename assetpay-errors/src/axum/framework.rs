@@ -70,8 +70,20 @@ pub struct FrameworkEntries<E> {
 /// | any other 4xx | [`validation`](Self::validation) | the client must change the request; not retryable |
 /// | any other 5xx (502, 501, …) | [`server_error`](Self::server_error) | nothing says waiting helps; not retryable |
 ///
-/// The response is sent with the entry's status, so a client sees the status the catalogue
-/// documents for the code.
+/// # The status is kept
+///
+/// The envelope is the entry's; the status is the plain response's own
+/// ([`status_for`](Self::status_for)): a 405 stays a 405 with its `Allow` header, a 413 a 413,
+/// a 408 or 504 a timeout, a 410 gone, a 502 a bad gateway, whatever entry answers them. The
+/// status is what a router or middleware knew about the failure, and HTTP clients, proxies and
+/// caches act on it (a 405 with `Allow` tells a client which methods to use; a 404 with `Allow`
+/// would contradict itself), so no entry of a catalogue without that status may overwrite it.
+/// The one exception is the statuses axum's extractors reject a malformed request with (400,
+/// 415, 422): they are the [`validation`](Self::validation) role's own failures, and are sent
+/// with its entry's status, so every malformed request reaches the client with the one status
+/// the catalogue documents for it (its field violations say what was wrong). A client decoding
+/// such an envelope under another status than the entry's sees `is_status_mismatch()`, with the
+/// status as received.
 ///
 /// ```
 /// use assetpay_errors::ApiError;
@@ -116,6 +128,10 @@ pub struct FrameworkEntries<E> {
 /// // No entry: the class is kept.
 /// assert_eq!(errors.spec_for_status(StatusCode::FORBIDDEN).key(), "INVALID");
 /// assert_eq!(errors.spec_for_status(StatusCode::BAD_GATEWAY).key(), "BROKEN");
+/// // The status is kept, except for malformed requests: the validation entry's.
+/// assert_eq!(errors.status_for(StatusCode::METHOD_NOT_ALLOWED), StatusCode::METHOD_NOT_ALLOWED);
+/// assert_eq!(errors.status_for(StatusCode::BAD_GATEWAY), StatusCode::BAD_GATEWAY);
+/// assert_eq!(errors.status_for(StatusCode::UNPROCESSABLE_ENTITY), StatusCode::BAD_REQUEST);
 /// ```
 #[derive(Debug, Clone)]
 pub struct FrameworkErrors {
@@ -348,6 +364,19 @@ impl FrameworkErrors {
         }
     }
 
+    /// The status a plain error response with `status` is sent with, under the envelope of
+    /// [`spec_for_status`](Self::spec_for_status): `status` itself, so that what a router or
+    /// middleware said (405 with `Allow`, 413, 408, 410, 502, …) survives, except for axum's
+    /// rejections of a malformed request (400, 415, 422), which take their entry's status (see
+    /// "The status is kept" above).
+    pub fn status_for(&self, status: StatusCode) -> StatusCode {
+        if REJECTION_STATUSES.contains(&status) {
+            self.spec_for_status(status).status()
+        } else {
+            status
+        }
+    }
+
     /// The entry set for exactly `status`, if any.
     fn entry_of(&self, status: StatusCode) -> Option<&'static ErrorSpec> {
         self.by_status
@@ -510,6 +539,21 @@ mod tests {
             .with_method_not_allowed(GatewayError::SignIn.spec());
         for status in [404, 405, 410] {
             assert_eq!(key_for(&errors, status), "SIGN_IN");
+        }
+    }
+
+    #[test]
+    fn a_plain_status_is_kept_except_for_the_rejections_of_a_malformed_request() {
+        let errors = gateway_errors();
+        for kept in [
+            401, 403, 404, 405, 408, 409, 410, 413, 418, 429, 500, 501, 502, 503, 504,
+        ] {
+            let status = StatusCode::from_u16(kept).unwrap();
+            assert_eq!(errors.status_for(status), status);
+        }
+        for rejection in [400, 415, 422] {
+            let status = StatusCode::from_u16(rejection).unwrap();
+            assert_eq!(errors.status_for(status), StatusCode::UNPROCESSABLE_ENTITY);
         }
     }
 

@@ -14,6 +14,7 @@ mod status_entry;
 #[cfg(feature = "validator")]
 mod valid;
 mod violations;
+pub mod whole_number;
 
 pub use self::envelope_layer::{EnvelopeLayer, EnvelopeService, ResponseFuture};
 pub use self::extract::{Form, Json, Path, Query};

@@ -5,12 +5,13 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use http::request::Parts;
 use validator::{Validate, ValidationErrors};
 
-use crate::axum::extract::{Form, Json, Query};
+use crate::axum::extract::{Form, Json, Path, Query};
 use crate::axum::violations::{ExtractionRejection, InvalidRequest};
 use crate::validator::violations_in;
 use crate::violation::Location;
 
-/// A [`Json`] or [`Form`] body or a [`Query`] string that deserialized and then passed `T::validate`; a
+/// A [`Json`] or [`Form`] body, a [`Query`] string or [`Path`] parameters that deserialized and
+/// then passed `T::validate`; a
 /// value that fails is rejected with an [`InvalidRequest`] (422) holding validator's errors as
 /// violations (see [`crate::validator`] for the reasons), so with
 /// [`ApiErrorLayer`](crate::axum::ApiErrorLayer) the client gets `VALIDATION_FAILED` with
@@ -36,7 +37,8 @@ use crate::violation::Location;
 pub struct Valid<T>(pub T);
 
 /// The extractors whose value [`Valid`] checks, and where their violations are reported (`in`):
-/// this crate's [`Json`] and [`Form`] (the body) and [`Query`] (the query string). Sealed: a
+/// this crate's [`Json`] and [`Form`] (the body), [`Query`] (the query string) and [`Path`] (the
+/// route's parameters). Sealed: a
 /// violation's location must be one the client can find, which only these three fix.
 pub trait Validatable: sealed::Sealed {
     /// The deserialized value `Valid` validates.
@@ -68,7 +70,7 @@ macro_rules! validatable {
     )*};
 }
 
-validatable!(Json in Body, Form in Body, Query in Query);
+validatable!(Json in Body, Form in Body, Query in Query, Path in Path);
 
 impl<E, S> FromRequest<S> for Valid<E>
 where

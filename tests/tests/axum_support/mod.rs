@@ -293,6 +293,19 @@ impl Answer {
     /// key sent with the status the catalogue declares, and the same request id in the header
     /// and the body.
     pub fn envelope<E: ApiError>(&self) -> ErrorResponse<E> {
+        let error = self.framework_envelope::<E>();
+        assert!(
+            !error.is_status_mismatch(),
+            "sent with {}: {self:?}",
+            self.status
+        );
+        error
+    }
+
+    /// [`envelope`](Self::envelope) for a framework failure, which keeps the status the plain
+    /// response had (`FrameworkErrors::status_for`: a 405, a 413, a 502 under the entry that
+    /// answers it), so its status may differ from the one the catalogue declares for the entry.
+    pub fn framework_envelope<E: ApiError>(&self) -> ErrorResponse<E> {
         let error = Decoder::new()
             .decode_with_headers::<E>(self.status, &self.headers, &self.body)
             .unwrap_or_else(|failure| panic!("not an envelope: {failure}; {self:?}"));
@@ -309,11 +322,7 @@ impl Answer {
             error.key(),
             error.code()
         );
-        assert!(
-            !error.is_status_mismatch(),
-            "sent with {}: {self:?}",
-            self.status
-        );
+        assert_eq!(error.status(), self.status, "{self:?}");
         assert_eq!(
             error.request_id(),
             Some(self.request_id_header()),
@@ -325,6 +334,14 @@ impl Answer {
     /// [`envelope`](Self::envelope) against AssetPay's catalogue, checking the code too.
     pub fn assetpay_error(&self, code: u16) -> ErrorResponse<AssetPayError> {
         let error = self.envelope::<AssetPayError>();
+        assert_eq!(error.code(), code, "{self:?}");
+        error
+    }
+
+    /// [`framework_envelope`](Self::framework_envelope) against AssetPay's catalogue, checking
+    /// the code too.
+    pub fn assetpay_framework_error(&self, code: u16) -> ErrorResponse<AssetPayError> {
+        let error = self.framework_envelope::<AssetPayError>();
         assert_eq!(error.code(), code, "{self:?}");
         error
     }
