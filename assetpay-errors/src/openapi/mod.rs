@@ -106,10 +106,23 @@
 
 mod components;
 mod envelope_schema;
+#[cfg(feature = "axum")]
+mod layer;
 mod print;
 mod responses;
+mod subset;
 
 pub use self::components::catalog_document;
 pub use self::envelope_schema::{ENVELOPE_SCHEMA_NAME, EnvelopeSchema};
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub use self::layer::document_layer;
 pub use self::print::{to_json, to_pretty_json};
 pub use self::responses::{ApiErrors, EXAMPLE_REQUEST_ID, error_responses, example_envelope};
+pub use self::subset::{ErrorSet, Subset};
+
+/// What [`errors!`](crate::errors) expands to; not an API.
+#[doc(hidden)]
+pub mod __subset {
+    pub use super::subset::{All, EntryList, Variant, entry_index};
+}
