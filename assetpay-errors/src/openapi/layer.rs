@@ -212,7 +212,11 @@ fn merge(operation: &mut Operation, entry: &Documented) {
 /// `components` with the layer's own responses.
 fn with_layer_responses(mut components: Components, errors: &FrameworkErrors) -> Components {
     let roles: [(&str, &str, &'static ErrorSpec); 3] = [
-        ("UnknownRoute", "A path no route serves.", errors.not_found()),
+        (
+            "UnknownRoute",
+            "A path no route serves.",
+            errors.not_found(),
+        ),
         (
             "MethodNotAllowed",
             "A route called with a method it does not serve.",
