@@ -565,3 +565,93 @@ fn the_validator_rejects_a_document_without_the_envelope_component() {
         .expect_err("a dangling $ref to the envelope is invalid");
     assert!(output.contains(ENVELOPE_SCHEMA_NAME), "{output}");
 }
+
+mod layer {
+    use assetpay_errors::assetpay::{GenericError, framework_errors};
+    use assetpay_errors::errors;
+    use assetpay_errors::openapi::{ApiErrors, EnvelopeSchema, document_layer};
+    use serde_json::Value;
+    use utoipa::OpenApi;
+
+    #[derive(serde::Deserialize, utoipa::ToSchema)]
+    #[allow(dead_code)]
+    struct Refund {
+        reason: String,
+    }
+
+    /// Answers 422 itself (`UNPROCESSABLE`); its body's rejection is a 422 too.
+    #[utoipa::path(post, path = "/refunds", request_body = Refund, responses(
+        (status = 201, description = "Refunded"),
+        ApiErrors<errors![GenericError::{Unprocessable, RateLimited}]>,
+    ))]
+    #[allow(dead_code)]
+    async fn refund() {}
+
+    /// The same operation with both 422 entries named by hand.
+    #[utoipa::path(post, path = "/refunds", request_body = Refund, responses(
+        (status = 201, description = "Refunded"),
+        ApiErrors<errors![GenericError::{Unprocessable, RateLimited, ValidationFailed}]>,
+    ))]
+    #[allow(dead_code)]
+    async fn refund_named() {}
+
+    #[derive(OpenApi)]
+    #[openapi(paths(refund), components(schemas(EnvelopeSchema, Refund)))]
+    struct Merged;
+
+    #[derive(OpenApi)]
+    #[openapi(paths(refund_named), components(schemas(EnvelopeSchema, Refund)))]
+    struct Named;
+
+    fn unprocessable(document: &utoipa::openapi::OpenApi) -> Value {
+        serde_json::to_value(document).unwrap()["paths"]["/refunds"]["post"]["responses"]["422"]
+            .clone()
+    }
+
+    #[test]
+    fn a_rejection_merged_into_a_status_reads_as_the_response_built_whole() {
+        let mut merged = Merged::openapi();
+        document_layer(&mut merged, &framework_errors());
+        let mut merged = unprocessable(&merged);
+        let named = unprocessable(&Named::openapi());
+        let content = &mut merged["content"]["application/json"];
+        // The rejection's example shows the violation the body's extractor sends.
+        let details = content["examples"]["VALIDATION_FAILED"]["value"]["error"]
+            .as_object_mut()
+            .unwrap()
+            .remove("details")
+            .expect("details");
+        assert_eq!(details[0]["in"], "body");
+        assert_eq!(details[0]["field"], "/reason");
+        assert_eq!(details[0]["reason"], "MISSING");
+        // Apart from it: the same description, enums, examples and headers.
+        assert_eq!(merged, named);
+        assert!(
+            merged["description"]
+                .as_str()
+                .unwrap()
+                .starts_with("Unprocessable Entity: `UNPROCESSABLE`, `VALIDATION_FAILED`\n")
+        );
+    }
+
+    #[test]
+    fn the_layers_answers_are_components_no_operation_repeats() {
+        let mut document = Merged::openapi();
+        document_layer(&mut document, &framework_errors());
+        let document = serde_json::to_value(&document).unwrap();
+        let components = &document["components"]["responses"];
+        let key_of = |name: &str| {
+            let examples = components[name]["content"]["application/json"]["examples"]
+                .as_object()
+                .unwrap_or_else(|| panic!("{name} documents its entry"));
+            examples.keys().cloned().collect::<Vec<_>>()
+        };
+        assert_eq!(key_of("UnknownRoute"), ["NOT_FOUND"]);
+        assert_eq!(key_of("MethodNotAllowed"), ["NOT_FOUND"]);
+        assert_eq!(key_of("Panic"), ["SERVER_ERROR"]);
+        assert_eq!(key_of("Plain401"), ["UNAUTHORIZED"]);
+        assert_eq!(key_of("Plain503"), ["SERVICE_UNAVAILABLE"]);
+        let responses = &document["paths"]["/refunds"]["post"]["responses"];
+        assert!(responses.get("404").is_none() && responses.get("500").is_none());
+    }
+}
