@@ -241,6 +241,39 @@ pub fn typescript_compiler(target_tmpdir: &Path) -> &'static Path {
     }))
 }
 
+/// The pinned OpenAPI client generator and typed fetch client, installed by `npm ci` from
+/// `tests/openapi-typescript/package-lock.json` into `tests/openapi-typescript/node_modules`
+/// (openapi-typescript, openapi-fetch and the TypeScript compiler they are checked with) when
+/// they are missing or the lock changed. Returns that `node_modules` folder; its `.bin` holds
+/// `openapi-typescript` and `tsc`. `target_tmpdir` is as for [`typescript_compiler`].
+///
+/// # Panics
+///
+/// When npm is missing or `npm ci` fails, with what to install or npm's own output.
+pub fn openapi_typescript(target_tmpdir: &Path) -> &'static Path {
+    static NODE_MODULES: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    installed(NODE_MODULES.get_or_init(|| {
+        let project = tests_crate().join("openapi-typescript");
+        let node_modules = project.join("node_modules");
+        let generator = node_modules.join(".bin/openapi-typescript");
+        let installation = Installation {
+            pins: &project.join("package-lock.json"),
+            folder: &node_modules,
+            program: &generator,
+            lock: &lock_file(target_tmpdir, "openapi-typescript"),
+        };
+        let outcome = installation.ensure(|| {
+            NPM.run(
+                NPM.command()
+                    .current_dir(&project)
+                    .args(["ci", "--no-audit", "--no-fund"]),
+            )
+        })?;
+        report("openapi-typescript and openapi-fetch", &outcome, &generator);
+        Ok(node_modules)
+    }))
+}
+
 /// The pinned OpenAPI validator, `openapi-spec-validator` in the virtual environment
 /// `<target>/tmp/openapi-validator`, created with `python3 -m venv` and filled by pip from
 /// `tests/openapi-validator/requirements.txt` when it is missing or the requirements changed.

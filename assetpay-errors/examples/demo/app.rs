@@ -13,7 +13,8 @@ use assetpay_errors::assetpay::{GenericError, TradingError};
 use assetpay_errors::axum::{
     ApiErrorResponse, ApiResult, Json, Path, Query, RouterExt as _, Valid, whole_number,
 };
-use assetpay_errors::openapi::{ApiErrors, EnvelopeSchema};
+use assetpay_errors::errors;
+use assetpay_errors::openapi::{ApiErrors, EnvelopeSchema, document_layer};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
@@ -218,7 +219,7 @@ impl OrderStore {
 
 /// Everything `POST /trades` can answer with: AssetPay's trading errors, and its general ones
 /// (the layer answers a malformed body with `VALIDATION_FAILED`, a panic with `SERVER_ERROR`).
-/// The handler returns this type, and the document lists exactly its catalogue.
+/// The handler returns this type; the document lists the one entry it can answer with.
 #[derive(Debug, ApiError)]
 pub enum CreateTradeError {
     /// General errors.
@@ -233,9 +234,11 @@ pub enum CreateTradeError {
 pub const CURRENT_PRICE_CENTS: u64 = 2049;
 
 /// Place an order.
+// The handler's own error is a full store; what the body's extractor refuses is added from
+// `request_body` by `document_layer` (see `documented`).
 #[utoipa::path(post, path = "/orders", request_body = NewOrder, responses(
     (status = 201, description = "The order was placed", body = Order),
-    ApiErrors<GenericError>,
+    ApiErrors<errors![GenericError::Conflict]>,
 ))]
 // Handlers return their error type itself: with the `axum` feature every derived error is an
 // `IntoResponse`, answered as an envelope with the request's id. `Valid` has validator check the
@@ -253,7 +256,7 @@ async fn create_order(
 /// Find an order by its id.
 #[utoipa::path(get, path = "/orders/{id}", params(OrderId), responses(
     (status = 200, description = "The order", body = Order),
-    ApiErrors<GenericError>,
+    ApiErrors<errors![GenericError::NotFound]>,
 ))]
 async fn find_order(
     State(store): State<OrderStore>,
@@ -265,7 +268,6 @@ async fn find_order(
 /// List the first orders.
 #[utoipa::path(get, path = "/orders", params(ListOrders), responses(
     (status = 200, description = "The first `limit` orders", body = Vec<Order>),
-    ApiErrors<GenericError>,
 ))]
 async fn list_orders(
     State(store): State<OrderStore>,
@@ -275,9 +277,11 @@ async fn list_orders(
 }
 
 /// Trade an item at the price the client last fetched.
+// The one error the handler returns, named in its composed type's parts: the type could answer
+// with 35 keys, the handler with one.
 #[utoipa::path(post, path = "/trades", request_body = NewTrade, responses(
     (status = 201, description = "The trade was created"),
-    ApiErrors<CreateTradeError>,
+    ApiErrors<errors![TradingError::PriceChanged]>,
 ))]
 async fn create_trade(
     Valid(Json(trade)): Valid<Json<NewTrade>>,
@@ -300,14 +304,14 @@ fn check_price(trade: &NewTrade) -> Result<(), TradingError> {
 // source of a server error for the log.
 
 /// Always rate-limited, with `Retry-After: 30`.
-#[utoipa::path(get, path = "/limited", responses(ApiErrors<GenericError>))]
+#[utoipa::path(get, path = "/limited", responses(ApiErrors<errors![GenericError::RateLimited]>))]
 async fn limited() -> ApiResult<&'static str, GenericError> {
     // AssetPay's catalogue declares no wait for RATE_LIMITED; the limiter knows it.
     Err(ApiErrorResponse::new(GenericError::RateLimited).with_retry_after(Duration::from_secs(30)))
 }
 
 /// Always a server error; the cause goes to the log only.
-#[utoipa::path(get, path = "/internal", responses(ApiErrors<GenericError>))]
+#[utoipa::path(get, path = "/internal", responses(ApiErrors<errors![GenericError::ServerError]>))]
 async fn internal() -> ApiResult<&'static str, GenericError> {
     let cause = io::Error::new(
         io::ErrorKind::ConnectionRefused,
@@ -317,7 +321,10 @@ async fn internal() -> ApiResult<&'static str, GenericError> {
 }
 
 /// Always panics; the layer answers with a server error.
-#[utoipa::path(get, path = "/panic", responses(ApiErrors<GenericError>))]
+// A panic is the layer's answer, documented once as `#/components/responses/Panic`.
+#[utoipa::path(get, path = "/panic", responses(
+    (status = 200, description = "Never sent: the handler panics"),
+))]
 async fn panics() -> &'static str {
     panic!("invariant broken: wallet 7731 has a negative balance");
 }
@@ -336,7 +343,7 @@ struct ApiDoc;
 
 /// The documented routes and the OpenAPI document describing them.
 fn documented() -> (Router, utoipa::openapi::OpenApi) {
-    let (routes, document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (routes, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(create_order, list_orders))
         .routes(routes!(find_order))
         .routes(routes!(create_trade))
@@ -344,6 +351,8 @@ fn documented() -> (Router, utoipa::openapi::OpenApi) {
         .routes(routes!(internal))
         .routes(routes!(panics))
         .split_for_parts();
+    // What the extractors and the layer `app` installs answer with, from the same entries.
+    document_layer(&mut document, &framework_errors());
     // A fresh store for each app, so every server (and every test) starts from the same orders.
     (routes.with_state(OrderStore::seeded()), document)
 }

@@ -4,8 +4,10 @@
 //! # Guide
 //!
 //! 1. Name [`ApiErrors<E>`](ApiErrors) in `responses(...)` of `#[utoipa::path]`, where `E` is
-//!    the endpoint's error type. It adds one response per status `E` can answer with, listing the
-//!    keys, with one example per key that is the exact envelope the server sends.
+//!    the endpoint's error type, or the subset of errors it answers with (see
+//!    [per-endpoint subsets](#per-endpoint-subsets)). It adds one response per status `E` can
+//!    answer with, listing the keys, with one example per key that is the exact envelope the
+//!    server sends.
 //! 2. Register the envelope's schema once, with `components(schemas(EnvelopeSchema))` in
 //!    `#[derive(OpenApi)]`. It is the one line to add: utoipa does not collect schemas from
 //!    `IntoResponses` types, and every error response references
@@ -62,12 +64,32 @@
 //!
 //! # Per-endpoint subsets
 //!
-//! `ApiErrors<E>` documents exactly [`E::CATALOG`](crate::ApiError::CATALOG). An endpoint that
-//! can fail with some of your errors gets its own enum composing them with
-//! `#[api(transparent)]`; its handler returns that enum, so what the handler can return and
-//! what the document lists are the same set, checked by the compiler. Listing two `ApiErrors` in
-//! one `responses(...)` instead is wrong when they share a status: utoipa keys responses by
-//! status, and the second would replace the first.
+//! An endpoint documents what it can answer with, no more: name its errors with
+//! [`errors!`](crate::errors) where the endpoint is declared,
+//! `ApiErrors<errors![GenericError::NotFound, TradingError::{PriceChanged, DepositInProgress}]>`.
+//! Each name is a variant of a derived type, checked by the compiler (a misspelt or removed
+//! variant is an error at the name), and no enum is declared for the endpoint. `Type::*` names
+//! a whole type. The responses keep the grouping above.
+//!
+//! A handler whose return type is already exactly what it answers with (a single-domain enum,
+//! or one composing a few with `#[api(transparent)]`) names that type: `ApiErrors<ItsType>`.
+//! utoipa reads the `#[utoipa::path]` attribute, not the handler's signature, so the type is
+//! named there once; no macro of this crate can see the return type either without wrapping
+//! utoipa's. A type broader than what the handler answers with (a composed type of 35 keys for a
+//! handler that sends one) is narrowed with `errors!` instead.
+//!
+//! Name one `ApiErrors` per operation: utoipa keys responses by status, so a second one would
+//! replace the first's response for a status they share.
+//!
+//! # Rejections and the layer
+//!
+//! [`document_layer`] (with the `axum` feature), called once on the finished document with the
+//! [`FrameworkErrors`](crate::axum::FrameworkErrors) the service installs, adds what no handler
+//! returns: each operation's rejections (a request body's 400, 413, 415 and 422, a path or query
+//! parameter's 400), answered with the entries the service picks for them and shown with a
+//! `details` example, and, once for the whole document, the layer's own answers as response
+//! components (`UnknownRoute`, `MethodNotAllowed`, `Panic`, and other middleware's
+//! `Plain{status}`).
 //!
 //! # Member order in examples
 //!
@@ -106,10 +128,23 @@
 
 mod components;
 mod envelope_schema;
+#[cfg(feature = "axum")]
+mod layer;
 mod print;
 mod responses;
+mod subset;
 
 pub use self::components::catalog_document;
 pub use self::envelope_schema::{ENVELOPE_SCHEMA_NAME, EnvelopeSchema};
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub use self::layer::document_layer;
 pub use self::print::{to_json, to_pretty_json};
 pub use self::responses::{ApiErrors, EXAMPLE_REQUEST_ID, error_responses, example_envelope};
+pub use self::subset::{ErrorSet, Subset};
+
+/// What [`errors!`](crate::errors) expands to; not an API.
+#[doc(hidden)]
+pub mod __subset {
+    pub use super::subset::{All, EntryList, Variant, entry_index};
+}

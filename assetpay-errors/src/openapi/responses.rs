@@ -4,15 +4,17 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::marker::PhantomData;
 
+use http::StatusCode;
 use utoipa::IntoResponses;
 use utoipa::openapi::example::ExampleBuilder;
-use utoipa::openapi::schema::{AllOfBuilder, ObjectBuilder, Type};
+use utoipa::openapi::schema::{AllOfBuilder, ObjectBuilder, Schema, Type};
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, RefOr, Response, ResponseBuilder};
 
 use assetpay_errors_shared::wire::{EnvelopeMember, ErrorMember, REQUEST_ID_HEADER};
 
-use super::ENVELOPE_SCHEMA_NAME;
-use crate::{ApiError, Envelope, ErrorSpec};
+use super::{ENVELOPE_SCHEMA_NAME, ErrorSet};
+use crate::violation::FieldViolation;
+use crate::{Envelope, ErrorSpec};
 
 /// The request id every example envelope carries; the server sends the request's own.
 pub const EXAMPLE_REQUEST_ID: &str = "0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f";
@@ -20,12 +22,17 @@ pub const EXAMPLE_REQUEST_ID: &str = "0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f";
 /// Every error `E` can answer with, as utoipa responses: name it in
 /// `#[utoipa::path(responses(..., ApiErrors<E>))]`.
 ///
-/// It documents [`E::CATALOG`](ApiError::CATALOG), with the catalogues of `#[api(transparent)]`
-/// variants flattened in, as [`error_responses`] describes: one response per status, one named
-/// example per key. To document what one endpoint can fail with, give the endpoint its own enum
-/// that composes the errors it returns with `#[api(transparent)]`, and name that: listing two
-/// `ApiErrors` in one `responses(...)` would let the second replace the first's response for a
-/// status they share, because utoipa keys responses by status.
+/// `E` is a derived error type, documented whole ([`E::CATALOG`](crate::ApiError::CATALOG), with the
+/// catalogues of `#[api(transparent)]` variants flattened in), or the subset one endpoint can
+/// answer with, named with [`errors!`](crate::errors): `ApiErrors<errors![TradingError::PriceChanged]>`.
+/// Either way the responses are the ones [`error_responses`] describes: one response per status,
+/// one named example per key.
+///
+/// Name one `ApiErrors` per operation, with everything the operation can answer with: listing
+/// two in one `responses(...)` would let the second replace the first's response for a status
+/// they share, because utoipa keys responses by status. What this crate's extractors and layer
+/// answer with is added to the document by [`document_layer`](super::document_layer), merged
+/// into these responses.
 ///
 /// ```
 /// use assetpay_errors::ApiError;
@@ -48,9 +55,9 @@ pub const EXAMPLE_REQUEST_ID: &str = "0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f";
 /// ```
 pub struct ApiErrors<E>(PhantomData<fn() -> E>);
 
-impl<E: ApiError> IntoResponses for ApiErrors<E> {
+impl<E: ErrorSet> IntoResponses for ApiErrors<E> {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
-        error_responses(E::CATALOG)
+        grouped_responses(E::entries().into_iter().map(Documented::plain))
     }
 }
 
@@ -75,20 +82,7 @@ impl<E: ApiError> IntoResponses for ApiErrors<E> {
 /// Descriptions and enums list entries in catalogue order; statuses come in ascending order, and
 /// examples sorted by key (utoipa keeps them in a sorted map).
 pub fn error_responses(catalog: &'static [ErrorSpec]) -> BTreeMap<String, RefOr<Response>> {
-    let mut by_status: BTreeMap<u16, Vec<&'static ErrorSpec>> = BTreeMap::new();
-    for spec in catalog {
-        by_status
-            .entry(spec.status().as_u16())
-            .or_default()
-            .push(spec);
-    }
-    by_status
-        .into_values()
-        .map(|entries| {
-            let status = entries[0].status().as_u16().to_string();
-            (status, status_response(&entries).into())
-        })
-        .collect()
+    grouped_responses(catalog.iter().map(Documented::plain))
 }
 
 /// The example of one entry: the exact bytes the server sends, as a JSON value.
@@ -98,16 +92,54 @@ pub fn error_responses(catalog: &'static [ErrorSpec]) -> BTreeMap<String, RefOr<
 /// document's examples in the wire's order again (see
 /// [member order in examples](super#member-order-in-examples)).
 pub fn example_envelope(spec: &'static ErrorSpec) -> serde_json::Value {
-    let bytes = Envelope::from_spec(EXAMPLE_REQUEST_ID, spec, spec.message()).to_json_vec();
+    envelope_value(spec, &[])
+}
+
+/// The envelope of `spec` with `details`, as a JSON value.
+fn envelope_value(spec: &'static ErrorSpec, details: &[FieldViolation]) -> serde_json::Value {
+    let bytes = Envelope::from_spec(EXAMPLE_REQUEST_ID, spec, spec.message())
+        .with_details(details)
+        .to_json_vec();
     serde_json::from_slice(&bytes).expect("Envelope::write_json renders valid JSON")
 }
 
-/// The response for entries that all share one status.
-fn status_response(entries: &[&'static ErrorSpec]) -> Response {
-    let status = entries[0].status();
-    let keys: Vec<&str> = entries.iter().map(|spec| spec.key()).collect();
-    let codes: Vec<u16> = entries.iter().map(|spec| spec.code()).collect();
+/// One entry a response documents, and the field violations its example sends.
+pub(crate) struct Documented {
+    pub(crate) spec: &'static ErrorSpec,
+    pub(crate) details: Vec<FieldViolation>,
+}
 
+impl Documented {
+    /// The entry, with an example without `details`.
+    pub(crate) fn plain(spec: &'static ErrorSpec) -> Documented {
+        Documented {
+            spec,
+            details: Vec::new(),
+        }
+    }
+}
+
+/// One response per status of `entries`, keyed by status, each holding its entries in order.
+fn grouped_responses(
+    entries: impl IntoIterator<Item = Documented>,
+) -> BTreeMap<String, RefOr<Response>> {
+    let mut by_status: BTreeMap<String, Response> = BTreeMap::new();
+    for entry in entries {
+        let status = entry.spec.status();
+        let response = by_status
+            .entry(status.as_u16().to_string())
+            .or_insert_with(|| status_response(status));
+        add_entry(response, &entry);
+    }
+    by_status
+        .into_iter()
+        .map(|(status, response)| (status, response.into()))
+        .collect()
+}
+
+/// The response for `status` before any entry is added: the envelope schema with empty enums
+/// and the `x-request-id` header. [`add_entry`] fills it.
+pub(crate) fn status_response(status: StatusCode) -> Response {
     let narrowed = ObjectBuilder::new().schema_type(Type::Object).property(
         EnvelopeMember::Error.name(),
         ObjectBuilder::new()
@@ -116,31 +148,21 @@ fn status_response(entries: &[&'static ErrorSpec]) -> Response {
                 ErrorMember::Code.name(),
                 ObjectBuilder::new()
                     .schema_type(Type::Integer)
-                    .enum_values(Some(codes)),
+                    .enum_values(Some(Vec::<u16>::new())),
             )
             .property(
                 ErrorMember::Key.name(),
                 ObjectBuilder::new()
                     .schema_type(Type::String)
-                    .enum_values(Some(keys.iter().copied())),
+                    .enum_values(Some(Vec::<&str>::new())),
             ),
     );
     let schema = AllOfBuilder::new()
         .item(Ref::from_schema_name(ENVELOPE_SCHEMA_NAME))
         .item(narrowed);
-    let examples = entries.iter().map(|spec| {
-        let example = ExampleBuilder::new()
-            .summary(format!("{} ({})", spec.description(), spec.code()))
-            .value(Some(example_envelope(spec)));
-        (spec.key(), example)
-    });
-    let content = ContentBuilder::new()
-        .schema(Some(schema))
-        .examples_from_iter(examples)
-        .build();
-
-    let mut response = ResponseBuilder::new()
-        .description(describe(status.canonical_reason(), entries))
+    let content = ContentBuilder::new().schema(Some(schema)).build();
+    ResponseBuilder::new()
+        .description(headline(status, &[]))
         .content("application/json", content)
         .header(
             REQUEST_ID_HEADER,
@@ -152,48 +174,116 @@ fn status_response(entries: &[&'static ErrorSpec]) -> Response {
                     EnvelopeMember::RequestId.name()
                 )))
                 .build(),
-        );
-    let retryable: Vec<&str> = entries
-        .iter()
-        .filter(|spec| spec.is_retryable())
-        .map(|spec| spec.key())
-        .collect();
-    if !retryable.is_empty() {
-        response = response.header(
-            "Retry-After",
-            HeaderBuilder::new()
-                .schema(Some(
-                    ObjectBuilder::new()
-                        .schema_type(Type::Integer)
-                        .minimum(Some(0)),
-                ))
-                .description(Some(format!(
-                    "Seconds to wait before retrying. Sent with {} when the wait is known.",
-                    code_list(&retryable)
-                )))
-                .build(),
-        );
-    }
-    response.build()
+        )
+        .build()
 }
 
-fn describe(reason: Option<&str>, entries: &[&'static ErrorSpec]) -> String {
-    let keys: Vec<&str> = entries.iter().map(|spec| spec.key()).collect();
-    let mut text = format!("{}: {}\n", reason.unwrap_or("Error"), code_list(&keys));
-    for spec in entries {
-        let _ = write!(
-            text,
-            "\n- `{}` ({}): {}",
-            spec.key(),
-            spec.code(),
-            spec.description()
-        );
-        if spec.is_interpolated() {
-            let _ = write!(text, "; message template `{}`", spec.message());
+/// Adds `entry` to `response`, a response [`status_response`] built for the entry's status:
+/// its key and code to the enums, its example, its line to the description, and the
+/// `Retry-After` header when it is retryable. An entry whose key the response already lists
+/// only replaces that key's example, and only when it has `details` to show.
+///
+/// Every response of this module is built by this one function, entry by entry, so a response
+/// that [`document_layer`](super::document_layer) extends reads as one built whole.
+pub(crate) fn add_entry(response: &mut Response, entry: &Documented) {
+    let spec = entry.spec;
+    let Some(RefOr::T(content)) = response.content.get_mut("application/json") else {
+        return;
+    };
+    let known = content.examples.contains_key(spec.key());
+    if !known || !entry.details.is_empty() {
+        let example = ExampleBuilder::new()
+            .summary(format!("{} ({})", spec.description(), spec.code()))
+            .value(Some(envelope_value(spec, &entry.details)))
+            .build();
+        content
+            .examples
+            .insert(spec.key().to_owned(), example.into());
+    }
+    if known {
+        return;
+    }
+    let mut keys = Vec::new();
+    if let Some(RefOr::T(Schema::AllOf(all_of))) = &mut content.schema
+        && let Some(RefOr::T(Schema::Object(narrowed))) = all_of.items.get_mut(1)
+        && let Some(RefOr::T(Schema::Object(error))) =
+            narrowed.properties.get_mut(EnvelopeMember::Error.name())
+    {
+        for (member, value) in [
+            (ErrorMember::Code, serde_json::Value::from(spec.code())),
+            (ErrorMember::Key, serde_json::Value::from(spec.key())),
+        ] {
+            if let Some(RefOr::T(Schema::Object(schema))) = error.properties.get_mut(member.name())
+            {
+                let values = schema.enum_values.get_or_insert_with(Vec::new);
+                values.push(value);
+                if member == ErrorMember::Key {
+                    keys = values
+                        .iter()
+                        .filter_map(|key| key.as_str().map(str::to_owned))
+                        .collect();
+                }
+            }
         }
-        if spec.is_retryable() {
-            text.push_str("; retryable");
-        }
+    }
+
+    let lines = match response.description.split_once('\n') {
+        Some((_, lines)) => lines.to_owned(),
+        None => String::new(),
+    };
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    response.description = format!("{}{lines}{}", headline(spec.status(), &keys), line(spec));
+
+    let retryable: Vec<&str> = response
+        .description
+        .lines()
+        .filter(|line| line.ends_with(RETRYABLE))
+        .filter_map(|line| line.split('`').nth(1))
+        .collect();
+    if !retryable.is_empty() {
+        let header = HeaderBuilder::new()
+            .schema(Some(
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .minimum(Some(0)),
+            ))
+            .description(Some(format!(
+                "Seconds to wait before retrying. Sent with {} when the wait is known.",
+                code_list(&retryable)
+            )))
+            .build();
+        response
+            .headers
+            .insert("Retry-After".to_owned(), header.into());
+    }
+}
+
+/// What ends the description line of a retryable entry.
+const RETRYABLE: &str = "; retryable";
+
+/// The first line of a response's description: the status's reason and the keys, then a
+/// blank line.
+fn headline(status: StatusCode, keys: &[&str]) -> String {
+    format!(
+        "{}: {}\n",
+        status.canonical_reason().unwrap_or("Error"),
+        code_list(keys)
+    )
+}
+
+/// The description's line for `spec`.
+fn line(spec: &ErrorSpec) -> String {
+    let mut text = format!(
+        "\n- `{}` ({}): {}",
+        spec.key(),
+        spec.code(),
+        spec.description()
+    );
+    if spec.is_interpolated() {
+        let _ = write!(text, "; message template `{}`", spec.message());
+    }
+    if spec.is_retryable() {
+        text.push_str(RETRYABLE);
     }
     text
 }
