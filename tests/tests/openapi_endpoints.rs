@@ -221,20 +221,34 @@ fn documented(document: &Value) -> Answers {
         .as_object()
         .expect("response components")
     {
-        // A component holds one response, referenced with no status: the answer's status is
-        // the one its entry declares.
+        // A component holds one response, referenced with no status: its description names the
+        // status it is sent with ("Method Not Allowed: `UNPROCESSABLE`"), which may differ from
+        // the entry's own (a 405 keeps its status).
+        let description = response["description"].as_str().expect("a description");
+        let sent = status_named_in(description);
         let keys: BTreeSet<(u16, String)> = response["content"]["application/json"]["examples"]
             .as_object()
             .expect("examples")
             .values()
             .map(|example| {
                 let key = example["value"]["error"]["key"].as_str().expect("a key");
-                (status_of(key), key.to_owned())
+                (sent.unwrap_or_else(|| status_of(key)), key.to_owned())
             })
             .collect();
         answers.insert(format!("#/components/responses/{name}"), keys);
     }
     answers
+}
+
+/// The error status whose reason phrase a response's description names, as in "… Method Not
+/// Allowed: `UNPROCESSABLE`".
+fn status_named_in(description: &str) -> Option<u16> {
+    (400..600).find(|&code| {
+        http::StatusCode::from_u16(code)
+            .ok()
+            .and_then(|status| status.canonical_reason())
+            .is_some_and(|reason| description.contains(&format!("{reason}: `")))
+    })
 }
 
 /// The status AssetPay's catalogue declares for `key`.
@@ -265,12 +279,13 @@ async fn every_operation_documents_exactly_the_errors_its_route_answers_with() {
     for place in answered.keys() {
         assert!(listed.contains_key(place), "{place} is not documented");
     }
-    // The issue's case: `POST /trades` lists its one error and its body's rejection, not the
-    // 35 keys of `CreateTradeError`.
+    // The issue's case: `POST /trades` lists its one error and its body's rejections (an
+    // oversized body keeps its 413), not the 35 keys of `CreateTradeError`.
     assert_eq!(
         listed["post /trades"],
         BTreeSet::from([
             (409, "PRICE_CHANGED".to_owned()),
+            (413, "UNPROCESSABLE".to_owned()),
             (422, "VALIDATION_FAILED".to_owned()),
         ])
     );

@@ -102,6 +102,8 @@ export async function trade(): Promise<string> {{
 
 const EVERY_CASE: &str = r#"    case "PRICE_CHANGED":
       return "fetch the price again";
+    case "UNPROCESSABLE":
+      return "send a smaller body";
     case "VALIDATION_FAILED":
       return "fix the request";"#;
 

@@ -84,7 +84,7 @@ pub fn document_layer(document: &mut OpenApi, errors: &FrameworkErrors) {
                     spec: errors.spec_for_status(rejection.status),
                     details: rejection.details,
                 };
-                merge(operation, &entry);
+                merge(operation, errors.status_for(rejection.status), &entry);
             }
         }
     }
@@ -195,10 +195,9 @@ fn first_required(schema: &RefOr<Schema>, components: &Components) -> Option<Str
     }
 }
 
-/// Adds `entry` to `operation`'s response for the entry's status, building the response when
-/// the operation has none.
-fn merge(operation: &mut Operation, entry: &Documented) {
-    let status = entry.spec.status();
+/// Adds `entry` to `operation`'s response for `status`, the status the layer sends it with
+/// ([`FrameworkErrors::status_for`]), building the response when the operation has none.
+fn merge(operation: &mut Operation, status: StatusCode, entry: &Documented) {
     let response = operation
         .responses
         .responses
@@ -211,27 +210,31 @@ fn merge(operation: &mut Operation, entry: &Documented) {
 
 /// `components` with the layer's own responses.
 fn with_layer_responses(mut components: Components, errors: &FrameworkErrors) -> Components {
-    let roles: [(&str, &str, &'static ErrorSpec); 3] = [
+    // Each under the status the layer sends it with: a 405 stays 405 whatever its entry's own.
+    let roles: [(&str, &str, &'static ErrorSpec, StatusCode); 3] = [
         (
             "UnknownRoute",
             "A path no route serves.",
             errors.not_found(),
+            errors.status_for(StatusCode::NOT_FOUND),
         ),
         (
             "MethodNotAllowed",
             "A route called with a method it does not serve.",
             errors.method_not_allowed(),
+            errors.status_for(StatusCode::METHOD_NOT_ALLOWED),
         ),
         (
             "Panic",
             "A handler that panicked; the cause goes to the log only.",
             errors.server_error(),
+            errors.server_error().status(),
         ),
     ];
-    for (name, when, spec) in roles {
+    for (name, when, spec, status) in roles {
         components
             .responses
-            .insert(name.to_owned(), layer_response(when, spec).into());
+            .insert(name.to_owned(), layer_response(when, spec, status).into());
     }
     let role_statuses = [
         StatusCode::NOT_FOUND,
@@ -257,15 +260,15 @@ fn with_layer_responses(mut components: Components, errors: &FrameworkErrors) ->
         );
         components.responses.insert(
             format!("Plain{}", status.as_u16()),
-            layer_response(&when, spec).into(),
+            layer_response(&when, spec, status).into(),
         );
     }
     components
 }
 
-/// The response documenting `spec` as the layer's answer to `when`.
-fn layer_response(when: &str, spec: &'static ErrorSpec) -> Response {
-    let mut response = status_response(spec.status());
+/// The response documenting `spec`, sent with `status`, as the layer's answer to `when`.
+fn layer_response(when: &str, spec: &'static ErrorSpec, status: StatusCode) -> Response {
+    let mut response = status_response(status);
     add_entry(&mut response, &Documented::plain(spec));
     response.description = format!("{when} {}", response.description);
     response

@@ -227,12 +227,23 @@ pub(crate) fn add_entry(response: &mut Response, entry: &Documented) {
         }
     }
 
-    let lines = match response.description.split_once('\n') {
-        Some((_, lines)) => lines.to_owned(),
-        None => String::new(),
+    // The headline keeps the status the response was built for (`status_response`), which is
+    // not always the entry's own: the layer sends a 405 under whatever entry the team chose.
+    let (reason, lines) = match response.description.split_once('\n') {
+        Some((head, lines)) => (
+            head.split_once(": ").map(|(reason, _)| reason.to_owned()),
+            lines.to_owned(),
+        ),
+        None => (None, String::new()),
     };
+    let reason = reason.unwrap_or_else(|| {
+        spec.status()
+            .canonical_reason()
+            .unwrap_or("Error")
+            .to_owned()
+    });
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-    response.description = format!("{}{lines}{}", headline(spec.status(), &keys), line(spec));
+    response.description = format!("{reason}: {}\n{lines}{}", code_list(&keys), line(spec));
 
     let retryable: Vec<&str> = response
         .description
