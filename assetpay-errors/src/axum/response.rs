@@ -16,6 +16,7 @@ use crate::api_error::ApiError;
 use crate::axum::request_id::{
     REQUEST_ID_HEADER, as_text, as_valid_id, current_request_id, new_request_id,
 };
+use crate::axum::telemetry;
 use crate::envelope::Envelope;
 use crate::spec::ErrorSpec;
 use crate::violation::FieldViolation;
@@ -141,6 +142,8 @@ pub(crate) fn respond<E: ApiError>(
     let spec = error.spec();
     let request_id = current_request_id().unwrap_or_else(|| {
         warn_once_layer_missing();
+        // No layer will see this response leave: it is recorded now, where it is made.
+        telemetry::record(&tracing::Span::current(), spec, None);
         new_request_id()
     });
     if spec.is_server_error() {
