@@ -6,7 +6,9 @@
 //!   `npm ci` into `tests/typescript/node_modules`;
 //! - the OpenAPI validator pinned by `tests/openapi-validator/requirements.txt`, installed with
 //!   pip into a virtual environment in the target directory (`<target>/tmp/openapi-validator`,
-//!   so `cargo clean` removes it).
+//!   so `cargo clean` removes it);
+//! - the Prometheus text-format parser pinned by `tests/prometheus-parser/requirements.txt` (the
+//!   official Python client's), installed the same way into `<target>/tmp/prometheus-parser`.
 //!
 //! The machine provides only the interpreters, Node.js with npm and Python 3; when one is missing,
 //! the tests that need it fail with one line naming what to install. A `tsc` or
@@ -273,6 +275,75 @@ pub fn openapi_validator(target_tmpdir: &Path) -> &'static Path {
         report("the OpenAPI validator", &outcome, &validator);
         Ok(validator)
     }))
+}
+
+/// The pinned Prometheus text-format parser: the Python of the virtual environment
+/// `<target>/tmp/prometheus-parser`, created with `python3 -m venv` and given `prometheus-client`
+/// by pip from `tests/prometheus-parser/requirements.txt` when it is missing or the requirements
+/// changed. [`parse_prometheus_text`] runs it.
+///
+/// # Panics
+///
+/// When Python 3 is missing or the environment cannot be made, with what to install or the
+/// installer's own output.
+pub fn prometheus_parser(target_tmpdir: &Path) -> &'static Path {
+    static PARSER: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    installed(PARSER.get_or_init(|| {
+        let venv = target_tmpdir.join("prometheus-parser");
+        let python = venv.join("bin/python");
+        let installation = Installation {
+            pins: &tests_crate().join("prometheus-parser/requirements.txt"),
+            folder: &venv,
+            program: &python,
+            lock: &lock_file(target_tmpdir, "prometheus-parser"),
+        };
+        let outcome = installation.ensure(|| {
+            PYTHON3.run(PYTHON3.command().args(["-m", "venv"]).arg(&venv))?;
+            PYTHON3.run(
+                Command::new(&python)
+                    .args(["-m", "pip", "install", "--no-input"])
+                    .args(["--disable-pip-version-check", "--require-virtualenv", "-r"])
+                    .arg(installation.pins),
+            )
+        })?;
+        report("the Prometheus text parser", &outcome, &python);
+        Ok(python)
+    }))
+}
+
+/// `scrape`, a body in Prometheus's text exposition format, parsed by the pinned parser
+/// ([`prometheus_parser`], run on `tests/prometheus-parser/parse.py`): the JSON array of its
+/// samples, each `{"family", "type", "name", "labels", "value"}`.
+///
+/// # Panics
+///
+/// When the parser cannot be installed or run, or rejects the scrape (with its own message).
+pub fn parse_prometheus_text(target_tmpdir: &Path, scrape: &str) -> String {
+    use std::process::Stdio;
+
+    let python = prometheus_parser(target_tmpdir);
+    let script = tests_crate().join("prometheus-parser/parse.py");
+    let mut child = Command::new(python)
+        .arg(&script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|error| panic!("cannot run {}: {error}", python.display()));
+    child
+        .stdin
+        .take()
+        .expect("a piped standard input")
+        .write_all(scrape.as_bytes())
+        .expect("the parser reads the scrape");
+    let output = child.wait_with_output().expect("the parser finishes");
+    assert!(
+        output.status.success(),
+        "the Prometheus parser rejected the scrape ({}): {}\n--- scrape ---\n{scrape}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("the parser prints UTF-8 JSON")
 }
 
 /// Asserts that `program` is the copy installed in `folder` and that its `--version` prints
