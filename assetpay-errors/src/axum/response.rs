@@ -140,10 +140,10 @@ pub(crate) fn respond<E: ApiError>(
     retry_after: Option<u32>,
 ) -> Response {
     let spec = error.spec();
-    let request_id = current_request_id().unwrap_or_else(|| {
+    let request_id = current_request_id();
+    let outside_layer = request_id.is_none();
+    let request_id = request_id.unwrap_or_else(|| {
         warn_once_layer_missing();
-        // No layer will see this response leave: it is recorded now, where it is made.
-        telemetry::record(&tracing::Span::current(), spec, None);
         new_request_id()
     });
     if spec.is_server_error() {
@@ -171,12 +171,13 @@ pub(crate) fn respond<E: ApiError>(
     // Only an error with violations pays for copying them; a server error sends none.
     let details = error.details();
     let details = (!details.is_empty() && !spec.is_server_error()).then(|| Arc::from(details));
-    AnsweredError {
+    let response = AnsweredError {
         spec,
         message,
         details,
     }
-    .into_response_with(request_id, retry_after)
+    .into_response_with(request_id, retry_after);
+    telemetry::made(response, outside_layer)
 }
 
 /// Logs, once per process, that an error response was built outside

@@ -60,3 +60,17 @@ pub(crate) fn describe() {
         "Error responses, by the catalogue entry (key, code, status) they answered with"
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reference_page_names_the_counter() {
+        let note = crate::reference::ERROR_TYPES_NOTE;
+        assert!(
+            note.contains(&format!("`{ERROR_RESPONSES_TOTAL}`")),
+            "{note}"
+        );
+    }
+}

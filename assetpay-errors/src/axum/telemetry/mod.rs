@@ -124,26 +124,46 @@ pub(crate) struct RequestTelemetry {
 
 impl RequestTelemetry {
     /// Records the response on the current span (the layer calls it inside the request span) and
-    /// counts it, if it is an error envelope.
+    /// counts it, if it is an error envelope that was not counted where it was made.
     pub(crate) fn answered(&self, response: &Response) {
         if let Some(error) = response.extensions().get::<AnsweredError>() {
             #[cfg(feature = "metrics")]
             let route = self.route.as_ref();
             #[cfg(not(feature = "metrics"))]
             let route = None;
-            record(&Span::current(), error.spec(), route);
+            let counted = response.extensions().get::<Counted>().is_some();
+            record(&Span::current(), error.spec(), route, !counted);
         }
     }
 }
 
+/// Marks an error response that was counted where it was made, so that a layer it still passes
+/// through does not count it twice.
+#[derive(Debug, Clone, Copy)]
+struct Counted;
+
+/// An error response a derived error (or `ApiErrorResponse`) was just turned into: when no layer
+/// is polling the task (`outside_layer`), none may see it leave, so it is recorded on the
+/// current span and counted here. A layer it reaches after all (an error converted in another
+/// task and returned by the handler) records it on the request's span and counts it no more.
+pub(crate) fn made(mut response: Response, outside_layer: bool) -> Response {
+    if outside_layer && let Some(error) = response.extensions().get::<AnsweredError>() {
+        record(&Span::current(), error.spec(), None, true);
+        response.extensions_mut().insert(Counted);
+    }
+    response
+}
+
 /// The one place an answered error is recorded, by the layer and by a derived error answered
-/// with no layer around it alike: the span's fields, then the counter.
-pub(crate) fn record(span: &Span, spec: &'static ErrorSpec, route: Option<&Route>) {
+/// with no layer around it alike: the span's fields, then (when `count`) the counter.
+fn record(span: &Span, spec: &'static ErrorSpec, route: Option<&Route>, count: bool) {
     span::record(span, spec);
     #[cfg(feature = "metrics")]
-    counter::count(spec, route);
+    if count {
+        counter::count(spec, route);
+    }
     #[cfg(not(feature = "metrics"))]
-    let _ = route;
+    let _ = (route, count);
 }
 
 #[cfg(feature = "metrics")]
