@@ -46,6 +46,14 @@ fn error_fields(attributes: &HashMap<String, String>) -> [Option<&str>; 3] {
         .map(|name| attributes.get(name).map(String::as_str))
 }
 
+/// A request (method, path), the status it is answered with, and the key and code of its error.
+type Case = (
+    &'static str,
+    &'static str,
+    StatusCode,
+    Option<(&'static str, &'static str)>,
+);
+
 // One thread runs the server, the client and the subscriber, so the thread's own subscriber
 // sees every span, and other tests' spans never mix in.
 #[tokio::test(flavor = "current_thread")]
@@ -55,7 +63,7 @@ async fn an_erroring_requests_span_carries_the_error_and_a_successful_ones_does_
 
     // (request, status, key, code): a handler's error, an unknown route, a rejection, a panic,
     // another middleware's plain error, and a success.
-    let cases: [(&str, &str, StatusCode, Option<(&str, &str)>); 6] = [
+    let cases: [Case; 6] = [
         (
             "GET",
             "/orders/8",

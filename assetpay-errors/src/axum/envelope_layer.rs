@@ -149,7 +149,8 @@ where
                 }
                 .await?;
                 let response = complete(response.map(Body::new), request_id, &errors).await;
-                telemetry.answered(&response);
+                let answered = response.extensions().get::<AnsweredError>();
+                telemetry.answered(&response, answered.map(AnsweredError::spec));
                 Ok(response)
             }
             .instrument(span),

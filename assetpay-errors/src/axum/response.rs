@@ -177,7 +177,7 @@ pub(crate) fn respond<E: ApiError>(
         details,
     }
     .into_response_with(request_id, retry_after);
-    telemetry::made(response, outside_layer)
+    telemetry::made(response, spec, outside_layer)
 }
 
 /// Logs, once per process, that an error response was built outside

@@ -74,7 +74,6 @@ use axum::response::Response;
 use http::Request;
 use tracing::Span;
 
-use crate::axum::response::AnsweredError;
 use crate::spec::ErrorSpec;
 
 #[cfg(feature = "metrics")]
@@ -123,16 +122,17 @@ pub(crate) struct RequestTelemetry {
 }
 
 impl RequestTelemetry {
-    /// Records the response on the current span (the layer calls it inside the request span) and
-    /// counts it, if it is an error envelope that was not counted where it was made.
-    pub(crate) fn answered(&self, response: &Response) {
-        if let Some(error) = response.extensions().get::<AnsweredError>() {
+    /// Records `response` on the current span (the layer calls it inside the request span) and
+    /// counts it, when it is an error envelope answering with `spec` that was not counted where
+    /// it was made.
+    pub(crate) fn answered(&self, response: &Response, spec: Option<&'static ErrorSpec>) {
+        if let Some(spec) = spec {
             #[cfg(feature = "metrics")]
             let route = self.route.as_ref();
             #[cfg(not(feature = "metrics"))]
             let route = None;
             let counted = response.extensions().get::<Counted>().is_some();
-            record(&Span::current(), error.spec(), route, !counted);
+            record(&Span::current(), spec, route, !counted);
         }
     }
 }
@@ -142,13 +142,18 @@ impl RequestTelemetry {
 #[derive(Debug, Clone, Copy)]
 struct Counted;
 
-/// An error response a derived error (or `ApiErrorResponse`) was just turned into: when no layer
-/// is polling the task (`outside_layer`), none may see it leave, so it is recorded on the
-/// current span and counted here. A layer it reaches after all (an error converted in another
-/// task and returned by the handler) records it on the request's span and counts it no more.
-pub(crate) fn made(mut response: Response, outside_layer: bool) -> Response {
-    if outside_layer && let Some(error) = response.extensions().get::<AnsweredError>() {
-        record(&Span::current(), error.spec(), None, true);
+/// The `response` a derived error (or `ApiErrorResponse`) answering with `spec` was just turned
+/// into: when no layer is polling the task (`outside_layer`), none may see it leave, so it is
+/// recorded on the current span and counted here. A layer it reaches after all (an error
+/// converted in another task and returned by the handler) records it on the request's span and
+/// counts it no more.
+pub(crate) fn made(
+    mut response: Response,
+    spec: &'static ErrorSpec,
+    outside_layer: bool,
+) -> Response {
+    if outside_layer {
+        record(&Span::current(), spec, None, true);
         response.extensions_mut().insert(Counted);
     }
     response
