@@ -11,6 +11,7 @@
 //! | `GET /limited` | `RATE_LIMITED` with `Retry-After: 30` |
 //! | `GET /internal` | `SERVER_ERROR`; the cause is in the server's log only |
 //! | `GET /panic` | `SERVER_ERROR` from a panicking handler |
+//! | `GET /metrics` | `api_error_responses_total` by key, code and status, in Prometheus's text format |
 //! | `GET /openapi.json` | the OpenAPI 3.1 document of the routes above (`cargo run --example openapi --features utoipa` prints it) |
 //! | another method on a known route | `UNPROCESSABLE` under 405, with `Allow` |
 //! | anything else | `NOT_FOUND` |

@@ -30,7 +30,10 @@
 //!         "| 3001 | `CARD_DECLINED` | 402 | The card was declined |\n",
 //!         "| 3002 | `NETWORK_BUSY` | 503 | The card network is busy |\n\n",
 //!         "Only these errors clear without the request changing; retry them later, with \
-//!          backoff: `NETWORK_BUSY`.\n",
+//!          backoff: `NETWORK_BUSY`.\n\n",
+//!         "Telemetry reports each error response's key as `error.type`, on the request's span \
+//!          and as the `key` label of `api_error_responses_total`; these are all the values \
+//!          it can report: `CARD_DECLINED`, `NETWORK_BUSY`.\n",
 //!     )
 //! );
 //! ```
@@ -47,7 +50,12 @@
 //! serves every catalogue, the published page's four columns included:
 //! - a deprecated error's description starts with "**Deprecated.**";
 //! - the retryable errors are listed by key in one closing note ([`RETRY_NOTE`]): they are the
-//!   few a client waits out, where every other error fails again until the request changes.
+//!   few a client waits out, where every other error fails again until the request changes;
+//! - the last note ([`ERROR_TYPES_NOTE`]) lists every key, as the values of `error.type` a
+//!   service reports (the `axum` feature's `telemetry` module): OpenTelemetry asks
+//!   instrumentations to document the list of errors they report, and dashboards are built from
+//!   it. It is the catalogue, because the key of the entry a response answered with is the only
+//!   value ever reported.
 
 use core::fmt::Write as _;
 
@@ -59,8 +67,13 @@ use crate::spec::ErrorSpec;
 pub const RETRY_NOTE: &str = "Only these errors clear without the request changing; retry them \
 later, with backoff:";
 
+/// The start of the note listing the `error.type` values, followed by every key.
+pub const ERROR_TYPES_NOTE: &str = "Telemetry reports each error response's key as `error.type`, \
+on the request's span and as the `key` label of `api_error_responses_total`; these are all the \
+values it can report:";
+
 /// The page of `E`'s catalogue, as described in the [module documentation](self): titled "Error
-/// codes", with the range table, one table per domain and the retry note.
+/// codes", with the range table, one table per domain, the retry note and the `error.type` note.
 pub fn markdown<E: ApiError>() -> String {
     let mut page = Page::new("Error codes");
     page.catalog(E::CATALOG);
@@ -187,10 +200,23 @@ impl Page {
         self.paragraph(&format!("{lead} {}.", retryable.join(", ")))
     }
 
+    /// The paragraph `lead`, followed by the key of every error of `errors`: the `error.type`
+    /// values a service answering from them reports. Nothing when `errors` is empty.
+    pub fn error_types_note(&mut self, lead: &str, errors: &[ErrorSpec]) -> &mut Self {
+        if errors.is_empty() {
+            return self;
+        }
+        let keys: Vec<String> = errors
+            .iter()
+            .map(|spec| format!("`{}`", spec.key()))
+            .collect();
+        self.paragraph(&format!("{lead} {}.", keys.join(", ")))
+    }
+
     /// Everything [`markdown`] shows below its title: the range table of the domains `errors`
     /// use (ordered by range), a section per domain titled with its label, "Other errors" for
-    /// errors without a domain (or one "Errors" section when none has one), and the
-    /// [`RETRY_NOTE`].
+    /// errors without a domain (or one "Errors" section when none has one), the [`RETRY_NOTE`]
+    /// and the [`ERROR_TYPES_NOTE`].
     pub fn catalog(&mut self, errors: &[ErrorSpec]) -> &mut Self {
         let mut domains: Vec<Domain> = Vec::new();
         for domain in errors.iter().filter_map(ErrorSpec::domain) {
@@ -223,6 +249,7 @@ impl Page {
             self.errors(title, None, &without_domain);
         }
         self.retry_note(RETRY_NOTE, errors)
+            .error_types_note(ERROR_TYPES_NOTE, errors)
     }
 
     /// The Markdown written so far.
@@ -348,7 +375,10 @@ mod tests {
              | Code | Key | HTTP | Description |\n| --- | --- | --- | --- |\n\
              | 900 | `BROKEN` | 500 | Something broke |\n\n\
              Only these errors clear without the request changing; retry them later, with \
-             backoff: `OUT_OF_STOCK`.\n"
+             backoff: `OUT_OF_STOCK`.\n\n\
+             Telemetry reports each error response's key as `error.type`, on the request's span \
+             and as the `key` label of `api_error_responses_total`; these are all the values it \
+             can report: `OUT_OF_STOCK`, `EMPTY_BASKET`, `BROKEN`.\n"
         );
     }
 
@@ -359,7 +389,10 @@ mod tests {
             "# Error codes\n\n## Errors\n\n\
              | Code | Key | HTTP | Description |\n| --- | --- | --- | --- |\n\
              | 1 | `OLD_CHECKOUT` | 400 | **Deprecated.** The old checkout \\| the first one |\n\
-             | 2 | `NEW_CHECKOUT` | 400 | The new checkout |\n"
+             | 2 | `NEW_CHECKOUT` | 400 | The new checkout |\n\n\
+             Telemetry reports each error response's key as `error.type`, on the request's span \
+             and as the `key` label of `api_error_responses_total`; these are all the values it \
+             can report: `OLD_CHECKOUT`, `NEW_CHECKOUT`.\n"
         );
     }
 }

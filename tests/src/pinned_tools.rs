@@ -8,7 +8,9 @@
 //!   pip into a virtual environment in the target directory (`<target>/tmp/openapi-validator`,
 //!   so `cargo clean` removes it);
 //! - Schemathesis pinned by `tests/schemathesis/requirements.txt`, installed the same way into
-//!   `<target>/tmp/schemathesis`.
+//!   `<target>/tmp/schemathesis`;
+//! - the Prometheus text-format parser pinned by `tests/prometheus-parser/requirements.txt` (the
+//!   official Python client's), installed the same way into `<target>/tmp/prometheus-parser`.
 //!
 //! The machine provides only the interpreters, Node.js with npm and Python 3; when one is missing,
 //! the tests that need it fail with one line naming what to install. A `tsc` or
@@ -353,6 +355,64 @@ fn pip_tool(target_tmpdir: &Path, tool: PipTool) -> Result<PathBuf, String> {
     })?;
     report(tool.name, &outcome, &program);
     Ok(program)
+}
+
+/// The pinned Prometheus text-format parser: the Python of the virtual environment
+/// `<target>/tmp/prometheus-parser`, made and filled like [`openapi_validator`]'s from
+/// `tests/prometheus-parser/requirements.txt` (`prometheus-client`) when it is missing or the
+/// requirements changed. [`parse_prometheus_text`] runs it.
+///
+/// # Panics
+///
+/// When Python 3 is missing or the environment cannot be made, with what to install or the
+/// installer's own output.
+pub fn prometheus_parser(target_tmpdir: &Path) -> &'static Path {
+    static PARSER: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    installed(PARSER.get_or_init(|| {
+        pip_tool(
+            target_tmpdir,
+            PipTool {
+                name: "the Prometheus text parser",
+                folder: "prometheus-parser",
+                program: "python",
+            },
+        )
+    }))
+}
+
+/// `scrape`, a body in Prometheus's text exposition format, parsed by the pinned parser
+/// ([`prometheus_parser`], run on `tests/prometheus-parser/parse.py`): the JSON array of its
+/// samples, each `{"family", "type", "name", "labels", "value"}`.
+///
+/// # Panics
+///
+/// When the parser cannot be installed or run, or rejects the scrape (with its own message).
+pub fn parse_prometheus_text(target_tmpdir: &Path, scrape: &str) -> String {
+    use std::process::Stdio;
+
+    let python = prometheus_parser(target_tmpdir);
+    let script = tests_crate().join("prometheus-parser/parse.py");
+    let mut child = Command::new(python)
+        .arg(&script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|error| panic!("cannot run {}: {error}", python.display()));
+    child
+        .stdin
+        .take()
+        .expect("a piped standard input")
+        .write_all(scrape.as_bytes())
+        .expect("the parser reads the scrape");
+    let output = child.wait_with_output().expect("the parser finishes");
+    assert!(
+        output.status.success(),
+        "the Prometheus parser rejected the scrape ({}): {}\n--- scrape ---\n{scrape}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("the parser prints UTF-8 JSON")
 }
 
 /// Asserts that `program` is the copy installed in `folder` and that its `--version` prints

@@ -46,3 +46,11 @@ fn json_keeps_curly_apostrophes_unescaped() {
     let json = reference::json();
     assert!(json.contains(r#""description": "You don’t have permission to access this resource""#));
 }
+
+#[test]
+fn json_gives_each_entrys_error_type_which_is_its_key() {
+    let rows: Vec<Value> = serde_json::from_str(&reference::json()).expect("valid JSON array");
+    for (row, spec) in rows.iter().zip(AssetPayError::CATALOG) {
+        assert_eq!(row["errorType"], spec.key(), "{row}");
+    }
+}

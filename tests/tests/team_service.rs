@@ -302,6 +302,11 @@ Codes are grouped by domain:
 
 Only these errors clear without the request changing; retry them later, with backoff: \
 `SLOW_DOWN`, `BRIEFLY_OFFLINE`.
+
+Telemetry reports each error response's key as `error.type`, on the request's span and as the \
+`key` label of `api_error_responses_total`; these are all the values it can report: \
+`MALFORMED_REQUEST`, `NO_SUCH_ENDPOINT`, `METHOD_REFUSED`, `BODY_TOO_LARGE`, `SIGN_IN_REQUIRED`, \
+`SLOW_DOWN`, `BRIEFLY_OFFLINE`, `INTERNAL_FAILURE`, `BOOK_ON_LOAN`, `PHONE_RENEWAL`.
 "
     );
 }

@@ -365,12 +365,42 @@ pub fn openapi_json() -> String {
         .expect("an OpenAPI document serializes to JSON")
 }
 
-/// The demo service: the documented routes, `GET /openapi.json`, a 4 KiB body limit and every
-/// error as an envelope.
+// ---- `GET /metrics` --------------------------------------------------------------------------
+
+/// The process's Prometheus recorder, installed as the `metrics` facade's global recorder the
+/// first time the demo is built: every error response the layer answers is counted in
+/// `api_error_responses_total` (the `metrics` feature).
+fn prometheus() -> &'static metrics_exporter_prometheus::PrometheusHandle {
+    static HANDLE: std::sync::OnceLock<metrics_exporter_prometheus::PrometheusHandle> =
+        std::sync::OnceLock::new();
+    HANDLE.get_or_init(|| {
+        metrics_exporter_prometheus::PrometheusBuilder::new()
+            .install_recorder()
+            .expect("the demo is the only recorder of its process")
+    })
+}
+
+/// `GET /metrics`: the counters in Prometheus's text exposition format (version 0.0.4).
+fn metrics_route(routes: Router) -> Router {
+    let handle = prometheus();
+    routes.route(
+        "/metrics",
+        get(move || async move {
+            (
+                [(CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+                handle.render(),
+            )
+        }),
+    )
+}
+
+/// The demo service: the documented routes, `GET /openapi.json`, `GET /metrics`, a 4 KiB body
+/// limit and every error as an envelope.
 pub fn app() -> Router {
     let (routes, _) = documented();
     // The very function the `openapi` example prints with, so the two cannot differ.
     let document = openapi_json();
+    let routes = metrics_route(routes);
     routes
         .route(
             "/openapi.json",

@@ -20,6 +20,7 @@ use crate::axum::request_id::{
     REQUEST_ID_HEADER, as_text, new_request_id, request_id_of, with_current_request_id,
 };
 use crate::axum::response::AnsweredError;
+use crate::axum::telemetry::{self, Telemetry};
 use crate::axum::violations::InvalidRequest;
 use crate::spec::ErrorSpec;
 
@@ -60,18 +61,40 @@ const QUOTED_BODY_LIMIT: usize = 512;
 /// A plain response whose body is not all there (an upstream that sent a 502 and the start of
 /// its body, then stalled) is answered at once with what had arrived: no frame that is not
 /// ready is waited for, so a stalled body can never hold the client's answer back.
+///
+/// Every error response it lets out is recorded on the request span, and counted with the
+/// `metrics` feature ([`telemetry`](crate::axum::telemetry)).
 #[derive(Debug, Clone)]
 pub struct EnvelopeLayer {
     errors: Arc<FrameworkErrors>,
+    telemetry: Telemetry,
 }
 
 impl EnvelopeLayer {
     /// The layer, answering for framework failures with `errors`, the team's own entries: there
     /// is no default, so that no service answers with codes its catalogue does not declare.
     pub fn new(errors: FrameworkErrors) -> Self {
+        #[cfg(feature = "metrics")]
+        telemetry::describe();
         EnvelopeLayer {
             errors: Arc::new(errors),
+            telemetry: Telemetry::default(),
         }
+    }
+
+    /// The same layer, counting error responses with the `route` label too: the route's matched
+    /// path ([`telemetry`](crate::axum::telemetry#the-route-label)).
+    #[cfg(feature = "metrics")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "metrics")))]
+    pub fn with_route_label(mut self) -> Self {
+        self.telemetry = self.telemetry.with_route_label();
+        self
+    }
+
+    /// The same layer, recording with `telemetry`.
+    pub(crate) fn with_telemetry(mut self, telemetry: Telemetry) -> Self {
+        self.telemetry = telemetry;
+        self
     }
 }
 
@@ -82,6 +105,7 @@ impl<S> Layer<S> for EnvelopeLayer {
         EnvelopeService {
             inner,
             errors: Arc::clone(&self.errors),
+            telemetry: self.telemetry,
         }
     }
 }
@@ -91,6 +115,7 @@ impl<S> Layer<S> for EnvelopeLayer {
 pub struct EnvelopeService<S> {
     inner: S,
     errors: Arc<FrameworkErrors>,
+    telemetry: Telemetry,
 }
 
 /// The future of an [`EnvelopeService`] (and of [`ApiErrorService`](crate::axum::ApiErrorService)).
@@ -113,7 +138,8 @@ where
 
     fn call(&mut self, request: Request<RequestBody>) -> Self::Future {
         let request_id = request_id_of(&request).unwrap_or_else(new_request_id);
-        let span = tracing::info_span!("request", request_id = as_text(&request_id));
+        let span = telemetry::request_span(&request_id);
+        let telemetry = self.telemetry.start(&request);
         let inner = with_current_request_id(&request_id, || self.inner.call(request));
         let errors = Arc::clone(&self.errors);
         Box::pin(
@@ -123,7 +149,10 @@ where
                     request_id: &request_id,
                 }
                 .await?;
-                Ok(complete(response.map(Body::new), request_id, &errors).await)
+                let response = complete(response.map(Body::new), request_id, &errors).await;
+                let answered = response.extensions().get::<AnsweredError>();
+                telemetry.answered(&response, answered.map(AnsweredError::spec));
+                Ok(response)
             }
             .instrument(span),
         )

@@ -11,6 +11,7 @@ mod request_id;
 mod response;
 mod stack;
 mod status_entry;
+pub mod telemetry;
 #[cfg(feature = "validator")]
 mod valid;
 mod violations;

@@ -16,6 +16,7 @@ use crate::api_error::ApiError;
 use crate::axum::request_id::{
     REQUEST_ID_HEADER, as_text, as_valid_id, current_request_id, new_request_id,
 };
+use crate::axum::telemetry;
 use crate::envelope::Envelope;
 use crate::spec::ErrorSpec;
 use crate::violation::FieldViolation;
@@ -139,7 +140,9 @@ pub(crate) fn respond<E: ApiError>(
     retry_after: Option<u32>,
 ) -> Response {
     let spec = error.spec();
-    let request_id = current_request_id().unwrap_or_else(|| {
+    let request_id = current_request_id();
+    let outside_layer = request_id.is_none();
+    let request_id = request_id.unwrap_or_else(|| {
         warn_once_layer_missing();
         new_request_id()
     });
@@ -168,12 +171,13 @@ pub(crate) fn respond<E: ApiError>(
     // Only an error with violations pays for copying them; a server error sends none.
     let details = error.details();
     let details = (!details.is_empty() && !spec.is_server_error()).then(|| Arc::from(details));
-    AnsweredError {
+    let response = AnsweredError {
         spec,
         message,
         details,
     }
-    .into_response_with(request_id, retry_after)
+    .into_response_with(request_id, retry_after);
+    telemetry::made(response, spec, outside_layer)
 }
 
 /// Logs, once per process, that an error response was built outside

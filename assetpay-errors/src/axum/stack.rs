@@ -19,6 +19,7 @@ use crate::axum::envelope_layer::{EnvelopeLayer, EnvelopeService, ResponseFuture
 use crate::axum::framework::FrameworkErrors;
 use crate::axum::panic::PanicAsEnvelope;
 use crate::axum::request_id::{REQUEST_ID_HEADER, drop_invalid_request_id};
+use crate::axum::telemetry::Telemetry;
 
 /// Makes every error response of a service an envelope carrying the request's id. From the
 /// outside in:
@@ -73,12 +74,36 @@ use crate::axum::request_id::{REQUEST_ID_HEADER, drop_invalid_request_id};
 #[derive(Debug, Clone)]
 pub struct ApiErrorLayer {
     errors: FrameworkErrors,
+    telemetry: Telemetry,
 }
 
 impl ApiErrorLayer {
     /// The layer, answering for framework failures with `errors`, the team's own entries.
     pub fn new(errors: FrameworkErrors) -> Self {
-        ApiErrorLayer { errors }
+        ApiErrorLayer {
+            errors,
+            telemetry: Telemetry::default(),
+        }
+    }
+
+    /// The same layer, counting error responses with the `route` label too: the path the router
+    /// matched, as declared ([`telemetry`](crate::axum::telemetry#the-route-label)). Install it
+    /// with `Router::layer`, which runs it after routing.
+    ///
+    /// ```
+    /// # use assetpay_errors::assetpay::framework_errors;
+    /// use assetpay_errors::axum::ApiErrorLayer;
+    /// use axum::{Router, routing::get};
+    ///
+    /// let app: Router = Router::new()
+    ///     .route("/orders/{id}", get(|| async { "order" }))
+    ///     .layer(ApiErrorLayer::new(framework_errors()).with_route_label());
+    /// ```
+    #[cfg(feature = "metrics")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "metrics")))]
+    pub fn with_route_label(mut self) -> Self {
+        self.telemetry = self.telemetry.with_route_label();
+        self
     }
 }
 
@@ -101,7 +126,7 @@ impl<S> Layer<S> for ApiErrorLayer {
         let stack = ServiceBuilder::new()
             .map_request(drop_invalid_request_id as DropInvalidRequestId)
             .layer(SetRequestIdLayer::new(REQUEST_ID_HEADER, MakeRequestUuid))
-            .layer(EnvelopeLayer::new(self.errors.clone()))
+            .layer(EnvelopeLayer::new(self.errors.clone()).with_telemetry(self.telemetry))
             .layer(PropagateRequestIdLayer::new(REQUEST_ID_HEADER))
             .layer(CatchPanicLayer::custom(PanicAsEnvelope::new(
                 self.errors.server_error(),

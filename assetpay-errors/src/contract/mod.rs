@@ -75,7 +75,7 @@ mod report;
 mod rule;
 
 use crate::api_error::ApiError;
-use crate::spec::ErrorSpec;
+use crate::spec::{CatalogRow, ErrorSpec};
 
 pub use self::clashes::{Clash, NamedCatalog, clashes};
 pub use self::report::{Change, Report, compare};
@@ -84,10 +84,13 @@ pub use crate::spec::Reserved;
 pub use assetpay_errors_shared::published::{Entry as PublishedEntry, FileError};
 
 /// The catalogue of `E` as a pretty-printed JSON array, one object per error in
-/// [`E::CATALOG`](ApiError::CATALOG) order with the fields of [`ErrorSpec`]'s `Serialize` impl,
-/// and a final newline: the published file format.
+/// [`E::CATALOG`](ApiError::CATALOG) order with the fields of [`ErrorSpec`]'s `Serialize` impl
+/// and `errorType`, the value of OpenTelemetry's `error.type` a service reports for the entry
+/// (its key: the file is the documented list of them), and a final newline: the published file
+/// format.
 pub fn catalog_json<E: ApiError>() -> String {
-    let mut out = serde_json::to_string_pretty(E::CATALOG)
+    let rows: Vec<CatalogRow<'_>> = E::CATALOG.iter().map(CatalogRow).collect();
+    let mut out = serde_json::to_string_pretty(&rows)
         .expect("a catalogue of static strings and numbers always serializes");
     out.push('\n');
     out

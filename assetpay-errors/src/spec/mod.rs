@@ -151,15 +151,43 @@ impl Eq for ErrorSpec {}
 
 /// Serializes as one row of the published catalogue:
 /// `{"code","key","status","description","message","domain","retryable","retryAfter"}`, plus
-/// `"deprecated": true` for a deprecated error.
+/// `"deprecated": true` for a deprecated error. (The catalogue file,
+/// [`catalog_json`](crate::contract::catalog_json), adds `errorType` to each row.)
 ///
 /// `deprecated` is written only when true: catalogues published before the field existed stay
 /// byte for byte what they were, and a reader that misses the field reads `false`, which is what
 /// it meant.
 impl serde::Serialize for ErrorSpec {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize_row(serializer, false)
+    }
+}
+
+/// One row of the catalogue file (`contract::catalog_json`): the entry as [`ErrorSpec`]
+/// serializes it, with `"errorType"` after `"retryAfter"`.
+///
+/// `errorType` is the value a service answering with the entry reports as `error.type` on the
+/// request's span and as the `key` label of its error counter (`axum::telemetry`): the key. It is
+/// written out so that the catalogue file is itself the documented list of `error.type` values
+/// dashboards are built from, as OpenTelemetry asks of instrumentations; readers of older files
+/// (and the published-file reader, which ignores members it does not know) need nothing new.
+pub(crate) struct CatalogRow<'a>(pub(crate) &'a ErrorSpec);
+
+impl serde::Serialize for CatalogRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_row(serializer, true)
+    }
+}
+
+impl ErrorSpec {
+    /// The row, with `errorType` when `error_type`.
+    fn serialize_row<S: serde::Serializer>(
+        &self,
+        serializer: S,
+        error_type: bool,
+    ) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let fields = if self.deprecated { 9 } else { 8 };
+        let fields = 8 + usize::from(self.deprecated) + usize::from(error_type);
         let mut row = serializer.serialize_struct("ErrorSpec", fields)?;
         row.serialize_field("code", &self.code)?;
         row.serialize_field("key", self.key)?;
@@ -169,6 +197,9 @@ impl serde::Serialize for ErrorSpec {
         row.serialize_field("domain", &self.domain.map(Domain::name))?;
         row.serialize_field("retryable", &self.retryable)?;
         row.serialize_field("retryAfter", &self.retry_after)?;
+        if error_type {
+            row.serialize_field("errorType", self.key)?;
+        }
         if self.deprecated {
             row.serialize_field("deprecated", &true)?;
         }

@@ -12,11 +12,23 @@
 //!
 //! `cargo run --release -p assetpay-errors-bench --bin http-load [ROUNDS]` prints, per case,
 //! requests per second and p99 latency: the median over the rounds, with the range.
+//!
+//! # Telemetry on and off
+//!
+//! The package builds `assetpay-errors` with its `metrics` feature, so the layer always counts
+//! its error responses in `api_error_responses_total` (by key, code and status). Without
+//! `--telemetry` no recorder is installed: the counter is the facade's no-op, which is the cost
+//! of the feature for a service that records nothing, and the hand-written service counts
+//! nothing. With `--telemetry` a Prometheus recorder (`metrics-exporter-prometheus`) is the
+//! process's recorder, and the hand-written service counts the same series by hand where it
+//! builds its error responses, with the same labels through the same facade; both services'
+//! counts are checked against the requests sent at the end. No tracing subscriber is installed in
+//! either mode, so the span fields cost what they cost a service without one.
 
 use std::borrow::Cow;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use assetpay_errors::ApiError;
@@ -76,6 +88,10 @@ fn ours() -> Router {
 
 // ---- by hand ---------------------------------------------------------------------------------
 
+/// The hand-written service's counter: the same series as ours, under a name of its own so that
+/// the two counts can be checked apart.
+const HAND_ERROR_RESPONSES_TOTAL: &str = "hand_error_responses_total";
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct HandEnvelope<'a> {
@@ -100,8 +116,21 @@ struct HandError {
     message: Cow<'static, str>,
 }
 
+/// Whether the hand-written service counts its error responses (`--telemetry`).
+static COUNTING: AtomicBool = AtomicBool::new(false);
+
 impl IntoResponse for HandError {
     fn into_response(self) -> Response {
+        if COUNTING.load(Ordering::Relaxed) {
+            // What a team writes by hand: the counter, labelled from the error it answers with.
+            metrics::counter!(
+                HAND_ERROR_RESPONSES_TOTAL,
+                "key" => self.key,
+                "code" => self.code.to_string(),
+                "status" => self.status.as_str().to_owned(),
+            )
+            .increment(1);
+        }
         let envelope = HandEnvelope {
             request_id: self.request_id.header_value().to_str().unwrap_or_default(),
             success: false,
@@ -318,11 +347,33 @@ fn summary(mut values: Vec<f64>) -> (f64, f64, f64) {
     (median, values[0], values[values.len() - 1])
 }
 
+/// The sum of `name`'s samples in a Prometheus scrape.
+fn counted(scrape: &str, name: &str) -> f64 {
+    scrape
+        .lines()
+        .filter(|line| line.starts_with(name) && line[name.len()..].starts_with('{'))
+        .filter_map(|line| line.rsplit(' ').next()?.parse::<f64>().ok())
+        .sum()
+}
+
 fn main() {
-    let rounds: usize = std::env::args()
-        .nth(1)
+    let mut arguments: Vec<String> = std::env::args().skip(1).collect();
+    let telemetry = arguments
+        .first()
+        .is_some_and(|first| first == "--telemetry");
+    if telemetry {
+        arguments.remove(0);
+    }
+    let rounds: usize = arguments
+        .first()
         .map(|rounds| rounds.parse().expect("ROUNDS is a number"))
         .unwrap_or(5);
+    let prometheus = telemetry.then(|| {
+        COUNTING.store(true, Ordering::Relaxed);
+        metrics_exporter_prometheus::PrometheusBuilder::new()
+            .install_recorder()
+            .expect("the only recorder of this process")
+    });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -331,7 +382,12 @@ fn main() {
         let services = [("by hand", serve(by_hand()).await), ("ours", serve(ours()).await)];
         println!(
             "{CONNECTIONS} connections, {REQUESTS_PER_ROUND} requests per round, {rounds} rounds, \
-             services alternating"
+             services alternating; telemetry {}",
+            if telemetry {
+                "on (a Prometheus recorder; by hand counts the same series)"
+            } else {
+                "off (no recorder; by hand counts nothing)"
+            }
         );
         println!();
         for case in &CASES {
@@ -389,6 +445,17 @@ fn main() {
             println!(
                 "| {name} | {throughput:.3} | {paired_throughput:.3} | {p99:.3} | {paired_p99:.3} |"
             );
+        }
+        if let Some(prometheus) = prometheus {
+            // Both services answered every error request of every round; each counted them all.
+            let scrape = prometheus.render();
+            let (ours, by_hand) = (
+                counted(&scrape, assetpay_errors::axum::telemetry::ERROR_RESPONSES_TOTAL),
+                counted(&scrape, HAND_ERROR_RESPONSES_TOTAL),
+            );
+            println!();
+            println!("error responses counted: ours {ours}, by hand {by_hand}");
+            assert!(ours > 0.0 && ours == by_hand, "{scrape}");
         }
     });
 }
