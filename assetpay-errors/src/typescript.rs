@@ -285,6 +285,10 @@ fn write_error_member(out: &mut String, member: ErrorMember) {
             out,
             "    /** How many violations the server did not send. */\n    readonly {name}?: unknown;"
         ),
+        ErrorMember::DocUrl => writeln!(
+            out,
+            "    /** The page documenting the error, when the server sends it. */\n    readonly {name}?: string;"
+        ),
     };
 }
 

@@ -132,6 +132,10 @@ fn spec_expr(own: &Own) -> TokenStream {
     let variant = &own.decl.name;
     let interpolated = own.template.is_interpolated();
     let deprecated = own.decl.deprecated;
+    let doc_url = match &own.doc_url {
+        Some(url) => quote!(#private::Some(#url)),
+        None => quote!(#private::None),
+    };
     // A declared static message makes the whole envelope after the request id a constant.
     let json = if interpolated {
         envelope::head(code, key)
@@ -141,6 +145,6 @@ fn spec_expr(own: &Own) -> TokenStream {
     // Positional, with the values every entry shares hoisted into constants: the catalogue of
     // a large enum is thousands of these, and each token is type-checked.
     quote! {
-        #private::declared_spec(#code, #key, #status, #message, #description, __API_DOMAIN, #retryable, #retry_after, __API_TYPE_NAME, #variant, #interpolated, #deprecated, #json)
+        #private::declared_spec(#code, #key, #status, #message, #description, __API_DOMAIN, #retryable, #retry_after, __API_TYPE_NAME, #variant, #interpolated, #deprecated, #json, #doc_url)
     }
 }

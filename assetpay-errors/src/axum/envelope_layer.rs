@@ -16,6 +16,7 @@ use tower::{BoxError, Layer, Service};
 use tracing::Instrument;
 
 use crate::axum::framework::FrameworkErrors;
+use crate::axum::negotiate::{self, ResponseOptions};
 use crate::axum::request_id::{
     REQUEST_ID_HEADER, as_text, new_request_id, request_id_of, with_current_request_id,
 };
@@ -62,6 +63,7 @@ const QUOTED_BODY_LIMIT: usize = 512;
 #[derive(Debug, Clone)]
 pub struct EnvelopeLayer {
     errors: Arc<FrameworkErrors>,
+    options: Arc<ResponseOptions>,
 }
 
 impl EnvelopeLayer {
@@ -70,7 +72,14 @@ impl EnvelopeLayer {
     pub fn new(errors: FrameworkErrors) -> Self {
         EnvelopeLayer {
             errors: Arc::new(errors),
+            options: Arc::default(),
         }
+    }
+
+    /// The same layer, answering as `options` say: the format by `Accept`, the opt-in extras.
+    pub fn with_options(mut self, options: ResponseOptions) -> Self {
+        self.options = Arc::new(options);
+        self
     }
 }
 
@@ -81,6 +90,7 @@ impl<S> Layer<S> for EnvelopeLayer {
         EnvelopeService {
             inner,
             errors: Arc::clone(&self.errors),
+            options: Arc::clone(&self.options),
         }
     }
 }
@@ -90,6 +100,7 @@ impl<S> Layer<S> for EnvelopeLayer {
 pub struct EnvelopeService<S> {
     inner: S,
     errors: Arc<FrameworkErrors>,
+    options: Arc<ResponseOptions>,
 }
 
 /// The future of an [`EnvelopeService`] (and of [`ApiErrorService`](crate::axum::ApiErrorService)).
@@ -113,8 +124,10 @@ where
     fn call(&mut self, request: Request<RequestBody>) -> Self::Future {
         let request_id = request_id_of(&request).unwrap_or_else(new_request_id);
         let span = tracing::info_span!("request", request_id = as_text(&request_id));
+        let format = self.options.format_for(request.headers());
         let inner = with_current_request_id(&request_id, || self.inner.call(request));
         let errors = Arc::clone(&self.errors);
+        let options = Arc::clone(&self.options);
         Box::pin(
             async move {
                 let response = WithRequestId {
@@ -122,7 +135,8 @@ where
                     request_id: &request_id,
                 }
                 .await?;
-                Ok(complete(response.map(Body::new), request_id, &errors).await)
+                let response = complete(response.map(Body::new), request_id, &errors).await;
+                Ok(negotiate::finish(response, &options, format))
             }
             .instrument(span),
         )

@@ -17,6 +17,7 @@ use tower_http::request_id::{
 
 use crate::axum::envelope_layer::{EnvelopeLayer, EnvelopeService, ResponseFuture};
 use crate::axum::framework::FrameworkErrors;
+use crate::axum::negotiate::ResponseOptions;
 use crate::axum::panic::PanicAsEnvelope;
 use crate::axum::request_id::{REQUEST_ID_HEADER, drop_invalid_request_id};
 
@@ -73,12 +74,23 @@ use crate::axum::request_id::{REQUEST_ID_HEADER, drop_invalid_request_id};
 #[derive(Debug, Clone)]
 pub struct ApiErrorLayer {
     errors: FrameworkErrors,
+    options: ResponseOptions,
 }
 
 impl ApiErrorLayer {
     /// The layer, answering for framework failures with `errors`, the team's own entries.
     pub fn new(errors: FrameworkErrors) -> Self {
-        ApiErrorLayer { errors }
+        ApiErrorLayer {
+            errors,
+            options: ResponseOptions::new(),
+        }
+    }
+
+    /// The same layer, answering as `options` say: problem+json by `Accept` (or by default),
+    /// the error-code header, `docUrl` in envelopes.
+    pub fn with_options(mut self, options: ResponseOptions) -> Self {
+        self.options = options;
+        self
     }
 }
 
@@ -101,7 +113,7 @@ impl<S> Layer<S> for ApiErrorLayer {
         let stack = ServiceBuilder::new()
             .map_request(drop_invalid_request_id as DropInvalidRequestId)
             .layer(SetRequestIdLayer::new(REQUEST_ID_HEADER, MakeRequestUuid))
-            .layer(EnvelopeLayer::new(self.errors.clone()))
+            .layer(EnvelopeLayer::new(self.errors.clone()).with_options(self.options.clone()))
             .layer(PropagateRequestIdLayer::new(REQUEST_ID_HEADER))
             .layer(CatchPanicLayer::custom(PanicAsEnvelope::new(
                 self.errors.server_error(),
