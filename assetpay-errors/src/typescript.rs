@@ -195,6 +195,10 @@ fn write_entry(out: &mut String, spec: &ErrorSpec) {
         .retry_after_secs()
         .map_or_else(|| "null".to_owned(), |secs| secs.to_string());
     let _ = writeln!(out, "    retryAfter: {retry_after},");
+    // Only when declared, as in the JSON catalogue.
+    if let Some(url) = spec.doc_url() {
+        let _ = writeln!(out, "    docUrl: {},", string_literal(url));
+    }
     out.push_str("  },\n");
 }
 
@@ -226,6 +230,8 @@ export interface ErrorEntry {
   readonly retryable: boolean;
   /** Seconds to wait before retrying, when the catalogue declares it. */
   readonly retryAfter: number | null;
+  /** The page documenting the error, when the catalogue declares one. */
+  readonly docUrl?: string;
 }
 
 ";

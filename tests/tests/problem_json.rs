@@ -129,7 +129,7 @@ async fn the_same_error_is_an_envelope_or_a_problem_document_by_accept() {
     // The envelope stays the published one: no `docUrl` unless the team opts in.
     assert_eq!(from_envelope.doc_url(), None);
     assert!(!envelope.text().contains("docUrl"));
-    validate(&[problem.body.clone()]);
+    validate(std::slice::from_ref(&problem.body));
     // The schema is not vacuous: a document without `instance`, or with a relative `type`, fails.
     let mut broken = document.clone();
     broken.as_object_mut().unwrap().remove("instance");

@@ -71,7 +71,7 @@ impl ErrorFormat {
 /// let options = ResponseOptions::new();
 /// assert_eq!(options.format_for(&HeaderMap::new()), ErrorFormat::Envelope);
 /// assert_eq!(options.format_for(&accept("application/problem+json")), ErrorFormat::Problem);
-/// assert_eq!(options.format_for(&accept("application/json;q=0.4, */*;q=0.5")), ErrorFormat::Envelope);
+/// assert_eq!(options.format_for(&accept("application/json;q=0.6, */*;q=0.5")), ErrorFormat::Envelope);
 ///
 /// let options = ResponseOptions::new().problem_json_by_default();
 /// assert_eq!(options.format_for(&accept("*/*")), ErrorFormat::Problem);
