@@ -8,7 +8,7 @@
 //! ```
 //!
 //! The members and their order are the wire description's
-//! ([`ProblemMember`](assetpay_errors_shared::wire::ProblemMember)):
+//! (`assetpay_errors_shared::wire::ProblemMember`):
 //!
 //! - `type`: the error's [`doc_url`](crate::ErrorSpec::doc_url), or `about:blank` when it
 //!   declares none;
@@ -23,7 +23,7 @@
 //! - `errors`: the field violations, as RFC 9457's own example shows them: `detail` and, for a
 //!   violation in the body, `pointer` (the JSON Pointer as a URI fragment, `#/quantity`), for
 //!   any other, `in` and `parameter` (the parameter's or header's name); each with its `reason`.
-//!   They are capped like the envelope's `details` ([`MAX_DETAILS`](crate::violation::MAX_DETAILS),
+//!   They are capped like the envelope's `details` ([`MAX_DETAILS`],
 //!   the count of the others in `errorsOmitted`), and never sent for a server error.
 //!
 //! A [`Problem`] is made from an [`Envelope`], so the rules that decide what an envelope sends
