@@ -876,6 +876,30 @@ export interface ErrorEnvelope {
 }
 
 /**
+ * An RFC 9457 problem document (application/problem+json), as the server sends it when the
+ * request prefers it. Members beyond these are allowed.
+ */
+export interface ProblemDocument {
+  readonly type?: string;
+  readonly title?: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly instance?: string;
+  readonly code: number;
+  readonly key: string;
+  readonly requestId?: string;
+  readonly errors?: readonly {
+    readonly detail?: string;
+    readonly pointer?: string;
+    readonly in?: string;
+    readonly parameter?: string;
+    readonly reason?: string;
+  }[];
+  readonly errorsOmitted?: number;
+  readonly [member: string]: unknown;
+}
+
+/**
  * One part of the request that failed validation. `in` is "body", "query", "path" or "header";
  * `field` a JSON Pointer into the body (RFC 6901), or the parameter's or header's name;
  * `reason` a stable UPPER_SNAKE word such as "MISSING", "INVALID_TYPE", "INVALID_FORMAT",
@@ -963,11 +987,30 @@ export function violations(envelope: ErrorEnvelope): readonly FieldViolation[] {
 }
 
 /**
- * The entry the envelope names, when its code and its key both name that entry; undefined for
- * an error this module does not know, and for a code and a key that disagree.
+ * Whether a parsed body is an RFC 9457 problem document this API sends: an object with an integer
+ * `code` in 0..=65535 and a string `key`, as the Rust decoder requires.
  */
-export function knownError(envelope: ErrorEnvelope): KnownError | undefined {
-  const { code, key } = envelope.error;
+export function isProblemDocument(body: unknown): body is ProblemDocument {
+  return (
+    isJsonObject(body) &&
+    !hasOwn(body, "error") &&
+    isWireCode(ownMember(body, "code")) &&
+    typeof ownMember(body, "key") === "string"
+  );
+}
+
+/**
+ * The entry an envelope or a problem document names, when its code and its key both name that
+ * entry; undefined for an error this module does not know, and for a code and a key that disagree.
+ */
+export function knownError(body: ErrorEnvelope | ProblemDocument): KnownError | undefined {
+  const inner = ownMember(body, "error");
+  const named: JsonObject = isJsonObject(inner) ? inner : body;
+  const code = ownMember(named, "code");
+  const key = ownMember(named, "key");
+  if (typeof key !== "string") {
+    return undefined;
+  }
   if (!hasOwn(ERRORS, key)) {
     return undefined;
   }
