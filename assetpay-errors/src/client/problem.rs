@@ -12,7 +12,7 @@
 use assetpay_errors_shared::wire::{ABOUT_BLANK, ProblemMember, ProblemViolationMember};
 use serde_json::{Map, Value};
 
-use crate::client::details::ReadDetails;
+use crate::client::details::{self, ReadDetails};
 use crate::problem::pointer_from_fragment;
 use crate::violation::{FieldViolation, Location, Reason};
 
@@ -87,39 +87,11 @@ pub(crate) fn read(members: &mut Map<String, Value>) -> Result<ReadProblem, Stri
 /// `errors` and `errorsOmitted`, left in `members` as they came; read whole or not at all, like
 /// an envelope's `details`.
 fn read_errors(members: &Map<String, Value>) -> ReadDetails {
-    let mut read = ReadDetails::default();
-    let (errors, omitted) = (
+    let names = (
         ProblemMember::Errors.name(),
         ProblemMember::ErrorsOmitted.name(),
     );
-    match members.get(errors) {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(list)) => {
-            let parsed: Result<Vec<FieldViolation>, String> = list
-                .iter()
-                .enumerate()
-                .map(|(index, value)| {
-                    violation(value).map_err(|problem| format!("`{errors}[{index}]`: {problem}"))
-                })
-                .collect();
-            match parsed {
-                Ok(violations) => read.violations = violations,
-                Err(problem) => read.problem = Some(problem),
-            }
-        }
-        Some(_) => read.problem = Some(format!("`{errors}` is not an array")),
-    }
-    match members.get(omitted) {
-        None | Some(Value::Null) => {}
-        Some(Value::Number(count)) if count.as_u64().is_some() => {
-            read.omitted = count.as_u64().unwrap_or_default();
-        }
-        Some(_) => {
-            read.problem
-                .get_or_insert_with(|| format!("`{omitted}` is not a non-negative integer"));
-        }
-    }
-    read
+    details::read_list(members, names, "", violation)
 }
 
 /// One entry of `errors`: `detail` and `reason`, with `pointer` for the body or `in` and
