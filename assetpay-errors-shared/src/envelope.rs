@@ -23,7 +23,7 @@ use crate::json::write_escaped;
 use crate::wire::{EnvelopeMember, ErrorMember};
 
 /// The total length of `parts`.
-const fn joined_len(parts: &[&str]) -> usize {
+pub(crate) const fn joined_len(parts: &[&str]) -> usize {
     let mut len = 0;
     let mut index = 0;
     while index < parts.len() {
@@ -34,7 +34,7 @@ const fn joined_len(parts: &[&str]) -> usize {
 }
 
 /// `parts` one after the other, in an array exactly their total length.
-const fn join<const LEN: usize>(parts: &[&str]) -> [u8; LEN] {
+pub(crate) const fn join<const LEN: usize>(parts: &[&str]) -> [u8; LEN] {
     let mut out = [0u8; LEN];
     let mut at = 0;
     let mut index = 0;
@@ -53,7 +53,7 @@ const fn join<const LEN: usize>(parts: &[&str]) -> [u8; LEN] {
 }
 
 /// Bytes joined from `str`s, read back as a `str`.
-const fn as_text(bytes: &'static [u8]) -> &'static str {
+pub(crate) const fn as_text(bytes: &'static [u8]) -> &'static str {
     match core::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(_) => panic!("joined parts of UTF-8 are UTF-8"),
@@ -65,10 +65,11 @@ const fn as_text(bytes: &'static [u8]) -> &'static str {
 macro_rules! joined {
     ($($part:expr),+ $(,)?) => {{
         const PARTS: &[&str] = &[$($part),+];
-        const BYTES: [u8; joined_len(PARTS)] = join(PARTS);
-        as_text(&BYTES)
+        const BYTES: [u8; $crate::envelope::joined_len(PARTS)] = $crate::envelope::join(PARTS);
+        $crate::envelope::as_text(&BYTES)
     }};
 }
+pub(crate) use joined;
 
 const REQUEST_ID: &str = EnvelopeMember::RequestId.name();
 const SUCCESS: &str = EnvelopeMember::Success.name();
@@ -78,6 +79,7 @@ const KEY: &str = ErrorMember::Key.name();
 const MESSAGE: &str = ErrorMember::Message.name();
 const DETAILS: &str = ErrorMember::Details.name();
 const DETAILS_OMITTED: &str = ErrorMember::DetailsOmitted.name();
+const DOC_URL: &str = ErrorMember::DocUrl.name();
 
 /// Everything before the request id: `{"requestId":"`.
 pub const OPEN: &str = joined!("{\"", REQUEST_ID, "\":\"");
@@ -114,6 +116,16 @@ pub const AFTER_DETAILS: &str = "]}}";
 
 /// After the count of violations not sent.
 pub const AFTER_OMITTED: &str = "}}";
+
+/// What closes every envelope, whatever its last member: the `error` object and the envelope.
+pub const END: &str = "}}";
+
+/// In place of [`END`], before the documentation URL, when the envelope sends it: `docUrl` is
+/// the `error` object's last member.
+pub const BEFORE_DOC_URL: &str = joined!(",\"", DOC_URL, "\":\"");
+
+/// After the documentation URL.
+pub const AFTER_DOC_URL: &str = "\"}}";
 
 /// What follows the request id up to the message's opening quote:
 /// `","success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"`.
@@ -215,6 +227,10 @@ mod tests {
         assert_eq!(BEFORE_MESSAGE, r#"","message":""#);
         assert_eq!(BEFORE_DETAILS, r#"","details":["#);
         assert_eq!(BEFORE_OMITTED, r#"],"detailsOmitted":"#);
+        assert_eq!(BEFORE_DOC_URL, r#","docUrl":""#);
+        for ending in [CLOSE, AFTER_DETAILS, AFTER_OMITTED, AFTER_DOC_URL] {
+            assert!(ending.ends_with(END), "{ending}");
+        }
     }
 
     #[test]

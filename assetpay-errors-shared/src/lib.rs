@@ -20,6 +20,7 @@ extern crate alloc;
 pub mod const_str;
 pub mod envelope;
 pub mod json;
+pub mod problem;
 pub mod published;
 pub mod rules;
 pub mod table;

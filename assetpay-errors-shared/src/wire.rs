@@ -38,6 +38,9 @@ pub enum Sent {
     WithViolations,
     /// Only when some field violations were left out of `details`, after the cap.
     WhenSomeOmitted,
+    /// Only when the server opted in to it and the error has a value for it (`docUrl`: a
+    /// documentation URL), so the published envelope stays as it is by default.
+    WhenOptedIn,
 }
 
 /// Declares an enum of members from one list of `Variant = "name"` pairs, in wire order: the
@@ -110,6 +113,9 @@ members! {
         Details = "details",
         /// `detailsOmitted`: how many violations were left out of `details`, a positive integer.
         DetailsOmitted = "detailsOmitted",
+        /// `docUrl`: the page documenting the error, an absolute `https` URL; sent only when the
+        /// server opts in and the error declares one.
+        DocUrl = "docUrl",
     }
 }
 
@@ -120,6 +126,7 @@ impl ErrorMember {
             ErrorMember::Code | ErrorMember::Key | ErrorMember::Message => Sent::Always,
             ErrorMember::Details => Sent::WithViolations,
             ErrorMember::DetailsOmitted => Sent::WhenSomeOmitted,
+            ErrorMember::DocUrl => Sent::WhenOptedIn,
         }
     }
 }
@@ -136,6 +143,83 @@ members! {
         Reason = "reason",
         /// `message`: text for a person.
         Message = "message",
+    }
+}
+
+/// The media type of the envelope.
+pub const ENVELOPE_MEDIA_TYPE: &str = "application/json";
+
+/// The media type of an RFC 9457 problem document.
+pub const PROBLEM_MEDIA_TYPE: &str = "application/problem+json";
+
+/// A problem document's `type` for an error that declares no documentation URL: RFC 9457's
+/// "no further semantics beyond the status".
+pub const ABOUT_BLANK: &str = "about:blank";
+
+/// What a problem document's `instance` is, before the request id: `urn:request-id:<id>`.
+///
+/// RFC 9457 asks only for a URI reference that identifies the occurrence. A URN is opaque, so no
+/// client tries to fetch it (a relative reference would resolve against the API's own URL and
+/// look like a route), and every request id is a valid URN body: its characters
+/// (`[A-Za-z0-9._:-]`) are all allowed there unencoded.
+pub const INSTANCE_PREFIX: &str = "urn:request-id:";
+
+members! {
+    /// The members of an RFC 9457 problem document (`application/problem+json`), in the order
+    /// they are written: the RFC's five, then the extension members that carry what the
+    /// envelope carries, under the envelope's own names (`code`, `key`, `requestId`), then the
+    /// field violations as `errors`, the name RFC 9457's own example gives them.
+    pub enum ProblemMember {
+        /// `type`: the error's documentation URL, or [`ABOUT_BLANK`].
+        Type = "type",
+        /// `title`: the error's declared, static message.
+        Title = "title",
+        /// `status`: the HTTP status, an integer.
+        Status = "status",
+        /// `detail`: this occurrence's message, the envelope's `message`.
+        Detail = "detail",
+        /// `instance`: [`INSTANCE_PREFIX`] and the request id.
+        Instance = "instance",
+        /// `code`: the numeric code, the envelope's `error.code`.
+        Code = "code",
+        /// `key`: the stable string key, the envelope's `error.key`.
+        Key = "key",
+        /// `requestId`: the request's id, the envelope's `requestId`.
+        RequestId = "requestId",
+        /// `errors`: the field violations sent, objects of [`ProblemViolationMember`]s.
+        Errors = "errors",
+        /// `errorsOmitted`: how many violations were left out of `errors`, a positive integer.
+        ErrorsOmitted = "errorsOmitted",
+    }
+}
+
+impl ProblemMember {
+    /// When the member is sent.
+    pub const fn sent(self) -> Sent {
+        match self {
+            ProblemMember::Errors => Sent::WithViolations,
+            ProblemMember::ErrorsOmitted => Sent::WhenSomeOmitted,
+            _ => Sent::Always,
+        }
+    }
+}
+
+members! {
+    /// The members of one entry of a problem document's `errors`, in the order they are written,
+    /// after RFC 9457's example (`{"detail": …, "pointer": "#/age"}`): a violation in the body
+    /// has `pointer`, the JSON Pointer in its URI fragment form (RFC 6901, section 6); any other
+    /// has `in` and `parameter`, the parameter's or header's name. All are strings.
+    pub enum ProblemViolationMember {
+        /// `detail`: text for a person, the envelope violation's `message`.
+        Detail = "detail",
+        /// `pointer`: `#` and the JSON Pointer into the body, percent-encoded as a fragment.
+        Pointer = "pointer",
+        /// `in`: where the value was (`query`, `path`, `header`), for a violation outside the body.
+        In = "in",
+        /// `parameter`: the parameter's or header's name, for a violation outside the body.
+        Parameter = "parameter",
+        /// `reason`: a stable UPPER_SNAKE word.
+        Reason = "reason",
     }
 }
 
@@ -174,6 +258,33 @@ const _: () = {
         assert!(is_plain_name(ViolationMember::ALL[index].name()));
         index += 1;
     }
+    let mut index = 0;
+    while index < ProblemMember::ALL.len() {
+        assert!(is_plain_name(ProblemMember::ALL[index].name()));
+        index += 1;
+    }
+    let mut index = 0;
+    while index < ProblemViolationMember::ALL.len() {
+        assert!(is_plain_name(ProblemViolationMember::ALL[index].name()));
+        index += 1;
+    }
+    // The extension members carry the envelope's values under the envelope's names, so a client
+    // reads `code`, `key` and `requestId` the same way from both.
+    use crate::const_str::str_eq;
+    assert!(str_eq(ProblemMember::Code.name(), ErrorMember::Code.name()));
+    assert!(str_eq(ProblemMember::Key.name(), ErrorMember::Key.name()));
+    assert!(str_eq(
+        ProblemMember::RequestId.name(),
+        EnvelopeMember::RequestId.name()
+    ));
+    assert!(str_eq(
+        ProblemViolationMember::In.name(),
+        ViolationMember::In.name()
+    ));
+    assert!(str_eq(
+        ProblemViolationMember::Reason.name(),
+        ViolationMember::Reason.name()
+    ));
 };
 
 #[cfg(test)]
@@ -200,7 +311,14 @@ mod tests {
                 .iter()
                 .map(|member| member.name())
                 .collect::<Vec<_>>(),
-            names(&["code", "key", "message", "details", "detailsOmitted"])
+            names(&[
+                "code",
+                "key",
+                "message",
+                "details",
+                "detailsOmitted",
+                "docUrl"
+            ])
         );
         assert_eq!(
             ViolationMember::ALL
@@ -210,6 +328,31 @@ mod tests {
             names(&["in", "field", "reason", "message"])
         );
         assert_eq!(REQUEST_ID_HEADER, "x-request-id");
+        assert_eq!(
+            ProblemMember::ALL
+                .iter()
+                .map(|member| member.name())
+                .collect::<Vec<_>>(),
+            names(&[
+                "type",
+                "title",
+                "status",
+                "detail",
+                "instance",
+                "code",
+                "key",
+                "requestId",
+                "errors",
+                "errorsOmitted"
+            ])
+        );
+        assert_eq!(
+            ProblemViolationMember::ALL
+                .iter()
+                .map(|member| member.name())
+                .collect::<Vec<_>>(),
+            names(&["detail", "pointer", "in", "parameter", "reason"])
+        );
     }
 
     #[test]
@@ -237,7 +380,11 @@ mod tests {
             .collect();
         assert_eq!(
             conditional,
-            [ErrorMember::Details, ErrorMember::DetailsOmitted]
+            [
+                ErrorMember::Details,
+                ErrorMember::DetailsOmitted,
+                ErrorMember::DocUrl
+            ]
         );
         assert!(!is_plain_name("a-b") && !is_plain_name("1a") && is_plain_name("a1B"));
     }

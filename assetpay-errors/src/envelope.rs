@@ -15,7 +15,8 @@ use crate::spec::ErrorSpec;
 use crate::violation::FieldViolation;
 use crate::violation::render::{SentDetails, omitted, write_details};
 use assetpay_errors_shared::envelope::{
-    AFTER_DETAILS, AFTER_OMITTED, BEFORE_DETAILS, BEFORE_OMITTED, CLOSE, OPEN, head_len,
+    AFTER_DETAILS, AFTER_DOC_URL, AFTER_OMITTED, BEFORE_DETAILS, BEFORE_DOC_URL, BEFORE_OMITTED,
+    CLOSE, END, OPEN, head_len,
 };
 use assetpay_errors_shared::json::{needs_escaping, write_escaped};
 use assetpay_errors_shared::wire::{EnvelopeMember, ErrorMember, Sent};
@@ -124,6 +125,8 @@ pub struct Envelope<'a> {
     details: &'a [FieldViolation],
     /// The id came as a [`ValidRequestId`], so it needs no escaping.
     valid_id: bool,
+    /// The documentation URL, sent as `docUrl` (opted in with [`with_doc_url`](Self::with_doc_url)).
+    doc_url: Option<&'static str>,
 }
 
 impl<'a> Envelope<'a> {
@@ -179,6 +182,7 @@ impl<'a> Envelope<'a> {
             message,
             details,
             valid_id,
+            doc_url: None,
         }
     }
 
@@ -197,6 +201,7 @@ impl<'a> Envelope<'a> {
             message: (!declared_message).then_some(message),
             details: &[],
             valid_id: false,
+            doc_url: None,
         }
     }
 
@@ -209,6 +214,39 @@ impl<'a> Envelope<'a> {
             details
         };
         self
+    }
+
+    /// The same envelope, sending the error's [`doc_url`](ErrorSpec::doc_url) as `docUrl`, the
+    /// `error` object's last member, when the error declares one.
+    ///
+    /// Opt-in: the envelope AssetPay publishes has no such member, and a client that compares
+    /// bodies byte for byte keeps seeing exactly that by default.
+    ///
+    /// ```
+    /// use assetpay_errors::{ApiError, Envelope};
+    ///
+    /// #[derive(ApiError)]
+    /// #[api(doc_url = "https://docs.example.com/errors#{key}")]
+    /// enum ShopError {
+    ///     /// The basket is empty
+    ///     #[api(code = 501, key = "EMPTY_BASKET", status = 422)]
+    ///     EmptyBasket,
+    /// }
+    ///
+    /// let envelope = Envelope::new("r1", &ShopError::EmptyBasket);
+    /// assert!(!String::from_utf8(envelope.to_json_vec()).unwrap().contains("docUrl"));
+    /// let expected = r#"{"requestId":"r1","success":false,"error":{"code":501,"key":"EMPTY_BASKET","message":"The basket is empty","docUrl":"https://docs.example.com/errors#EMPTY_BASKET"}}"#;
+    /// assert_eq!(envelope.clone().with_doc_url().to_json_vec(), expected.as_bytes());
+    /// assert_eq!(serde_json::to_string(&envelope.with_doc_url()).unwrap(), expected);
+    /// ```
+    pub fn with_doc_url(mut self) -> Self {
+        self.doc_url = self.spec.doc_url();
+        self
+    }
+
+    /// Whether the message is the declaration's own static text.
+    pub(crate) fn is_declared_message(&self) -> bool {
+        self.message.is_none()
     }
 
     /// The field violations the envelope sends, before the [caps](crate::violation#limits).
@@ -258,6 +296,7 @@ impl<'a> Envelope<'a> {
             message: self.message,
             details: self.details,
             valid_id: false,
+            doc_url: self.doc_url,
         }
     }
 
@@ -273,6 +312,7 @@ impl<'a> Envelope<'a> {
             message: self.message,
             details: self.details,
             valid_id: true,
+            doc_url: self.doc_url,
         }
     }
 
@@ -286,7 +326,11 @@ impl<'a> Envelope<'a> {
         // The common case of a server, small enough to inline into every caller: three copies,
         // like hand-pasted bytes. `extend_from_slice` grows `out` if it must; a reused buffer
         // never has to. Field violations cost this path one test of an empty slice.
-        if self.message.is_none() && self.valid_id && self.details.is_empty() {
+        if self.message.is_none()
+            && self.valid_id
+            && self.details.is_empty()
+            && self.doc_url.is_none()
+        {
             out.extend_from_slice(OPEN.as_bytes());
             out.extend_from_slice(self.request_id.as_bytes());
             out.extend_from_slice(self.spec.json.as_bytes());
@@ -301,6 +345,10 @@ impl<'a> Envelope<'a> {
             details: self.details,
             valid_id: self.valid_id,
         };
+        if let Some(url) = self.doc_url {
+            rendering.write_with_doc_url(out, url);
+            return;
+        }
         if !self.details.is_empty() {
             rendering.write_with_details(out);
             return;
@@ -373,6 +421,22 @@ impl Rendering<'_> {
         out.extend_from_slice(CLOSE.as_bytes());
     }
 
+    /// For an envelope sending `docUrl`: the envelope without it, whose `error` object then
+    /// gets the member before it closes.
+    #[cold]
+    fn write_with_doc_url(self, out: &mut Vec<u8>, url: &str) {
+        if self.details.is_empty() {
+            self.write_scanning(out);
+        } else {
+            self.write_with_details(out);
+        }
+        out.truncate(out.len() - END.len());
+        out.extend_from_slice(BEFORE_DOC_URL.as_bytes());
+        // A documentation URL holds only characters JSON writes as they are (see `doc_url`).
+        out.extend_from_slice(url.as_bytes());
+        out.extend_from_slice(AFTER_DOC_URL.as_bytes());
+    }
+
     /// For an envelope with violations: the message is written after the head whatever its
     /// origin, since the derive's pre-rendered tail closes the object right after it.
     #[cold]
@@ -413,6 +477,7 @@ struct ErrorBody<'e> {
     key: &'static str,
     message: &'e str,
     details: &'e [FieldViolation],
+    doc_url: Option<&'static str>,
 }
 
 impl ErrorBody<'_> {
@@ -422,6 +487,7 @@ impl ErrorBody<'_> {
             Sent::Always => true,
             Sent::WithViolations => !self.details.is_empty(),
             Sent::WhenSomeOmitted => omitted > 0,
+            Sent::WhenOptedIn => self.doc_url.is_some(),
         }
     }
 }
@@ -446,6 +512,7 @@ impl Serialize for ErrorBody<'_> {
                 ErrorMember::Message => body.serialize_field(name, self.message)?,
                 ErrorMember::Details => body.serialize_field(name, &SentDetails(self.details))?,
                 ErrorMember::DetailsOmitted => body.serialize_field(name, &omitted)?,
+                ErrorMember::DocUrl => body.serialize_field(name, &self.doc_url)?,
             }
         }
         body.end()
@@ -468,6 +535,7 @@ impl Serialize for Envelope<'_> {
                         key: self.spec.key,
                         message: self.message(),
                         details: self.details,
+                        doc_url: self.doc_url,
                     },
                 )?,
             }

@@ -27,6 +27,7 @@ mod envelope;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub mod openapi;
+pub mod problem;
 pub mod reference;
 mod spec;
 #[cfg(feature = "assetpay")]

@@ -46,6 +46,10 @@
 //! the domain's errors in catalogue order. Errors declared without a domain follow under "Other
 //! errors" (or "Errors", when no error has a domain).
 //!
+//! An error whose [`doc_url`](crate::ErrorSpec::doc_url) has a fragment gets an anchor of that
+//! name in its key cell (`<a id="CARD_DECLINED"></a>`), so a `doc_url` template pointing at the
+//! page (`#{key}`) lands on the row.
+//!
 //! The marks a reader acts on are in the text, not in extra columns, so that one table shape
 //! serves every catalogue, the published page's four columns included:
 //! - a deprecated error's description starts with "**Deprecated.**";
@@ -178,7 +182,7 @@ impl Page {
             errors.iter().map(|spec| {
                 [
                     spec.code().to_string(),
-                    format!("`{}`", spec.key()),
+                    key_cell(spec),
                     spec.status().as_u16().to_string(),
                     description_cell(spec),
                 ]
@@ -284,6 +288,19 @@ impl Page {
     }
 }
 
+/// The key as code, after an anchor named by the fragment of the error's
+/// [`doc_url`](ErrorSpec::doc_url) when it has one: a template that points at this page
+/// (`https://docs.example.com/errors#{key}`) lands on the error's own row.
+fn key_cell(spec: &ErrorSpec) -> String {
+    let anchor = spec.doc_url().and_then(|url| url.split_once('#'));
+    match anchor {
+        // A fragment holds only URI characters (the derive checks `doc_url`), none of which
+        // ends the attribute's quotes.
+        Some((_, fragment)) => format!("<a id=\"{fragment}\"></a>`{}`", spec.key()),
+        None => format!("`{}`", spec.key()),
+    }
+}
+
 /// The description, after "**Deprecated.**" for a deprecated error: readers of the page learn
 /// that it is going away without a column the published page does not have.
 fn description_cell(spec: &ErrorSpec) -> String {
@@ -380,6 +397,35 @@ mod tests {
              and as the `key` label of `api_error_responses_total`; these are all the values it \
              can report: `OUT_OF_STOCK`, `EMPTY_BASKET`, `BROKEN`.\n"
         );
+    }
+
+    #[derive(Debug, crate::ApiError)]
+    #[allow(dead_code)]
+    #[api(doc_url = "https://docs.example.com/errors#{key}")]
+    enum Documented {
+        /// Linked to its row
+        #[api(code = 1, key = "ON_THIS_PAGE", status = 400)]
+        OnThisPage,
+        /// Linked elsewhere, without a fragment
+        #[api(
+            code = 2,
+            key = "ELSEWHERE",
+            status = 400,
+            doc_url = "https://docs.example.com/elsewhere"
+        )]
+        Elsewhere,
+    }
+
+    #[test]
+    fn a_row_carries_the_anchor_its_doc_url_points_to() {
+        let page = markdown::<Documented>();
+        assert!(
+            page.contains(
+                "| 1 | <a id=\"ON_THIS_PAGE\"></a>`ON_THIS_PAGE` | 400 | Linked to its row |\n"
+            ),
+            "{page}"
+        );
+        assert!(page.contains("| 2 | `ELSEWHERE` | 400 |"), "{page}");
     }
 
     #[test]

@@ -35,7 +35,7 @@
 //!   },"#
 //! ));
 //! assert!(module.contains("export type ErrorKey = keyof typeof ERRORS;"));
-//! assert!(module.contains("export function knownError(envelope: ErrorEnvelope): KnownError | undefined {"));
+//! assert!(module.contains("export function knownError(body: ErrorEnvelope | ProblemDocument): KnownError | undefined {"));
 //! // Nothing varies between runs: the module is the catalogue, in catalogue order.
 //! assert_eq!(module, typescript::module::<ShopError>());
 //! ```
@@ -54,7 +54,9 @@
 //! - `ErrorEnvelope`, the wire format, and `isErrorEnvelope(body)`, a runtime check of it (their
 //!   members, like `FieldViolation`'s below, are generated from the wire description the server's
 //!   renderers and the Rust decoder read, in its order);
-//! - `knownError(envelope)`, the entry the envelope names, or `undefined`;
+//! - `ProblemDocument`, the RFC 9457 document a server sends for `Accept: application/problem+json`
+//!   (see [`problem`](crate::problem)), and `isProblemDocument(body)`, a runtime check of it;
+//! - `knownError(body)`, the entry an envelope or a problem document names, or `undefined`;
 //! - `FieldViolation` and `violations(envelope)`, the envelope's field violations (its optional
 //!   `error.details`, see [`violation`](crate::violation)), typed.
 //!
@@ -111,7 +113,9 @@
 
 use core::fmt::Write as _;
 
-use assetpay_errors_shared::wire::{EnvelopeMember, ErrorMember, ViolationMember};
+use assetpay_errors_shared::wire::{
+    EnvelopeMember, ErrorMember, ProblemMember, ProblemViolationMember, ViolationMember,
+};
 
 use crate::api_error::ApiError;
 use crate::domain::Domain;
@@ -133,6 +137,7 @@ pub fn module<E: ApiError>() -> String {
     out.push_str("} as const satisfies { readonly [key: string]: ErrorEntry };\n");
     out.push_str(KNOWN_TYPES);
     write_envelope_interface(&mut out);
+    write_problem_interface(&mut out);
     write_violation_interface(&mut out);
     out.push_str(HELPERS);
     write_checks(&mut out);
@@ -195,6 +200,10 @@ fn write_entry(out: &mut String, spec: &ErrorSpec) {
         .retry_after_secs()
         .map_or_else(|| "null".to_owned(), |secs| secs.to_string());
     let _ = writeln!(out, "    retryAfter: {retry_after},");
+    // Only when declared, as in the JSON catalogue.
+    if let Some(url) = spec.doc_url() {
+        let _ = writeln!(out, "    docUrl: {},", string_literal(url));
+    }
     out.push_str("  },\n");
 }
 
@@ -226,6 +235,8 @@ export interface ErrorEntry {
   readonly retryable: boolean;
   /** Seconds to wait before retrying, when the catalogue declares it. */
   readonly retryAfter: number | null;
+  /** The page documenting the error, when the catalogue declares one. */
+  readonly docUrl?: string;
 }
 
 ";
@@ -272,6 +283,37 @@ fn write_envelope_interface(out: &mut String) {
     out.push_str("  readonly [member: string]: unknown;\n}\n\n");
 }
 
+/// `ProblemDocument`: the wire description's problem members, in their order, typed as
+/// `isProblemDocument` accepts them (the decoder's rules: `code` and `key` required).
+fn write_problem_interface(out: &mut String) {
+    out.push_str(
+        "/**\n * An RFC 9457 problem document (application/problem+json), as the server sends it when the\n * request prefers it. Members beyond these are allowed.\n */\nexport interface ProblemDocument {\n",
+    );
+    for member in ProblemMember::ALL {
+        let name = member.name();
+        let _ = match member {
+            ProblemMember::Status | ProblemMember::Code => {
+                writeln!(out, "  readonly {name}: number;")
+            }
+            ProblemMember::Key => writeln!(out, "  readonly {name}: string;"),
+            ProblemMember::Type
+            | ProblemMember::Title
+            | ProblemMember::Detail
+            | ProblemMember::Instance
+            | ProblemMember::RequestId => writeln!(out, "  readonly {name}?: string;"),
+            ProblemMember::Errors => {
+                let _ = writeln!(out, "  readonly {name}?: readonly {{");
+                for violation in ProblemViolationMember::ALL {
+                    let _ = writeln!(out, "    readonly {}?: string;", violation.name());
+                }
+                writeln!(out, "  }}[];")
+            }
+            ProblemMember::ErrorsOmitted => writeln!(out, "  readonly {name}?: number;"),
+        };
+    }
+    out.push_str("  readonly [member: string]: unknown;\n}\n\n");
+}
+
 fn write_error_member(out: &mut String, member: ErrorMember) {
     let name = member.name();
     let _ = match member {
@@ -284,6 +326,10 @@ fn write_error_member(out: &mut String, member: ErrorMember) {
         ErrorMember::DetailsOmitted => writeln!(
             out,
             "    /** How many violations the server did not send. */\n    readonly {name}?: unknown;"
+        ),
+        ErrorMember::DocUrl => writeln!(
+            out,
+            "    /** The page documenting the error, when the server sends it. */\n    readonly {name}?: string;"
         ),
     };
 }
@@ -405,11 +451,30 @@ export function violations(envelope: ErrorEnvelope): readonly FieldViolation[] {
 }}
 
 /**
- * The entry the envelope names, when its code and its key both name that entry; undefined for
- * an error this module does not know, and for a code and a key that disagree.
+ * Whether a parsed body is an RFC 9457 problem document this API sends: an object with an integer
+ * `{code}` in 0..=65535 and a string `{key}`, as the Rust decoder requires.
  */
-export function knownError(envelope: ErrorEnvelope): KnownError | undefined {{
-  const {{ {code}, {key} }} = envelope.{error};
+export function isProblemDocument(body: unknown): body is ProblemDocument {{
+  return (
+    isJsonObject(body) &&
+    !hasOwn(body, "{error}") &&
+    isWireCode(ownMember(body, "{code}")) &&
+    typeof ownMember(body, "{key}") === "string"
+  );
+}}
+
+/**
+ * The entry an envelope or a problem document names, when its code and its key both name that
+ * entry; undefined for an error this module does not know, and for a code and a key that disagree.
+ */
+export function knownError(body: ErrorEnvelope | ProblemDocument): KnownError | undefined {{
+  const inner = ownMember(body, "{error}");
+  const named: JsonObject = isJsonObject(inner) ? inner : body;
+  const {code} = ownMember(named, "{code}");
+  const {key} = ownMember(named, "{key}");
+  if (typeof {key} !== "string") {{
+    return undefined;
+  }}
   if (!hasOwn(ERRORS, {key})) {{
     return undefined;
   }}

@@ -22,6 +22,8 @@ export interface ErrorEntry {
   readonly retryable: boolean;
   /** Seconds to wait before retrying, when the catalogue declares it. */
   readonly retryAfter: number | null;
+  /** The page documenting the error, when the catalogue declares one. */
+  readonly docUrl?: string;
 }
 
 /** Every error of the catalogue, keyed by its key, in catalogue order. */
@@ -35,6 +37,7 @@ export const ERRORS = {
     domain: "generic",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#VALIDATION_FAILED",
   },
   "NOT_FOUND": {
     key: "NOT_FOUND",
@@ -45,6 +48,7 @@ export const ERRORS = {
     domain: "generic",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#NOT_FOUND",
   },
   "CONFLICT": {
     key: "CONFLICT",
@@ -55,6 +59,7 @@ export const ERRORS = {
     domain: "generic",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#CONFLICT",
   },
   "RATE_LIMITED": {
     key: "RATE_LIMITED",
@@ -65,6 +70,7 @@ export const ERRORS = {
     domain: "generic",
     retryable: true,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#RATE_LIMITED",
   },
   "SERVER_ERROR": {
     key: "SERVER_ERROR",
@@ -75,6 +81,7 @@ export const ERRORS = {
     domain: "generic",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#SERVER_ERROR",
   },
   "SYSTEM_MAINTENANCE": {
     key: "SYSTEM_MAINTENANCE",
@@ -85,6 +92,7 @@ export const ERRORS = {
     domain: "generic",
     retryable: true,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#SYSTEM_MAINTENANCE",
   },
   "UNPROCESSABLE": {
     key: "UNPROCESSABLE",
@@ -95,6 +103,7 @@ export const ERRORS = {
     domain: "generic",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#UNPROCESSABLE",
   },
   "SERVICE_UNAVAILABLE": {
     key: "SERVICE_UNAVAILABLE",
@@ -105,6 +114,7 @@ export const ERRORS = {
     domain: "generic",
     retryable: true,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#SERVICE_UNAVAILABLE",
   },
   "NO_BOTS_AVAILABLE": {
     key: "NO_BOTS_AVAILABLE",
@@ -115,6 +125,7 @@ export const ERRORS = {
     domain: "generic",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#NO_BOTS_AVAILABLE",
   },
   "FLEET_DEGRADED": {
     key: "FLEET_DEGRADED",
@@ -125,6 +136,7 @@ export const ERRORS = {
     domain: "generic",
     retryable: true,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#FLEET_DEGRADED",
   },
   "UNAUTHORIZED": {
     key: "UNAUTHORIZED",
@@ -135,6 +147,7 @@ export const ERRORS = {
     domain: "auth",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#UNAUTHORIZED",
   },
   "INVALID_CREDENTIALS": {
     key: "INVALID_CREDENTIALS",
@@ -145,6 +158,7 @@ export const ERRORS = {
     domain: "auth",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#INVALID_CREDENTIALS",
   },
   "INVALID_TOKEN": {
     key: "INVALID_TOKEN",
@@ -155,6 +169,7 @@ export const ERRORS = {
     domain: "auth",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#INVALID_TOKEN",
   },
   "MISSING_BEARER": {
     key: "MISSING_BEARER",
@@ -165,6 +180,7 @@ export const ERRORS = {
     domain: "auth",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#MISSING_BEARER",
   },
   "TOKEN_INVALID_OR_EXPIRED": {
     key: "TOKEN_INVALID_OR_EXPIRED",
@@ -175,6 +191,7 @@ export const ERRORS = {
     domain: "auth",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#TOKEN_INVALID_OR_EXPIRED",
   },
   "TOKEN_EXPIRED": {
     key: "TOKEN_EXPIRED",
@@ -185,6 +202,7 @@ export const ERRORS = {
     domain: "auth",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#TOKEN_EXPIRED",
   },
   "FORBIDDEN": {
     key: "FORBIDDEN",
@@ -195,6 +213,7 @@ export const ERRORS = {
     domain: "account",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#FORBIDDEN",
   },
   "ACCOUNT_DISABLED": {
     key: "ACCOUNT_DISABLED",
@@ -205,6 +224,7 @@ export const ERRORS = {
     domain: "account",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#ACCOUNT_DISABLED",
   },
   "MISSING_API_KEY": {
     key: "MISSING_API_KEY",
@@ -215,6 +235,7 @@ export const ERRORS = {
     domain: "api_keys",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#MISSING_API_KEY",
   },
   "INVALID_API_KEY": {
     key: "INVALID_API_KEY",
@@ -225,6 +246,7 @@ export const ERRORS = {
     domain: "api_keys",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#INVALID_API_KEY",
   },
   "API_KEY_REVOKED": {
     key: "API_KEY_REVOKED",
@@ -235,6 +257,7 @@ export const ERRORS = {
     domain: "api_keys",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#API_KEY_REVOKED",
   },
   "API_KEY_SCOPE_DENIED": {
     key: "API_KEY_SCOPE_DENIED",
@@ -245,6 +268,7 @@ export const ERRORS = {
     domain: "api_keys",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#API_KEY_SCOPE_DENIED",
   },
   "API_KEY_IP_DENIED": {
     key: "API_KEY_IP_DENIED",
@@ -255,6 +279,7 @@ export const ERRORS = {
     domain: "api_keys",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#API_KEY_IP_DENIED",
   },
   "INSUFFICIENT_SCOPE": {
     key: "INSUFFICIENT_SCOPE",
@@ -265,6 +290,7 @@ export const ERRORS = {
     domain: "api_keys",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#INSUFFICIENT_SCOPE",
   },
   "API_SECRET_INVALID": {
     key: "API_SECRET_INVALID",
@@ -275,6 +301,7 @@ export const ERRORS = {
     domain: "api_keys",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#API_SECRET_INVALID",
   },
   "NO_API_SECRET_CONFIGURED": {
     key: "NO_API_SECRET_CONFIGURED",
@@ -285,6 +312,7 @@ export const ERRORS = {
     domain: "api_keys",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#NO_API_SECRET_CONFIGURED",
   },
   "EXTERNAL_ID_EXISTS": {
     key: "EXTERNAL_ID_EXISTS",
@@ -295,6 +323,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#EXTERNAL_ID_EXISTS",
   },
   "MISSING_ITEMS": {
     key: "MISSING_ITEMS",
@@ -305,6 +334,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#MISSING_ITEMS",
   },
   "INVENTORY_FETCH_FAILED": {
     key: "INVENTORY_FETCH_FAILED",
@@ -315,6 +345,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#INVENTORY_FETCH_FAILED",
   },
   "NO_OFFER_FOUND": {
     key: "NO_OFFER_FOUND",
@@ -325,6 +356,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#NO_OFFER_FOUND",
   },
   "TRADE_OFFER_FAILED": {
     key: "TRADE_OFFER_FAILED",
@@ -335,6 +367,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#TRADE_OFFER_FAILED",
   },
   "TOO_MANY_ACTIVE_TRADES": {
     key: "TOO_MANY_ACTIVE_TRADES",
@@ -345,6 +378,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#TOO_MANY_ACTIVE_TRADES",
   },
   "USER_NOT_TRADEABLE": {
     key: "USER_NOT_TRADEABLE",
@@ -355,6 +389,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#USER_NOT_TRADEABLE",
   },
   "TOO_MANY_ITEMS": {
     key: "TOO_MANY_ITEMS",
@@ -365,6 +400,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#TOO_MANY_ITEMS",
   },
   "ITEMS_UNAVAILABLE": {
     key: "ITEMS_UNAVAILABLE",
@@ -375,6 +411,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#ITEMS_UNAVAILABLE",
   },
   "ITEMS_NOT_ACCEPTED": {
     key: "ITEMS_NOT_ACCEPTED",
@@ -385,6 +422,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#ITEMS_NOT_ACCEPTED",
   },
   "PRICE_CHANGED": {
     key: "PRICE_CHANGED",
@@ -395,6 +433,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#PRICE_CHANGED",
   },
   "MERCHANT_BALANCE_LOW": {
     key: "MERCHANT_BALANCE_LOW",
@@ -405,6 +444,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#MERCHANT_BALANCE_LOW",
   },
   "INVALID_TRADEURL": {
     key: "INVALID_TRADEURL",
@@ -415,6 +455,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#INVALID_TRADEURL",
   },
   "LISTING_NOT_FOUND": {
     key: "LISTING_NOT_FOUND",
@@ -425,6 +466,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#LISTING_NOT_FOUND",
   },
   "LISTING_PRICE_INVALID": {
     key: "LISTING_PRICE_INVALID",
@@ -435,6 +477,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#LISTING_PRICE_INVALID",
   },
   "INVALID_LISTING_ID": {
     key: "INVALID_LISTING_ID",
@@ -445,6 +488,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#INVALID_LISTING_ID",
   },
   "INSUFFICIENT_ITEM_AMOUNT": {
     key: "INSUFFICIENT_ITEM_AMOUNT",
@@ -455,6 +499,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#INSUFFICIENT_ITEM_AMOUNT",
   },
   "EXCEEDS_MAX_AMOUNT": {
     key: "EXCEEDS_MAX_AMOUNT",
@@ -465,6 +510,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#EXCEEDS_MAX_AMOUNT",
   },
   "DEPOSIT_IN_PROGRESS": {
     key: "DEPOSIT_IN_PROGRESS",
@@ -475,6 +521,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#DEPOSIT_IN_PROGRESS",
   },
   "WITHDRAW_IN_PROGRESS": {
     key: "WITHDRAW_IN_PROGRESS",
@@ -485,6 +532,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#WITHDRAW_IN_PROGRESS",
   },
   "TRADE_NOT_FOUND": {
     key: "TRADE_NOT_FOUND",
@@ -495,6 +543,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#TRADE_NOT_FOUND",
   },
   "INVALID_STATE_TRANSITION": {
     key: "INVALID_STATE_TRANSITION",
@@ -505,6 +554,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#INVALID_STATE_TRANSITION",
   },
   "INVALID_TRADE_ID": {
     key: "INVALID_TRADE_ID",
@@ -515,6 +565,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#INVALID_TRADE_ID",
   },
   "STEAM_UNAVAILABLE": {
     key: "STEAM_UNAVAILABLE",
@@ -525,6 +576,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: true,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#STEAM_UNAVAILABLE",
   },
   "STEAM_RATE_LIMITED": {
     key: "STEAM_RATE_LIMITED",
@@ -535,6 +587,7 @@ export const ERRORS = {
     domain: "trading",
     retryable: true,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#STEAM_RATE_LIMITED",
   },
   "INSUFFICIENT_BALANCE": {
     key: "INSUFFICIENT_BALANCE",
@@ -545,6 +598,7 @@ export const ERRORS = {
     domain: "wallet",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#INSUFFICIENT_BALANCE",
   },
   "INVALID_AMOUNT": {
     key: "INVALID_AMOUNT",
@@ -555,6 +609,7 @@ export const ERRORS = {
     domain: "wallet",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#INVALID_AMOUNT",
   },
   "INSTANT_DEPOSITS_DISABLED": {
     key: "INSTANT_DEPOSITS_DISABLED",
@@ -565,6 +620,7 @@ export const ERRORS = {
     domain: "wallet",
     retryable: true,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#INSTANT_DEPOSITS_DISABLED",
   },
   "INVALID_SIGNATURE": {
     key: "INVALID_SIGNATURE",
@@ -575,6 +631,7 @@ export const ERRORS = {
     domain: "callbacks",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#INVALID_SIGNATURE",
   },
   "MISSING_RAW_BODY": {
     key: "MISSING_RAW_BODY",
@@ -585,6 +642,7 @@ export const ERRORS = {
     domain: "callbacks",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#MISSING_RAW_BODY",
   },
   "CALLBACK_URL_TEST_FAILED": {
     key: "CALLBACK_URL_TEST_FAILED",
@@ -595,6 +653,7 @@ export const ERRORS = {
     domain: "callbacks",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#CALLBACK_URL_TEST_FAILED",
   },
   "MERCHANT_NO_CALLBACK_URL": {
     key: "MERCHANT_NO_CALLBACK_URL",
@@ -605,6 +664,7 @@ export const ERRORS = {
     domain: "callbacks",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#MERCHANT_NO_CALLBACK_URL",
   },
   "INVALID_RISK_POLICY": {
     key: "INVALID_RISK_POLICY",
@@ -615,6 +675,7 @@ export const ERRORS = {
     domain: "risk",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#INVALID_RISK_POLICY",
   },
   "RISK_POLICY_NOT_FOUND": {
     key: "RISK_POLICY_NOT_FOUND",
@@ -625,6 +686,7 @@ export const ERRORS = {
     domain: "risk",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#RISK_POLICY_NOT_FOUND",
   },
   "CLIENT_USER_NOT_FOUND": {
     key: "CLIENT_USER_NOT_FOUND",
@@ -635,6 +697,7 @@ export const ERRORS = {
     domain: "risk",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#CLIENT_USER_NOT_FOUND",
   },
   "VERIFICATION_NOT_AVAILABLE": {
     key: "VERIFICATION_NOT_AVAILABLE",
@@ -645,6 +708,7 @@ export const ERRORS = {
     domain: "identity",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#VERIFICATION_NOT_AVAILABLE",
   },
   "VERIFICATION_ALREADY_VERIFIED": {
     key: "VERIFICATION_ALREADY_VERIFIED",
@@ -655,6 +719,7 @@ export const ERRORS = {
     domain: "identity",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#VERIFICATION_ALREADY_VERIFIED",
   },
   "VERIFICATION_IN_PROGRESS": {
     key: "VERIFICATION_IN_PROGRESS",
@@ -665,6 +730,7 @@ export const ERRORS = {
     domain: "identity",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#VERIFICATION_IN_PROGRESS",
   },
   "VERIFICATION_PROCESS_NOT_FOUND": {
     key: "VERIFICATION_PROCESS_NOT_FOUND",
@@ -675,6 +741,7 @@ export const ERRORS = {
     domain: "identity",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#VERIFICATION_PROCESS_NOT_FOUND",
   },
   "VERIFICATION_BANNED_IDENTITY": {
     key: "VERIFICATION_BANNED_IDENTITY",
@@ -685,6 +752,7 @@ export const ERRORS = {
     domain: "identity",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#VERIFICATION_BANNED_IDENTITY",
   },
   "VERIFICATION_ACCOUNT_CAP_REACHED": {
     key: "VERIFICATION_ACCOUNT_CAP_REACHED",
@@ -695,6 +763,7 @@ export const ERRORS = {
     domain: "identity",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#VERIFICATION_ACCOUNT_CAP_REACHED",
   },
   "VERIFICATION_ALREADY_LINKED": {
     key: "VERIFICATION_ALREADY_LINKED",
@@ -705,6 +774,7 @@ export const ERRORS = {
     domain: "identity",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#VERIFICATION_ALREADY_LINKED",
   },
   "VERIFICATION_IDENTITY_NOT_FOUND": {
     key: "VERIFICATION_IDENTITY_NOT_FOUND",
@@ -715,6 +785,7 @@ export const ERRORS = {
     domain: "identity",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#VERIFICATION_IDENTITY_NOT_FOUND",
   },
   "VERIFICATION_SIGNICAT_ERROR": {
     key: "VERIFICATION_SIGNICAT_ERROR",
@@ -725,6 +796,7 @@ export const ERRORS = {
     domain: "identity",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#VERIFICATION_SIGNICAT_ERROR",
   },
   "VERIFICATION_WEBHOOK_SIGNATURE_INVALID": {
     key: "VERIFICATION_WEBHOOK_SIGNATURE_INVALID",
@@ -735,6 +807,7 @@ export const ERRORS = {
     domain: "identity",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#VERIFICATION_WEBHOOK_SIGNATURE_INVALID",
   },
   "VERIFICATION_EMAIL_REQUIRED": {
     key: "VERIFICATION_EMAIL_REQUIRED",
@@ -745,6 +818,7 @@ export const ERRORS = {
     domain: "identity",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#VERIFICATION_EMAIL_REQUIRED",
   },
   "VERIFICATION_NOT_LINKED": {
     key: "VERIFICATION_NOT_LINKED",
@@ -755,6 +829,7 @@ export const ERRORS = {
     domain: "identity",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#VERIFICATION_NOT_LINKED",
   },
   "VERIFICATION_LINK_FAILED": {
     key: "VERIFICATION_LINK_FAILED",
@@ -765,6 +840,7 @@ export const ERRORS = {
     domain: "identity",
     retryable: false,
     retryAfter: null,
+    docUrl: "https://docs.assetpay.gg/errors#VERIFICATION_LINK_FAILED",
   },
 } as const satisfies { readonly [key: string]: ErrorEntry };
 
@@ -792,8 +868,34 @@ export interface ErrorEnvelope {
     readonly details?: unknown;
     /** How many violations the server did not send. */
     readonly detailsOmitted?: unknown;
+    /** The page documenting the error, when the server sends it. */
+    readonly docUrl?: string;
     readonly [member: string]: unknown;
   };
+  readonly [member: string]: unknown;
+}
+
+/**
+ * An RFC 9457 problem document (application/problem+json), as the server sends it when the
+ * request prefers it. Members beyond these are allowed.
+ */
+export interface ProblemDocument {
+  readonly type?: string;
+  readonly title?: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly instance?: string;
+  readonly code: number;
+  readonly key: string;
+  readonly requestId?: string;
+  readonly errors?: readonly {
+    readonly detail?: string;
+    readonly pointer?: string;
+    readonly in?: string;
+    readonly parameter?: string;
+    readonly reason?: string;
+  }[];
+  readonly errorsOmitted?: number;
   readonly [member: string]: unknown;
 }
 
@@ -885,11 +987,30 @@ export function violations(envelope: ErrorEnvelope): readonly FieldViolation[] {
 }
 
 /**
- * The entry the envelope names, when its code and its key both name that entry; undefined for
- * an error this module does not know, and for a code and a key that disagree.
+ * Whether a parsed body is an RFC 9457 problem document this API sends: an object with an integer
+ * `code` in 0..=65535 and a string `key`, as the Rust decoder requires.
  */
-export function knownError(envelope: ErrorEnvelope): KnownError | undefined {
-  const { code, key } = envelope.error;
+export function isProblemDocument(body: unknown): body is ProblemDocument {
+  return (
+    isJsonObject(body) &&
+    !hasOwn(body, "error") &&
+    isWireCode(ownMember(body, "code")) &&
+    typeof ownMember(body, "key") === "string"
+  );
+}
+
+/**
+ * The entry an envelope or a problem document names, when its code and its key both name that
+ * entry; undefined for an error this module does not know, and for a code and a key that disagree.
+ */
+export function knownError(body: ErrorEnvelope | ProblemDocument): KnownError | undefined {
+  const inner = ownMember(body, "error");
+  const named: JsonObject = isJsonObject(inner) ? inner : body;
+  const code = ownMember(named, "code");
+  const key = ownMember(named, "key");
+  if (typeof key !== "string") {
+    return undefined;
+  }
   if (!hasOwn(ERRORS, key)) {
     return undefined;
   }

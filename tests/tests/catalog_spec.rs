@@ -314,6 +314,21 @@ mod markdown {
         cells.iter().map(|cell| cell.trim().to_owned()).collect()
     }
 
+    /// A key cell of AssetPay's page: the anchor its `doc_url` (`…/errors#{key}`) points to,
+    /// named by the key, then the key as code: `` <a id="KEY"></a>`KEY` ``. The key is what the
+    /// published page's row has; the anchor must name it, one per key.
+    pub fn anchored_key(cell: &str) -> &str {
+        let rest = cell
+            .strip_prefix("<a id=\"")
+            .unwrap_or_else(|| panic!("expected an anchor before the key, got {cell:?}"));
+        let (anchor, rest) = rest
+            .split_once("\"></a>")
+            .unwrap_or_else(|| panic!("unclosed anchor in {cell:?}"));
+        let key = unquote(rest);
+        assert_eq!(anchor, key, "the anchor of {key} must be the key");
+        key
+    }
+
     /// A key cell is written as code: `` `KEY` ``.
     pub fn unquote(cell: &str) -> &str {
         cell.strip_prefix('`')
@@ -349,7 +364,7 @@ fn generated_error_tables(blocks: &[Block]) -> Vec<ErrorTable> {
                         code: row[0]
                             .parse()
                             .unwrap_or_else(|_| panic!("bad code in {row:?}")),
-                        key: markdown::unquote(&row[1]).to_owned(),
+                        key: markdown::anchored_key(&row[1]).to_owned(),
                         status: row[2]
                             .parse()
                             .unwrap_or_else(|_| panic!("bad status in {row:?}")),

@@ -19,6 +19,8 @@ const ENVELOPE: [&str; 3] = ["requestId", "success", "error"];
 const ERROR: [&str; 3] = ["code", "key", "message"];
 /// The `error` object's members sent with violations, after those, in order.
 const ERROR_WITH_VIOLATIONS: [&str; 2] = ["details", "detailsOmitted"];
+/// Sent only by a server that opts in (`docUrl`).
+const ERROR_OPTED_IN: [&str; 1] = ["docUrl"];
 /// A violation's members, in order.
 const VIOLATION: [&str; 4] = ["in", "field", "reason", "message"];
 
@@ -304,6 +306,7 @@ fn the_typescript_module_names_exactly_the_wire_members_in_order() {
     assert_eq!(envelope, ENVELOPE);
     let mut all_error_members = ERROR.to_vec();
     all_error_members.extend(ERROR_WITH_VIOLATIONS);
+    all_error_members.extend(ERROR_OPTED_IN);
     assert_eq!(error, all_error_members);
     let (violation, nested) = interface_members(&module, "FieldViolation");
     assert_eq!(violation, VIOLATION);
@@ -355,7 +358,12 @@ fn the_openapi_schema_names_exactly_the_wire_members_in_order() {
     let names = properties(error);
     assert_eq!(
         sorted(names.iter().map(String::as_str)),
-        sorted(ERROR.into_iter().chain(ERROR_WITH_VIOLATIONS))
+        sorted(
+            ERROR
+                .into_iter()
+                .chain(ERROR_WITH_VIOLATIONS)
+                .chain(ERROR_OPTED_IN)
+        )
     );
 
     let violation = &error["properties"]["details"]["items"];

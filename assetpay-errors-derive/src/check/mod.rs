@@ -11,6 +11,7 @@
 
 mod contract;
 mod details;
+mod doc_url;
 mod generics;
 mod model;
 mod valid;

@@ -72,6 +72,8 @@ pub(crate) struct Own<'a> {
     pub(crate) retry_after: Option<u32>,
     /// The field marked `#[api(details)]`.
     pub(crate) details: Option<Details<'a>>,
+    /// The documentation URL, its template (`doc_url`) filled in with the code and key.
+    pub(crate) doc_url: Option<String>,
 }
 
 /// The field holding an error's violations.

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use proc_macro2::Span;
 
 use super::details;
+use super::doc_url::DocUrl;
 use super::generics::ParamsInScope;
 use super::model::{Checked, Own, Transparent};
 use crate::parse::{AttrKey, Ctxt, ErrorDecl, Input, Located, Template};
@@ -30,10 +31,15 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Checked<'a>> {
         last: range.value.1,
     });
     let params = ParamsInScope::new(input.generics);
+    // Checked once, where it is written, not once per variant that uses it.
+    let doc_url = attrs
+        .doc_url
+        .as_ref()
+        .and_then(|template| DocUrl::check(cx, template));
     let errors: Vec<Checked> = input
         .errors
         .iter()
-        .filter_map(|decl| check_decl(cx, input, &params, decl, range.as_ref()))
+        .filter_map(|decl| check_decl(cx, input, &params, decl, range.as_ref(), doc_url.as_ref()))
         .collect();
     check_unique(cx, input);
     errors
@@ -51,10 +57,11 @@ fn check_decl<'a>(
     params: &ParamsInScope,
     decl: &'a ErrorDecl<'a>,
     range: Option<&RangeRule>,
+    doc_url: Option<&DocUrl>,
 ) -> Option<Checked<'a>> {
     match decl.attrs.transparent {
         Some(span) => check_transparent(cx, params, decl, span).map(Checked::Transparent),
-        None => check_own(cx, input, decl, range).map(Checked::Own),
+        None => check_own(cx, input, decl, range, doc_url).map(Checked::Own),
     }
 }
 
@@ -72,6 +79,7 @@ fn check_transparent<'a>(
         ("message", attrs.message.as_ref().map(|v| v.span)),
         ("retryable", attrs.retryable),
         ("retry_after", attrs.retry_after.as_ref().map(|v| v.span)),
+        ("doc_url", attrs.doc_url.as_ref().map(|v| v.span)),
     ];
     let mut valid = true;
     details::refuse_in_transparent(cx, decl);
@@ -114,6 +122,7 @@ fn check_own<'a>(
     input: &Input,
     decl: &'a ErrorDecl<'a>,
     range: Option<&RangeRule>,
+    type_doc_url: Option<&DocUrl>,
 ) -> Option<Own<'a>> {
     let attrs = &decl.attrs;
     // Keys written on the enum by mistake were reported there, once for all variants.
@@ -161,7 +170,16 @@ fn check_own<'a>(
     // Every check runs before the first `?`, so all of a declaration's errors are reported.
     let message = message(cx, decl);
     let details = details::of_own(cx, decl, attrs.status.as_ref().map(|s| s.value));
+    let own_doc_url = attrs
+        .doc_url
+        .as_ref()
+        .map(|template| DocUrl::check(cx, template));
     let (code, key, status) = (code?, key?, status?);
+    // A variant's own template replaces the type's; a refused one was reported.
+    let doc_url = match own_doc_url {
+        Some(checked) => checked?.fill(code.value, &key.value).into(),
+        None => type_doc_url.map(|url| url.fill(code.value, &key.value)),
+    };
     let (template, message) = message?;
     Some(Own {
         decl,
@@ -175,6 +193,7 @@ fn check_own<'a>(
         retryable: attrs.retryable.is_some() || attrs.retry_after.is_some(),
         retry_after: attrs.retry_after.as_ref().map(|seconds| seconds.value),
         details,
+        doc_url,
     })
 }
 

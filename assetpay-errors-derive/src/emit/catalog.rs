@@ -180,5 +180,12 @@ fn push_spec(out: &mut String, own: &Own) {
     source::push_str_literal(out, &own.decl.name);
     let _ = write!(out, ",{interpolated},{},", own.decl.deprecated);
     source::push_str_literal(out, &json);
-    out.push(')');
+    match &own.doc_url {
+        Some(url) => {
+            out.push_str(",::assetpay_errors::__private::Some(");
+            source::push_str_literal(out, url);
+            out.push_str("))");
+        }
+        None => out.push_str(",::assetpay_errors::__private::None)"),
+    }
 }

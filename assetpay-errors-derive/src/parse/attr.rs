@@ -24,6 +24,8 @@ pub(crate) struct ErrorAttrs {
     pub(crate) retryable: Option<Span>,
     pub(crate) retry_after: Option<Located<u32>>,
     pub(crate) transparent: Option<Span>,
+    /// `doc_url = "…"` on a variant (or a struct): the template, in place of the type's.
+    pub(crate) doc_url: Option<Located<String>>,
     /// The first `#[api(...)]` attribute, where "missing `code`" and the like point.
     pub(crate) attr_span: Option<Span>,
     /// Keys the attributes mention, valid or not, and keys an unknown key most likely meant: a
@@ -61,6 +63,8 @@ pub(crate) struct TypeAttrs {
     pub(crate) published: Option<Located<String>>,
     /// Every `reserved(…)` item, from all `reserved` keys.
     pub(crate) reserved: Vec<Located<Retired>>,
+    /// `doc_url = "…"` on an enum: the template every variant without its own uses.
+    pub(crate) doc_url: Option<Located<String>>,
 }
 
 /// The keys of one item's `#[api(...)]` attributes, sorted by what they describe.
@@ -83,7 +87,7 @@ impl Position {
         // Field keys are read by `field_attr`, never here.
         !AttrKey::OF_FIELD.contains(&key)
             && match self {
-                Position::Enum => key.is_of_type(),
+                Position::Enum => key.is_of_type() || key.is_of_type_or_error(),
                 Position::Variant => !key.is_of_type(),
                 Position::Struct => true,
             }
@@ -93,6 +97,7 @@ impl Position {
         AttrKey::OF_TYPE
             .iter()
             .chain(AttrKey::OF_ERROR)
+            .chain(AttrKey::OF_TYPE_OR_ERROR)
             .copied()
             .filter(move |key| self.accepts(*key))
     }
@@ -299,6 +304,18 @@ impl Parsed<'_> {
                 // Repeatable, like protobuf's `reserved` statements: the lists add up.
                 let items = reserved::parse(cx, meta)?;
                 self.attrs.of_type.reserved.extend(items);
+            }
+            AttrKey::DocUrl => {
+                if let Some(tokens) = self.value(meta, key)? {
+                    let example = "doc_url = \"https://docs.example.com/errors#{key}\"";
+                    let template = self.string(&tokens, key, example);
+                    // What it may hold is `check`'s to say; here it is only read.
+                    let slot = match self.position {
+                        Position::Enum => &mut self.attrs.of_type.doc_url,
+                        Position::Variant | Position::Struct => &mut self.attrs.of_error.doc_url,
+                    };
+                    set_once(cx, key, span, slot, template);
+                }
             }
             AttrKey::Range => {
                 if let Some(tokens) = self.value(meta, key)? {

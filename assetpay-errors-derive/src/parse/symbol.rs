@@ -17,6 +17,7 @@ pub(crate) enum AttrKey {
     Published,
     Reserved,
     Details,
+    DocUrl,
 }
 
 impl AttrKey {
@@ -40,6 +41,9 @@ impl AttrKey {
         AttrKey::Transparent,
     ];
 
+    /// Keys written on the type for all its errors and on one error for itself: `doc_url`.
+    pub(crate) const OF_TYPE_OR_ERROR: &'static [AttrKey] = &[AttrKey::DocUrl];
+
     /// Keys on a field: `details` marks the field holding the error's violations.
     pub(crate) const OF_FIELD: &'static [AttrKey] = &[AttrKey::Details];
 
@@ -59,6 +63,7 @@ impl AttrKey {
             AttrKey::Published => "published",
             AttrKey::Reserved => "reserved",
             AttrKey::Details => "details",
+            AttrKey::DocUrl => "doc_url",
         }
     }
 
@@ -66,6 +71,7 @@ impl AttrKey {
         AttrKey::OF_TYPE
             .iter()
             .chain(AttrKey::OF_ERROR)
+            .chain(AttrKey::OF_TYPE_OR_ERROR)
             .chain(AttrKey::OF_FIELD)
             .copied()
             .find(|key| key.name() == name)
@@ -73,6 +79,11 @@ impl AttrKey {
 
     pub(crate) fn is_of_type(self) -> bool {
         AttrKey::OF_TYPE.contains(&self)
+    }
+
+    /// Whether the key may stand on the type and on each error alike.
+    pub(crate) fn is_of_type_or_error(self) -> bool {
+        AttrKey::OF_TYPE_OR_ERROR.contains(&self)
     }
 }
 
@@ -91,6 +102,7 @@ mod tests {
         for &key in AttrKey::OF_TYPE
             .iter()
             .chain(AttrKey::OF_ERROR)
+            .chain(AttrKey::OF_TYPE_OR_ERROR)
             .chain(AttrKey::OF_FIELD)
         {
             assert_eq!(AttrKey::from_name(key.name()), Some(key));

@@ -24,6 +24,7 @@ pub const fn declared_spec(
     interpolated: bool,
     deprecated: bool,
     json: &'static str,
+    doc_url: Option<&'static str>,
 ) -> ErrorSpec {
     ErrorSpec {
         code,
@@ -44,12 +45,13 @@ pub const fn declared_spec(
         interpolated,
         deprecated,
         json,
+        doc_url,
     }
 }
 
 /// Fills the unwritten tail of a catalogue array under construction; never read.
 pub const PLACEHOLDER: ErrorSpec = declared_spec(
-    0, "", 500, "", "", None, false, None, "", "", false, false, "",
+    0, "", 500, "", "", None, false, None, "", "", false, false, "", None,
 );
 
 /// `sizes` turned into start offsets: `out[i]` is the sum of `sizes[..i]`, `out[N]` the total.

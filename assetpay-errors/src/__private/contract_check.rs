@@ -381,7 +381,7 @@ mod tests {
 
     const fn spec(code: u16, key: &'static str, type_name: &'static str) -> ErrorSpec {
         declared_spec(
-            code, key, 409, "", "", None, false, None, type_name, "Variant", false, false, "",
+            code, key, 409, "", "", None, false, None, type_name, "Variant", false, false, "", None,
         )
     }
 
@@ -533,7 +533,7 @@ mod tests {
                                 )];
                                 let catalog = [declared_spec(
                                     code, key, status, "", "", None, retryable, None, "Shop",
-                                    "Variant", false, false, "",
+                                    "Variant", false, false, "", None,
                                 )];
                                 let breaks = check_contract(&catalog, &published, reserved, "Shop");
                                 let entry = |code: u16, key: &str, status: u16, retryable: bool| {

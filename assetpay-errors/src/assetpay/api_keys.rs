@@ -5,7 +5,7 @@ use crate::{ApiError, Domain};
 /// Errors about the merchant's API key and secret: missing, unknown, revoked, out of scope or
 /// called from an address the key does not allow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = Domain::API_KEYS)]
+#[api(domain = Domain::API_KEYS, doc_url = "https://docs.assetpay.gg/errors#{key}")]
 pub enum ApiKeyError {
     /// No api-key header provided
     #[api(code = 1900, key = "MISSING_API_KEY", status = 401)]

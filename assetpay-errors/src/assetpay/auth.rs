@@ -4,7 +4,7 @@ use crate::{ApiError, Domain};
 
 /// Errors about who is calling: missing, wrong, invalid or expired credentials and tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = Domain::AUTH)]
+#[api(domain = Domain::AUTH, doc_url = "https://docs.assetpay.gg/errors#{key}")]
 pub enum AuthError {
     /// Authentication required
     #[api(code = 1100, key = "UNAUTHORIZED", status = 401)]

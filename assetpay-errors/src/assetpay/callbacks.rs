@@ -4,7 +4,7 @@ use crate::{ApiError, Domain};
 
 /// Errors about the merchant's callback URL and the signed callbacks AssetPay sends to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = Domain::CALLBACKS)]
+#[api(domain = Domain::CALLBACKS, doc_url = "https://docs.assetpay.gg/errors#{key}")]
 pub enum CallbackError {
     /// Callback signature verification failed
     #[api(code = 1700, key = "INVALID_SIGNATURE", status = 401)]

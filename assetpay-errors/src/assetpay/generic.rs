@@ -5,7 +5,7 @@ use crate::{ApiError, Domain};
 /// Errors any endpoint may answer with: validation, lookups, conflicts, rate limits and the state
 /// of AssetPay's own infrastructure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = Domain::GENERIC)]
+#[api(domain = Domain::GENERIC, doc_url = "https://docs.assetpay.gg/errors#{key}")]
 pub enum GenericError {
     /// Request body or query params failed validation
     // The only error whose client message differs from its description: the published envelope

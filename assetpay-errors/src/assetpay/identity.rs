@@ -5,7 +5,7 @@ use crate::{ApiError, Domain};
 /// Errors of identity verification: starting and finishing a verification, and linking verified
 /// identities to accounts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = Domain::IDENTITY)]
+#[api(domain = Domain::IDENTITY, doc_url = "https://docs.assetpay.gg/errors#{key}")]
 pub enum IdentityError {
     /// Identity verification is not available
     #[api(code = 2300, key = "VERIFICATION_NOT_AVAILABLE", status = 503)]

@@ -4,7 +4,7 @@ use crate::{ApiError, Domain};
 
 /// Errors of the merchant's risk policy and the client users it applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = Domain::RISK)]
+#[api(domain = Domain::RISK, doc_url = "https://docs.assetpay.gg/errors#{key}")]
 pub enum RiskError {
     /// Invalid risk policy configuration
     #[api(code = 2100, key = "INVALID_RISK_POLICY", status = 400)]

@@ -6,7 +6,7 @@ use crate::{ApiError, Domain};
 /// a call is rejected. A withdrawal that was accepted and fails later reports a
 /// [`TradeFailureCode`](crate::trade::TradeFailureCode) instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = Domain::TRADING)]
+#[api(domain = Domain::TRADING, doc_url = "https://docs.assetpay.gg/errors#{key}")]
 pub enum TradingError {
     /// External ID already exists for this merchant
     #[api(code = 1, key = "EXTERNAL_ID_EXISTS", status = 409)]

@@ -4,7 +4,7 @@ use crate::{ApiError, Domain};
 
 /// Errors of the crypto wallet endpoints, several of which trading flows answer with too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiError)]
-#[api(domain = Domain::WALLET)]
+#[api(domain = Domain::WALLET, doc_url = "https://docs.assetpay.gg/errors#{key}")]
 pub enum WalletError {
     /// Insufficient balance for this operation
     #[api(code = 1600, key = "INSUFFICIENT_BALANCE", status = 400)]

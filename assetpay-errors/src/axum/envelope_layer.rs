@@ -16,6 +16,7 @@ use tower::{BoxError, Layer, Service};
 use tracing::Instrument;
 
 use crate::axum::framework::FrameworkErrors;
+use crate::axum::negotiate::{self, ResponseOptions};
 use crate::axum::request_id::{
     REQUEST_ID_HEADER, as_text, new_request_id, request_id_of, with_current_request_id,
 };
@@ -68,6 +69,7 @@ const QUOTED_BODY_LIMIT: usize = 512;
 pub struct EnvelopeLayer {
     errors: Arc<FrameworkErrors>,
     telemetry: Telemetry,
+    options: Arc<ResponseOptions>,
 }
 
 impl EnvelopeLayer {
@@ -79,7 +81,14 @@ impl EnvelopeLayer {
         EnvelopeLayer {
             errors: Arc::new(errors),
             telemetry: Telemetry::default(),
+            options: Arc::default(),
         }
+    }
+
+    /// The same layer, answering as `options` say: the format by `Accept`, the opt-in extras.
+    pub fn with_options(mut self, options: ResponseOptions) -> Self {
+        self.options = Arc::new(options);
+        self
     }
 
     /// The same layer, counting error responses with the `route` label too: the route's matched
@@ -106,6 +115,7 @@ impl<S> Layer<S> for EnvelopeLayer {
             inner,
             errors: Arc::clone(&self.errors),
             telemetry: self.telemetry,
+            options: Arc::clone(&self.options),
         }
     }
 }
@@ -116,6 +126,7 @@ pub struct EnvelopeService<S> {
     inner: S,
     errors: Arc<FrameworkErrors>,
     telemetry: Telemetry,
+    options: Arc<ResponseOptions>,
 }
 
 /// The future of an [`EnvelopeService`] (and of [`ApiErrorService`](crate::axum::ApiErrorService)).
@@ -140,8 +151,10 @@ where
         let request_id = request_id_of(&request).unwrap_or_else(new_request_id);
         let span = telemetry::request_span(&request_id);
         let telemetry = self.telemetry.start(&request);
+        let format = self.options.format_for(request.headers());
         let inner = with_current_request_id(&request_id, || self.inner.call(request));
         let errors = Arc::clone(&self.errors);
+        let options = Arc::clone(&self.options);
         Box::pin(
             async move {
                 let response = WithRequestId {
@@ -152,7 +165,7 @@ where
                 let response = complete(response.map(Body::new), request_id, &errors).await;
                 let answered = response.extensions().get::<AnsweredError>();
                 telemetry.answered(&response, answered.map(AnsweredError::spec));
-                Ok(response)
+                Ok(negotiate::finish(response, &options, format))
             }
             .instrument(span),
         )

@@ -6,6 +6,7 @@ mod deserialize;
 mod envelope_layer;
 mod extract;
 mod framework;
+mod negotiate;
 mod panic;
 mod request_id;
 mod response;
@@ -20,6 +21,7 @@ pub mod whole_number;
 pub use self::envelope_layer::{EnvelopeLayer, EnvelopeService, ResponseFuture};
 pub use self::extract::{Form, Json, Path, Query};
 pub use self::framework::{FrameworkEntries, FrameworkErrors};
+pub use self::negotiate::{ErrorFormat, ResponseOptions};
 pub use self::panic::PanicAsEnvelope;
 pub use self::request_id::{
     MAX_REQUEST_ID_LEN, REQUEST_ID_HEADER, drop_invalid_request_id, is_valid_request_id,

@@ -17,6 +17,7 @@ use tower_http::request_id::{
 
 use crate::axum::envelope_layer::{EnvelopeLayer, EnvelopeService, ResponseFuture};
 use crate::axum::framework::FrameworkErrors;
+use crate::axum::negotiate::ResponseOptions;
 use crate::axum::panic::PanicAsEnvelope;
 use crate::axum::request_id::{REQUEST_ID_HEADER, drop_invalid_request_id};
 use crate::axum::telemetry::Telemetry;
@@ -75,6 +76,7 @@ use crate::axum::telemetry::Telemetry;
 pub struct ApiErrorLayer {
     errors: FrameworkErrors,
     telemetry: Telemetry,
+    options: ResponseOptions,
 }
 
 impl ApiErrorLayer {
@@ -83,7 +85,15 @@ impl ApiErrorLayer {
         ApiErrorLayer {
             errors,
             telemetry: Telemetry::default(),
+            options: ResponseOptions::new(),
         }
+    }
+
+    /// The same layer, answering as `options` say: problem+json by `Accept` (or by default),
+    /// the error-code header, `docUrl` in envelopes.
+    pub fn with_options(mut self, options: ResponseOptions) -> Self {
+        self.options = options;
+        self
     }
 
     /// The same layer, counting error responses with the `route` label too: the path the router
@@ -126,7 +136,11 @@ impl<S> Layer<S> for ApiErrorLayer {
         let stack = ServiceBuilder::new()
             .map_request(drop_invalid_request_id as DropInvalidRequestId)
             .layer(SetRequestIdLayer::new(REQUEST_ID_HEADER, MakeRequestUuid))
-            .layer(EnvelopeLayer::new(self.errors.clone()).with_telemetry(self.telemetry))
+            .layer(
+                EnvelopeLayer::new(self.errors.clone())
+                    .with_telemetry(self.telemetry)
+                    .with_options(self.options.clone()),
+            )
             .layer(PropagateRequestIdLayer::new(REQUEST_ID_HEADER))
             .layer(CatchPanicLayer::custom(PanicAsEnvelope::new(
                 self.errors.server_error(),

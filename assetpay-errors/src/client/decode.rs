@@ -12,6 +12,7 @@ use crate::api_error::ApiError;
 use crate::client::details::{self, ReadDetails};
 use crate::client::error::DecodeError;
 use crate::client::members::{EnvelopeMembers, ErrorValue, Scalar, read_members};
+use crate::client::problem;
 use crate::client::response::{CatalogMatch, ErrorResponse};
 use crate::client::retry::retry_after;
 use crate::client::snippet::Snippet;
@@ -110,6 +111,7 @@ impl Decoder {
             code: envelope.code,
             key: envelope.key,
             message: envelope.message,
+            doc_url: envelope.doc_url,
             catalog,
             header_retry_after: None,
             details: envelope.details,
@@ -228,6 +230,7 @@ struct RawEnvelope {
     code: u16,
     key: String,
     message: String,
+    doc_url: Option<String>,
     details: ReadDetails,
     extra_fields: UnknownMembers,
     extra_envelope_fields: UnknownMembers,
@@ -272,7 +275,7 @@ impl RawEnvelope {
             request_id,
             error,
             error_members,
-            extra: extra_envelope_fields,
+            extra: mut extra_envelope_fields,
         } = members;
         match success {
             None | Some(Scalar::Bool(false)) => {}
@@ -286,6 +289,26 @@ impl RawEnvelope {
         };
         let error = match error {
             ErrorValue::Object => error_members,
+            ErrorValue::Missing
+                if extra_envelope_fields
+                    .as_map_mut()
+                    .is_some_and(|members| problem::is_problem(members)) =>
+            {
+                let members = extra_envelope_fields
+                    .as_map_mut()
+                    .unwrap_or_else(|| unreachable!("a problem document has members"));
+                let read = problem::read(members).map_err(ShapeError::Field)?;
+                return Ok(RawEnvelope {
+                    request_id,
+                    code: read.code,
+                    key: read.key,
+                    message: read.message,
+                    doc_url: read.doc_url,
+                    details: read.details,
+                    extra_fields: UnknownMembers::default(),
+                    extra_envelope_fields,
+                });
+            }
             ErrorValue::Missing | ErrorValue::Null => {
                 return Err(Envelope(EnvelopeMember::Error).is("is missing"));
             }
@@ -311,11 +334,16 @@ impl RawEnvelope {
             Some(_) => return Err(Error(ErrorMember::Message).is("is not a string")),
         };
         let details = details::read(error.extra.as_map());
+        let doc_url = match error.extra.as_map().get(ErrorMember::DocUrl.name()) {
+            Some(serde_json::Value::String(url)) => Some(url.clone()),
+            _ => None,
+        };
         Ok(RawEnvelope {
             request_id,
             code,
             key,
             message,
+            doc_url,
             details,
             extra_fields: error.extra,
             extra_envelope_fields,

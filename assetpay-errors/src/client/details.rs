@@ -21,21 +21,37 @@ pub(crate) struct ReadDetails {
 /// say which and where, and no violation is returned, so a client never acts on a list with
 /// holes in it.
 pub(crate) fn read(error: &Map<String, Value>) -> ReadDetails {
+    let error_name = EnvelopeMember::Error.name();
+    read_list(
+        error,
+        (
+            ErrorMember::Details.name(),
+            ErrorMember::DetailsOmitted.name(),
+        ),
+        &format!("{error_name}."),
+        from_value,
+    )
+}
+
+/// Reads the violations in `members[list]`, each with `parse`, and the count in
+/// `members[omitted]`; problems name the members after `prefix` (`error.` in an envelope). The
+/// one reader of both formats' lists: an envelope's `details` and a problem document's `errors`.
+pub(crate) fn read_list(
+    members: &Map<String, Value>,
+    (list_name, omitted): (&str, &str),
+    prefix: &str,
+    parse: fn(&Value) -> Result<FieldViolation, String>,
+) -> ReadDetails {
     let mut read = ReadDetails::default();
-    let (error_name, details, omitted) = (
-        EnvelopeMember::Error.name(),
-        ErrorMember::Details.name(),
-        ErrorMember::DetailsOmitted.name(),
-    );
-    match error.get(details) {
+    match members.get(list_name) {
         None | Some(Value::Null) => {}
         Some(Value::Array(list)) => {
             let parsed: Result<Vec<FieldViolation>, String> = list
                 .iter()
                 .enumerate()
                 .map(|(index, value)| {
-                    from_value(value)
-                        .map_err(|problem| format!("`{error_name}.{details}[{index}]`: {problem}"))
+                    parse(value)
+                        .map_err(|problem| format!("`{prefix}{list_name}[{index}]`: {problem}"))
                 })
                 .collect();
             match parsed {
@@ -43,16 +59,16 @@ pub(crate) fn read(error: &Map<String, Value>) -> ReadDetails {
                 Err(problem) => read.problem = Some(problem),
             }
         }
-        Some(_) => read.problem = Some(format!("`{error_name}.{details}` is not an array")),
+        Some(_) => read.problem = Some(format!("`{prefix}{list_name}` is not an array")),
     }
-    match error.get(omitted) {
+    match members.get(omitted) {
         None | Some(Value::Null) => {}
         Some(Value::Number(count)) if count.as_u64().is_some() => {
             read.omitted = count.as_u64().unwrap_or_default();
         }
         Some(_) => {
             read.problem.get_or_insert_with(|| {
-                format!("`{error_name}.{omitted}` is not a non-negative integer")
+                format!("`{prefix}{omitted}` is not a non-negative integer")
             });
         }
     }

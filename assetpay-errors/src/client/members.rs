@@ -289,7 +289,11 @@ impl<'de> Visitor<'de> for ErrorSeed<'_> {
                 Ok(ErrorMember::Message) => members.message = Some(map.next_value()?),
                 // Kept as they came, where `details::read` reads them and `extra_fields` shows
                 // them.
-                Ok(member @ (ErrorMember::Details | ErrorMember::DetailsOmitted)) => {
+                Ok(
+                    member @ (ErrorMember::Details
+                    | ErrorMember::DetailsOmitted
+                    | ErrorMember::DocUrl),
+                ) => {
                     members
                         .extra
                         .insert(member.name().to_owned(), map.next_value()?);

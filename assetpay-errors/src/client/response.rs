@@ -77,6 +77,7 @@ pub struct ErrorResponse<E> {
     pub(crate) code: u16,
     pub(crate) key: String,
     pub(crate) message: String,
+    pub(crate) doc_url: Option<String>,
     pub(crate) catalog: CatalogMatch,
     pub(crate) header_retry_after: Option<Duration>,
     pub(crate) details: ReadDetails,
@@ -111,6 +112,14 @@ impl<E> ErrorResponse<E> {
     /// The envelope's message, as the server sent it.
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// The page documenting the error, as the server sent it: an envelope's `docUrl` (sent by a
+    /// server that opts in), or a problem document's `type` unless it is `about:blank`. `None`
+    /// when the body has none; the catalogue's own [`ErrorSpec::doc_url`] is at
+    /// [`spec`](Self::spec).
+    pub fn doc_url(&self) -> Option<&str> {
+        self.doc_url.as_deref()
     }
 
     /// What the catalogue says about the code and key.
@@ -223,6 +232,7 @@ impl<E> Clone for ErrorResponse<E> {
             code: self.code,
             key: self.key.clone(),
             message: self.message.clone(),
+            doc_url: self.doc_url.clone(),
             catalog: self.catalog,
             header_retry_after: self.header_retry_after,
             details: self.details.clone(),
@@ -241,6 +251,7 @@ impl<E> fmt::Debug for ErrorResponse<E> {
             .field("code", &self.code)
             .field("key", &self.key)
             .field("message", &self.message)
+            .field("doc_url", &self.doc_url)
             .field("catalog", &self.catalog)
             .field("header_retry_after", &self.header_retry_after)
             .field("violations", &self.details.violations)

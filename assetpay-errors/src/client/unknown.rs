@@ -17,6 +17,11 @@ impl UnknownMembers {
         self.0.get_or_insert_with(Map::new).insert(name, value);
     }
 
+    /// The members as a map to take some out of; `None` when there are none.
+    pub(crate) fn as_map_mut(&mut self) -> Option<&mut Map<String, Value>> {
+        self.0.as_mut()
+    }
+
     /// The members as a map, empty when there are none.
     pub(crate) fn as_map(&self) -> &Map<String, Value> {
         static NONE: LazyLock<Map<String, Value>> = LazyLock::new(Map::new);

@@ -100,6 +100,13 @@ fn error_member(member: ErrorMember) -> RefOr<Schema> {
                 ErrorMember::Details.name()
             )))
             .into(),
+        ErrorMember::DocUrl => ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some(
+                "The page documenting the error, an absolute `https` URL; sent only by a server \
+                 that opts in, for an error that declares one.",
+            ))
+            .into(),
     }
 }
 

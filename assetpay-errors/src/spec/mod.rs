@@ -36,6 +36,8 @@ pub struct ErrorSpec {
     /// up to the message's opening quote. Rendered by the derive with
     /// `assetpay_errors_shared::envelope`.
     pub(crate) json: &'static str,
+    /// The declaration's `doc_url` template, filled in by the derive.
+    pub(crate) doc_url: Option<&'static str>,
 }
 
 impl ErrorSpec {
@@ -115,6 +117,48 @@ impl ErrorSpec {
         self.deprecated
     }
 
+    /// The page documenting the error, when the declaration gives one: the `doc_url` template
+    /// of the variant, or else of its type, with `{key}` and `{code}` filled in at compile time,
+    /// such as `"https://docs.assetpay.gg/errors#PRICE_CHANGED"`. Always an absolute `https`
+    /// URL made of characters a URI holds unencoded (the derive refuses any other template), so
+    /// it is written into JSON, a header or an HTML attribute as it is.
+    ///
+    /// An error brought in by an `#[api(transparent)]` variant keeps the URL its own declaration
+    /// gives: the wrapped type documents its errors.
+    ///
+    /// ```
+    /// use assetpay_errors::ApiError;
+    ///
+    /// #[derive(ApiError)]
+    /// #[api(doc_url = "https://docs.example.com/errors#{key}")]
+    /// enum ShopError {
+    ///     /// The basket is empty
+    ///     #[api(code = 501, key = "EMPTY_BASKET", status = 422)]
+    ///     EmptyBasket,
+    ///     /// The card was declined
+    ///     #[api(code = 502, key = "CARD_DECLINED", status = 402, doc_url = "https://docs.example.com/cards/{code}")]
+    ///     CardDeclined,
+    /// }
+    ///
+    /// let [basket, card] = ShopError::CATALOG else { unreachable!() };
+    /// assert_eq!(basket.doc_url(), Some("https://docs.example.com/errors#EMPTY_BASKET"));
+    /// assert_eq!(card.doc_url(), Some("https://docs.example.com/cards/502"));
+    /// ```
+    pub const fn doc_url(&self) -> Option<&'static str> {
+        self.doc_url
+    }
+
+    /// The declared message escaped for a JSON string, as the derive pre-rendered it into the
+    /// envelope's tail; `None` for an interpolated message, which has no tail.
+    pub(crate) fn escaped_message(&self) -> Option<&'static str> {
+        if self.interpolated {
+            return None;
+        }
+        let head = assetpay_errors_shared::envelope::head_len(self.code, self.key.len());
+        let close = assetpay_errors_shared::envelope::CLOSE.len();
+        self.json.get(head..self.json.len().checked_sub(close)?)
+    }
+
     /// Whether this is a server error (5xx). Server errors never carry an error source's text in
     /// their message unless the declaration interpolates it explicitly.
     pub const fn is_server_error(&self) -> bool {
@@ -136,6 +180,7 @@ impl fmt::Debug for ErrorSpec {
             .field("type_name", &self.type_name)
             .field("variant", &self.variant)
             .field("deprecated", &self.deprecated)
+            .field("doc_url", &self.doc_url)
             .finish()
     }
 }
@@ -151,12 +196,13 @@ impl Eq for ErrorSpec {}
 
 /// Serializes as one row of the published catalogue:
 /// `{"code","key","status","description","message","domain","retryable","retryAfter"}`, plus
-/// `"deprecated": true` for a deprecated error. (The catalogue file,
+/// `"deprecated": true` for a deprecated error and `"docUrl": "…"` for an error with a
+/// [`doc_url`](ErrorSpec::doc_url). (The catalogue file,
 /// [`catalog_json`](crate::contract::catalog_json), adds `errorType` to each row.)
 ///
-/// `deprecated` is written only when true: catalogues published before the field existed stay
-/// byte for byte what they were, and a reader that misses the field reads `false`, which is what
-/// it meant.
+/// `deprecated` is written only when true, and `docUrl` only when there is one: catalogues
+/// published before the fields existed stay byte for byte what they were, and a reader that
+/// misses a field reads `false` or "no page", which is what it meant.
 impl serde::Serialize for ErrorSpec {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.serialize_row(serializer, false)
@@ -187,7 +233,10 @@ impl ErrorSpec {
         error_type: bool,
     ) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let fields = 8 + usize::from(self.deprecated) + usize::from(error_type);
+        let fields = 8
+            + usize::from(self.deprecated)
+            + usize::from(error_type)
+            + usize::from(self.doc_url.is_some());
         let mut row = serializer.serialize_struct("ErrorSpec", fields)?;
         row.serialize_field("code", &self.code)?;
         row.serialize_field("key", self.key)?;
@@ -202,6 +251,9 @@ impl ErrorSpec {
         }
         if self.deprecated {
             row.serialize_field("deprecated", &true)?;
+        }
+        if let Some(url) = self.doc_url {
+            row.serialize_field("docUrl", url)?;
         }
         row.end()
     }

@@ -1,0 +1,11 @@
+use assetpay_errors::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(doc_url = "https://docs.example.com/errors#{key")]
+pub enum TradingError {
+    /// Price has changed since you last fetched it
+    #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
+    PriceChanged,
+}
+
+fn main() {}
