@@ -95,6 +95,7 @@ fn requests() -> Vec<Drive> {
         drive("get /limited", Method::GET, "/limited"),
         drive("get /internal", Method::GET, "/internal"),
         drive("#/components/responses/Panic", Method::GET, "/panic"),
+        drive("get /panic", Method::GET, "/panic"),
         drive(
             "#/components/responses/UnknownRoute",
             Method::GET,

@@ -321,9 +321,12 @@ async fn internal() -> ApiResult<&'static str, GenericError> {
 }
 
 /// Always panics; the layer answers with a server error.
-// A panic is the layer's answer, documented once as `#/components/responses/Panic`.
+// A panic anywhere is the layer's answer, documented once as `#/components/responses/Panic`;
+// this route panics every time, so its operation lists the answer too (a client, and
+// Schemathesis, read an operation's own responses).
 #[utoipa::path(get, path = "/panic", responses(
     (status = 200, description = "Never sent: the handler panics"),
+    ApiErrors<errors![GenericError::ServerError]>,
 ))]
 async fn panics() -> &'static str {
     panic!("invariant broken: wallet 7731 has a negative balance");
