@@ -222,25 +222,48 @@ fn report(tool: &str, outcome: &Provisioned, program: &Path) {
 pub fn typescript_compiler(target_tmpdir: &Path) -> &'static Path {
     static COMPILER: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     installed(COMPILER.get_or_init(|| {
-        let project = tests_crate().join("typescript");
-        let node_modules = project.join("node_modules");
-        let tsc = node_modules.join(".bin/tsc");
-        let installation = Installation {
-            pins: &project.join("package-lock.json"),
-            folder: &node_modules,
-            program: &tsc,
-            lock: &lock_file(target_tmpdir, "typescript"),
-        };
-        let outcome = installation.ensure(|| {
-            NPM.run(
-                NPM.command()
-                    .current_dir(&project)
-                    .args(["ci", "--no-audit", "--no-fund"]),
-            )
-        })?;
-        report("the TypeScript compiler", &outcome, &tsc);
-        Ok(tsc)
+        npm_tool(
+            target_tmpdir,
+            NpmTool {
+                name: "the TypeScript compiler",
+                folder: "typescript",
+                program: "tsc",
+            },
+        )
     }))
+}
+
+/// A Node.js tool pinned by `tests/<folder>/package-lock.json`, installed by `npm ci` there.
+struct NpmTool {
+    /// What the tool is, in the line saying which copy the tests run.
+    name: &'static str,
+    /// The npm project's folder in this crate.
+    folder: &'static str,
+    /// The program the tests run, in the project's `node_modules/.bin`.
+    program: &'static str,
+}
+
+/// Runs `npm ci` in `tests/<folder>` when its `node_modules` is missing or its lock changed;
+/// the path of the tool's program.
+fn npm_tool(target_tmpdir: &Path, tool: NpmTool) -> Result<PathBuf, String> {
+    let project = tests_crate().join(tool.folder);
+    let node_modules = project.join("node_modules");
+    let program = node_modules.join(".bin").join(tool.program);
+    let installation = Installation {
+        pins: &project.join("package-lock.json"),
+        folder: &node_modules,
+        program: &program,
+        lock: &lock_file(target_tmpdir, tool.folder),
+    };
+    let outcome = installation.ensure(|| {
+        NPM.run(
+            NPM.command()
+                .current_dir(&project)
+                .args(["ci", "--no-audit", "--no-fund"]),
+        )
+    })?;
+    report(tool.name, &outcome, &program);
+    Ok(program)
 }
 
 /// The pinned OpenAPI client generator and typed fetch client, installed by `npm ci` from
@@ -255,24 +278,20 @@ pub fn typescript_compiler(target_tmpdir: &Path) -> &'static Path {
 pub fn openapi_typescript(target_tmpdir: &Path) -> &'static Path {
     static NODE_MODULES: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     installed(NODE_MODULES.get_or_init(|| {
-        let project = tests_crate().join("openapi-typescript");
-        let node_modules = project.join("node_modules");
-        let generator = node_modules.join(".bin/openapi-typescript");
-        let installation = Installation {
-            pins: &project.join("package-lock.json"),
-            folder: &node_modules,
-            program: &generator,
-            lock: &lock_file(target_tmpdir, "openapi-typescript"),
-        };
-        let outcome = installation.ensure(|| {
-            NPM.run(
-                NPM.command()
-                    .current_dir(&project)
-                    .args(["ci", "--no-audit", "--no-fund"]),
-            )
-        })?;
-        report("openapi-typescript and openapi-fetch", &outcome, &generator);
-        Ok(node_modules)
+        let generator = npm_tool(
+            target_tmpdir,
+            NpmTool {
+                name: "openapi-typescript and openapi-fetch",
+                folder: "openapi-typescript",
+                program: "openapi-typescript",
+            },
+        )?;
+        // `node_modules/.bin/openapi-typescript` → `node_modules`.
+        generator
+            .parent()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .ok_or_else(|| format!("{} has no node_modules folder", generator.display()))
     }))
 }
 
