@@ -7,10 +7,10 @@ use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote;
 
 use super::catalog::Catalog;
-use super::paths::{pattern_path, private};
+use super::paths::{pattern_path, pattern_source, private};
 use super::{contract, details, source};
 use crate::check::{Checked, Model, Own};
-use crate::parse::{Piece, Shape};
+use crate::parse::Piece;
 
 pub(crate) fn impl_api_error(model: &Model, catalog: &Catalog) -> TokenStream {
     let private = private();
@@ -66,10 +66,7 @@ fn spec_body(model: &Model, catalog: &Catalog) -> TokenStream {
         let literal_index = catalog.literal_index(position).filter(|_| cfgs.is_empty());
         match (checked, literal_index) {
             (Checked::Own(_), Some(index)) => {
-                let pattern = match (model.shape, decl.variant) {
-                    (Shape::Enum, Some(variant)) => format!("Self::{variant}"),
-                    _ => "Self".to_owned(),
-                };
+                let pattern = pattern_source(model.shape, decl);
                 let _ = write!(plain_arms, "{pattern} {{ .. }} => {index},");
             }
             (Checked::Own(_), None) => {

@@ -8,7 +8,7 @@ use assetpay_errors_shared::{envelope, table};
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, quote};
 
-use super::paths::{private, size_unless_cfg_out};
+use super::paths::{PRIVATE, private, size_unless_cfg_out};
 use super::source;
 use crate::check::{Checked, Model, Own};
 
@@ -110,8 +110,8 @@ impl Catalog {
         }
     }
 
-    /// The catalogue index of the declaration at `position`, as source text, when it is a
-    /// literal (nothing flattened or `cfg`'d).
+    /// The catalogue index of the declaration at `position` when it is known now (nothing
+    /// flattened or `cfg`'d), for arms written as source text.
     pub(crate) fn literal_index(&self, position: usize) -> Option<usize> {
         self.literal_indices.then_some(position)
     }
@@ -159,11 +159,7 @@ fn push_spec(out: &mut String, own: &Own) {
     };
     // Positional, with the values every entry shares hoisted into constants: the catalogue of
     // a large enum is thousands of these, and each token is type-checked.
-    let _ = write!(
-        out,
-        "::assetpay_errors::__private::declared_spec({}u16,",
-        own.code.value
-    );
+    let _ = write!(out, "{PRIVATE}::declared_spec({}u16,", own.code.value);
     source::push_str_literal(out, &own.key.value);
     let _ = write!(out, ",{}u16,", own.status.value);
     source::push_str_literal(out, &own.message);
@@ -172,9 +168,11 @@ fn push_spec(out: &mut String, own: &Own) {
     let _ = write!(out, ",__API_DOMAIN,{},", own.retryable);
     match own.retry_after {
         Some(seconds) => {
-            let _ = write!(out, "::assetpay_errors::__private::Some({seconds}u32),");
+            let _ = write!(out, "{PRIVATE}::Some({seconds}u32),");
         }
-        None => out.push_str("::assetpay_errors::__private::None,"),
+        None => {
+            let _ = write!(out, "{PRIVATE}::None,");
+        }
     }
     out.push_str("__API_TYPE_NAME,");
     source::push_str_literal(out, &own.decl.name);
@@ -182,10 +180,12 @@ fn push_spec(out: &mut String, own: &Own) {
     source::push_str_literal(out, &json);
     match &own.doc_url {
         Some(url) => {
-            out.push_str(",::assetpay_errors::__private::Some(");
+            let _ = write!(out, ",{PRIVATE}::Some(");
             source::push_str_literal(out, url);
             out.push_str("))");
         }
-        None => out.push_str(",::assetpay_errors::__private::None)"),
+        None => {
+            let _ = write!(out, ",{PRIVATE}::None)");
+        }
     }
 }

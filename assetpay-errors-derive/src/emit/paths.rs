@@ -7,6 +7,9 @@ use syn::Attribute;
 
 use crate::parse::{ErrorDecl, Shape};
 
+/// [`private`] as source text, for the parts written as text (`source`).
+pub(crate) const PRIVATE: &str = "::assetpay_errors::__private";
+
 /// `::assetpay_errors::__private`, where every runtime item the expansion names is re-exported.
 pub(crate) fn private() -> TokenStream {
     quote!(::assetpay_errors::__private)
@@ -20,6 +23,14 @@ pub(crate) fn pattern_path(shape: Shape, decl: &ErrorDecl) -> TokenStream {
     }
 }
 
+/// [`pattern_path`] as source text.
+pub(crate) fn pattern_source(shape: Shape, decl: &ErrorDecl) -> String {
+    match (shape, decl.variant) {
+        (Shape::Enum, Some(variant)) => format!("Self::{variant}"),
+        _ => "Self".to_owned(),
+    }
+}
+
 /// `size` as a constant expression, or zero when the declaration's `#[cfg]`s compile it out.
 pub(crate) fn size_unless_cfg_out(cfgs: &[&Attribute], size: TokenStream) -> TokenStream {
     if cfgs.is_empty() {
@@ -30,5 +41,18 @@ pub(crate) fn size_unless_cfg_out(cfgs: &[&Attribute], size: TokenStream) -> Tok
             #(#cfgs)* { __api_size = #size; }
             __api_size
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_runtime_path_as_text_is_the_path_as_tokens() {
+        assert_eq!(
+            super::super::source::tokens(PRIVATE).to_string(),
+            private().to_string()
+        );
     }
 }

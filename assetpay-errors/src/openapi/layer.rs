@@ -204,7 +204,7 @@ fn merge(operation: &mut Operation, status: StatusCode, entry: &Documented) {
         .entry(status.as_u16().to_string())
         .or_insert_with(|| status_response(status).into());
     if let RefOr::T(response) = response {
-        add_entry(response, entry);
+        add_entry(response, status, entry);
     }
 }
 
@@ -269,7 +269,7 @@ fn with_layer_responses(mut components: Components, errors: &FrameworkErrors) ->
 /// The response documenting `spec`, sent with `status`, as the layer's answer to `when`.
 fn layer_response(when: &str, spec: &'static ErrorSpec, status: StatusCode) -> Response {
     let mut response = status_response(status);
-    add_entry(&mut response, &Documented::plain(spec));
+    add_entry(&mut response, status, &Documented::plain(spec));
     response.description = format!("{when} {}", response.description);
     response
 }

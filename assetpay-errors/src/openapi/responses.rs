@@ -129,7 +129,7 @@ fn grouped_responses(
         let response = by_status
             .entry(status.as_u16().to_string())
             .or_insert_with(|| status_response(status));
-        add_entry(response, &entry);
+        add_entry(response, status, &entry);
     }
     by_status
         .into_iter()
@@ -185,7 +185,10 @@ pub(crate) fn status_response(status: StatusCode) -> Response {
 ///
 /// Every response of this module is built by this one function, entry by entry, so a response
 /// that [`document_layer`](super::document_layer) extends reads as one built whole.
-pub(crate) fn add_entry(response: &mut Response, entry: &Documented) {
+///
+/// `status` is the one the response is sent with, which is not always the entry's own: the layer
+/// sends a 405 under whatever entry the team chose (`FrameworkErrors::status_for`).
+pub(crate) fn add_entry(response: &mut Response, status: StatusCode, entry: &Documented) {
     let spec = entry.spec;
     let Some(RefOr::T(content)) = response.content.get_mut("application/json") else {
         return;
@@ -227,23 +230,12 @@ pub(crate) fn add_entry(response: &mut Response, entry: &Documented) {
         }
     }
 
-    // The headline keeps the status the response was built for (`status_response`), which is
-    // not always the entry's own: the layer sends a 405 under whatever entry the team chose.
-    let (reason, lines) = match response.description.split_once('\n') {
-        Some((head, lines)) => (
-            head.split_once(": ").map(|(reason, _)| reason.to_owned()),
-            lines.to_owned(),
-        ),
-        None => (None, String::new()),
+    let lines = match response.description.split_once('\n') {
+        Some((_, lines)) => lines.to_owned(),
+        None => String::new(),
     };
-    let reason = reason.unwrap_or_else(|| {
-        spec.status()
-            .canonical_reason()
-            .unwrap_or("Error")
-            .to_owned()
-    });
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-    response.description = format!("{reason}: {}\n{lines}{}", code_list(&keys), line(spec));
+    response.description = format!("{}{lines}{}", headline(status, &keys), line(spec));
 
     let retryable: Vec<&str> = response
         .description
