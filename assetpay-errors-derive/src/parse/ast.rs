@@ -10,6 +10,7 @@ use syn::{
 use super::attr::{self, Attrs, ErrorAttrs, Position, TypeAttrs};
 use super::ctxt::Ctxt;
 use super::field_attr;
+use super::plain::Plain;
 
 pub(crate) struct Input<'a> {
     pub(crate) ident: &'a Ident,
@@ -173,7 +174,8 @@ fn doc_first_paragraph(attrs: &[Attribute]) -> Option<String> {
         };
         // `split`, not `lines`: an empty `///` is the empty string, which `lines` drops, and it
         // is exactly the paragraph break.
-        lines.extend(text.value().split('\n').map(|line| line.trim().to_owned()));
+        let text = Plain::string(&text.token()).unwrap_or_else(|| text.value());
+        lines.extend(text.split('\n').map(|line| line.trim().to_owned()));
     }
     let paragraph: Vec<&str> = lines
         .iter()

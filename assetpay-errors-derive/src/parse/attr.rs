@@ -10,6 +10,7 @@ use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Lit, LitStr, MacroDelimiter, Meta, Path, Token};
 
 use super::ctxt::Ctxt;
+use super::plain::Plain;
 use super::reserved::{self, Retired};
 use super::symbol::AttrKey;
 use super::value::{self, Located, skip_value};
@@ -366,12 +367,18 @@ impl Parsed<'_> {
         let mut tokens = TokenStream::new();
         // One literal token only: syn reads `-1001` as one literal too, spanned on the `-` alone,
         // and an error about a negative number covers both of its tokens.
-        if meta.input.cursor().literal().is_some() {
-            let literal: Lit = meta.input.parse()?;
+        if let Some((token, _)) = meta.input.cursor().literal() {
+            let value = match Plain::read(&token) {
+                Some(plain) => {
+                    meta.input.parse::<TokenTree>()?;
+                    Value::Plain(token, plain)
+                }
+                None => Value::Literal(meta.input.parse()?),
+            };
             if meta.input.is_empty() || meta.input.peek(Token![,]) {
-                return Ok(Some(Value::Literal(literal)));
+                return Ok(Some(value));
             }
-            literal.to_tokens(&mut tokens);
+            value.to_tokens(&mut tokens);
         }
         while !meta.input.is_empty() && !meta.input.peek(Token![,]) {
             tokens.extend([meta.input.parse::<TokenTree>()?]);
@@ -389,6 +396,14 @@ impl Parsed<'_> {
         N: std::str::FromStr + Bounded,
         N::Err: std::fmt::Display,
     {
+        if let Value::Plain(token, Plain::Digits(digits)) = tokens {
+            if let Ok(value) = digits.parse::<N>() {
+                return Some(Located {
+                    value,
+                    span: token.span(),
+                });
+            }
+        }
         let Some(literal) = tokens.read(|literal| match literal {
             Lit::Int(literal) => Some(literal.clone()),
             _ => None,
@@ -430,6 +445,12 @@ impl Parsed<'_> {
     }
 
     fn string(&self, tokens: &Value, key: AttrKey, example: &str) -> Option<Located<String>> {
+        if let Value::Plain(token, Plain::Str(text)) = tokens {
+            return Some(Located {
+                value: text.clone(),
+                span: token.span(),
+            });
+        }
         let literal = tokens.read(|literal| match literal {
             Lit::Str(literal) => Some(literal.clone()),
             _ => None,
@@ -505,8 +526,11 @@ impl Parsed<'_> {
 
 /// The value of a key: one literal, read in place where the key stands (the common case), or
 /// the tokens up to the next comma, parsed again by the reader that expects them. Reading the
-/// literal in place spares a token stream and a parse of it per key, thousands in a large enum.
+/// literal in place spares a token stream and a parse of it per key, thousands in a large enum;
+/// a [`Plain`] one is not even handed to syn, unless its reader refuses the plain value (a
+/// number out of its range), to say why.
 enum Value {
+    Plain(proc_macro2::Literal, Plain),
     Literal(Lit),
     Tokens(TokenStream),
 }
@@ -516,6 +540,7 @@ impl Value {
     /// number, `-` and the digits, is two tokens).
     fn read<T: syn::parse::Parse>(&self, pick: impl Fn(&Lit) -> Option<T>) -> Option<T> {
         match self {
+            Value::Plain(token, _) => pick(&Lit::new(token.clone())),
             Value::Literal(literal) => pick(literal),
             Value::Tokens(tokens) => syn::parse2::<T>(tokens.clone()).ok(),
         }
@@ -525,6 +550,7 @@ impl Value {
 impl ToTokens for Value {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         match self {
+            Value::Plain(token, _) => token.to_tokens(tokens),
             Value::Literal(literal) => literal.to_tokens(tokens),
             Value::Tokens(value) => value.to_tokens(tokens),
         }

@@ -15,6 +15,7 @@ mod attr;
 mod ctxt;
 mod field_attr;
 mod message;
+mod plain;
 mod reserved;
 mod symbol;
 mod value;
