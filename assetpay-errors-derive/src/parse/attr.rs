@@ -396,13 +396,13 @@ impl Parsed<'_> {
         N: std::str::FromStr + Bounded,
         N::Err: std::fmt::Display,
     {
-        if let Value::Plain(token, Plain::Digits(digits)) = tokens {
-            if let Ok(value) = digits.parse::<N>() {
-                return Some(Located {
-                    value,
-                    span: token.span(),
-                });
-            }
+        if let Value::Plain(token, Plain::Digits(digits)) = tokens
+            && let Ok(value) = digits.parse::<N>()
+        {
+            return Some(Located {
+                value,
+                span: token.span(),
+            });
         }
         let Some(literal) = tokens.read(|literal| match literal {
             Lit::Int(literal) => Some(literal.clone()),
