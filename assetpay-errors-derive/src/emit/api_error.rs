@@ -3,11 +3,11 @@
 
 use std::fmt::Write as _;
 
-use proc_macro2::{Literal, Span, TokenStream};
-use quote::quote;
+use proc_macro2::{Delimiter, Group, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::{ToTokens as _, quote};
 
 use super::catalog::Catalog;
-use super::paths::{pattern_path, pattern_source, private};
+use super::paths::{PRIVATE, pattern_path, pattern_source, private};
 use super::{contract, details, source};
 use crate::check::{Checked, Model, Own};
 use crate::parse::Piece;
@@ -108,60 +108,154 @@ fn message_body(model: &Model) -> TokenStream {
         return quote!(match *self {});
     }
     let mut needs_default = false;
-    let arms: Vec<TokenStream> = model
-        .errors
-        .iter()
-        .filter_map(|checked| {
-            let pattern = pattern_path(model.shape, checked.decl());
-            let cfgs = &checked.decl().cfgs;
-            match checked {
-                Checked::Transparent(transparent) => {
-                    let member = &transparent.field.member;
-                    let ty = transparent.field.ty;
-                    Some(quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => <#ty as #private::ApiError>::message(__api_inner),))
-                }
-                Checked::Own(own) if own.template.is_interpolated() => {
-                    Some(interpolated_arm(own, &pattern))
-                }
-                Checked::Own(_) => {
-                    needs_default = true;
-                    None
+    let mut arms = ArmWriter::new();
+    for checked in &model.errors {
+        let decl = checked.decl();
+        match checked {
+            Checked::Transparent(transparent) => {
+                let pattern = pattern_path(model.shape, decl);
+                let cfgs = &decl.cfgs;
+                let member = &transparent.field.member;
+                let ty = transparent.field.ty;
+                arms.tokens(quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => <#ty as #private::ApiError>::message(__api_inner),));
+            }
+            Checked::Own(own) if own.template.is_interpolated() => {
+                if decl.cfgs.is_empty() {
+                    arms.interpolated(own, &pattern_source(model.shape, decl));
+                } else {
+                    arms.tokens(interpolated_arm(own, &pattern_path(model.shape, decl)));
                 }
             }
-        })
-        .collect();
+            Checked::Own(_) => needs_default = true,
+        }
+    }
+    let arms = arms.finish();
     let default = needs_default
         .then(|| quote!(_ => #private::Cow::Borrowed(#private::ApiError::spec(self).message()),));
-    quote!(match self { #(#arms)* #default })
+    quote!(match self { #arms #default })
 }
 
-fn interpolated_arm(own: &Own, pattern: &TokenStream) -> TokenStream {
-    let private = private();
-    let decl = own.decl;
-    // Bindings carry the message's span, so an error about a field's formatting (a missing
-    // `Display` or `Debug`) points at the message that asks for it.
-    let span = own.template_span.unwrap_or_else(Span::call_site);
-    let binding = |index: usize| syn::Ident::new(&format!("__api_field_{index}"), span);
-    let used: Vec<usize> = decl
+/// The message arms, written as source text where they carry no span of the input, and as
+/// tokens where they do: the format string and the arguments that name the fields, so an error
+/// about a field's formatting (a missing `Display` or `Debug`) points at the message that asks
+/// for it, and the pattern's bindings of those fields, which must share the arguments' span to
+/// name the same variables when the declaration comes from a `macro_rules!` (hygiene).
+struct ArmWriter {
+    arms: TokenStream,
+    text: String,
+    format_path: Option<TokenStream>,
+}
+
+impl ArmWriter {
+    fn new() -> Self {
+        ArmWriter {
+            arms: TokenStream::new(),
+            text: String::new(),
+            format_path: None,
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.text.is_empty() {
+            self.arms
+                .extend(source::tokens(&std::mem::take(&mut self.text)));
+        }
+    }
+
+    fn tokens(&mut self, arm: TokenStream) {
+        self.flush();
+        self.arms.extend(arm);
+    }
+
+    /// `Self::V { 0: __api_field_0, .. } => Cow::Owned(format!("…", __api_field_0)),`
+    fn interpolated(&mut self, own: &Own, pattern: &str) {
+        let decl = own.decl;
+        let span = own.template_span.unwrap_or_else(Span::call_site);
+        self.text.push_str(pattern);
+        self.flush();
+        let mut fields = TokenStream::new();
+        for index in used_fields(own) {
+            decl.fields[index].member.to_tokens(&mut fields);
+            fields.extend([
+                TokenTree::Punct(Punct::new(':', Spacing::Alone)),
+                TokenTree::Ident(binding(index, span)),
+                TokenTree::Punct(Punct::new(',', Spacing::Alone)),
+            ]);
+        }
+        fields.extend([
+            TokenTree::Punct(Punct::new('.', Spacing::Joint)),
+            TokenTree::Punct(Punct::new('.', Spacing::Alone)),
+        ]);
+        self.arms
+            .extend([TokenTree::Group(Group::new(Delimiter::Brace, fields))]);
+        let _ = write!(self.text, " => {PRIVATE}::Cow::Owned");
+        self.flush();
+        let mut format = Literal::string(&own.template.format_string());
+        format.set_span(span);
+        let mut arguments = TokenStream::new();
+        arguments.extend([TokenTree::Literal(format)]);
+        for index in argument_fields(own) {
+            arguments.extend([
+                TokenTree::Punct(Punct::new(',', Spacing::Alone)),
+                TokenTree::Ident(binding(index, span)),
+            ]);
+        }
+        let mut call = self
+            .format_path
+            .get_or_insert_with(|| source::tokens(&format!("{PRIVATE}::format!")))
+            .clone();
+        call.extend([TokenTree::Group(Group::new(
+            Delimiter::Parenthesis,
+            arguments,
+        ))]);
+        self.arms
+            .extend([TokenTree::Group(Group::new(Delimiter::Parenthesis, call))]);
+        self.text.push(',');
+    }
+
+    fn finish(mut self) -> TokenStream {
+        self.flush();
+        self.arms
+    }
+}
+
+/// The positions of the fields the message names, in declaration order: the ones its pattern
+/// binds.
+fn used_fields(own: &Own) -> Vec<usize> {
+    own.decl
         .fields
         .iter()
         .enumerate()
         .filter(|(_, field)| own.template.fields().any(|name| name == field.name))
         .map(|(index, _)| index)
-        .collect();
-    let bindings = used.iter().map(|&index| {
+        .collect()
+}
+
+/// The position of the field each placeholder names, in the template's order: the format
+/// arguments.
+fn argument_fields<'a>(own: &'a Own<'a>) -> impl Iterator<Item = usize> + 'a {
+    own.template.pieces.iter().filter_map(|piece| match piece {
+        Piece::Field { name, .. } => own.decl.fields.iter().position(|field| field.name == *name),
+        Piece::Text(_) => None,
+    })
+}
+
+/// The binding of the field at `index` in a message arm.
+fn binding(index: usize, span: Span) -> syn::Ident {
+    syn::Ident::new(&format!("__api_field_{index}"), span)
+}
+
+/// [`ArmWriter::interpolated`] as tokens, for an arm under `#[cfg]`.
+fn interpolated_arm(own: &Own, pattern: &TokenStream) -> TokenStream {
+    let private = private();
+    let decl = own.decl;
+    let span = own.template_span.unwrap_or_else(Span::call_site);
+    let bindings = used_fields(own).into_iter().map(|index| {
         let member = &decl.fields[index].member;
-        let name = binding(index);
+        let name = binding(index, span);
         quote!(#member: #name)
     });
-    let arguments = own.template.pieces.iter().filter_map(|piece| match piece {
-        Piece::Field { name, .. } => decl
-            .fields
-            .iter()
-            .position(|field| field.name == *name)
-            .map(binding),
-        Piece::Text(_) => None,
-    });
+    let arguments = argument_fields(own).map(|index| binding(index, span));
     let mut format = Literal::string(&own.template.format_string());
     format.set_span(span);
     let cfgs = &decl.cfgs;
