@@ -223,6 +223,17 @@ members! {
     }
 }
 
+impl ProblemViolationMember {
+    /// Whether every violation has the member: `detail` and `reason` are in each, while where
+    /// the field is (`pointer`, or `in` and `parameter`) depends on the violation.
+    pub const fn always_sent(self) -> bool {
+        matches!(
+            self,
+            ProblemViolationMember::Detail | ProblemViolationMember::Reason
+        )
+    }
+}
+
 /// Whether `name` is a plain ASCII identifier (`[A-Za-z][A-Za-z0-9]*`): written as it is in a
 /// JSON string, a TypeScript property and an OpenAPI property name alike.
 pub const fn is_plain_name(name: &str) -> bool {

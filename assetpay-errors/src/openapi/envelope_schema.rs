@@ -10,6 +10,7 @@ use assetpay_errors_shared::wire::{
     EnvelopeMember, ErrorMember, REQUEST_ID_HEADER, Sent, ViolationMember,
 };
 
+use super::ProblemSchema;
 use crate::violation::{Location, MAX_DETAILS};
 
 /// The name the envelope's schema is registered under: `#/components/schemas/ErrorEnvelope`.
@@ -153,8 +154,14 @@ fn details() -> ArrayBuilder {
         ))
 }
 
+/// Registering the envelope registers the problem document beside it: every error response
+/// references both, so the one line in `components(schemas(…))` stays one line.
 impl ToSchema for EnvelopeSchema {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed(ENVELOPE_SCHEMA_NAME)
+    }
+
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        schemas.push((ProblemSchema::name().into_owned(), ProblemSchema::schema()));
     }
 }

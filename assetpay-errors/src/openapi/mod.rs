@@ -131,6 +131,7 @@ mod envelope_schema;
 #[cfg(feature = "axum")]
 mod layer;
 mod print;
+mod problem_schema;
 mod responses;
 mod subset;
 
@@ -140,7 +141,10 @@ pub use self::envelope_schema::{ENVELOPE_SCHEMA_NAME, EnvelopeSchema};
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use self::layer::document_layer;
 pub use self::print::{to_json, to_pretty_json};
-pub use self::responses::{ApiErrors, EXAMPLE_REQUEST_ID, error_responses, example_envelope};
+pub use self::problem_schema::{PROBLEM_SCHEMA_NAME, ProblemSchema};
+pub use self::responses::{
+    ApiErrors, EXAMPLE_REQUEST_ID, error_responses, example_envelope, example_problem,
+};
 pub use self::subset::{ErrorSet, Subset};
 
 /// What [`errors!`](crate::errors) expands to; not an API.
