@@ -22,7 +22,8 @@ pub const ENVELOPE_SCHEMA_NAME: &str = "ErrorEnvelope";
 ///
 /// Register it with `components(schemas(EnvelopeSchema))` in `#[derive(OpenApi)]`: utoipa does
 /// not collect schemas from [`IntoResponses`](utoipa::IntoResponses) types, and the responses of
-/// [`ApiErrors`](super::ApiErrors) reference this one. Its properties and `required` lists are
+/// [`ApiErrors`](super::ApiErrors) reference this one. The same line registers
+/// [`ProblemSchema`], which the responses' `application/problem+json` content references. Its properties and `required` lists are
 /// the wire description's members (`assetpay_errors_shared::wire`): every member the server
 /// always sends is required, `error.details` and `error.detailsOmitted`, sent only with field
 /// violations, are not; `success` admits only `false`. The object is left open

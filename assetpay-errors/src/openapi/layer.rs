@@ -32,6 +32,10 @@ use crate::violation::{FieldViolation, JsonPointer, Reason};
 ///   another middleware's plain response is answered with an entry declared for that very
 ///   status (an authentication layer's 401, a rate limiter's 429).
 ///
+/// Each response, and each component, documents both media types, as
+/// [`error_responses`](super::error_responses) does; a component's problem document carries the
+/// status the layer sends it with (a 405 stays 405 in `status`).
+///
 /// The operations' inputs are read from the document: utoipa sees a handler's
 /// `#[utoipa::path]`, not its arguments, so a request body or parameter is documented there
 /// (`request_body = …`, `params(…)`) and its rejections follow. A response the operation
@@ -63,6 +67,9 @@ use crate::violation::{FieldViolation, JsonPointer, Reason};
 /// assert!(responses["404"]["content"]["application/json"]["examples"]["NOT_FOUND"].is_object());
 /// let rejected = &responses["422"]["content"]["application/json"]["examples"]["VALIDATION_FAILED"];
 /// assert_eq!(rejected["value"]["error"]["details"][0]["in"], "path");
+/// // The same rejection as a problem document, whose `errors` say where the field is.
+/// let rejected = &responses["422"]["content"]["application/problem+json"]["examples"]["VALIDATION_FAILED"];
+/// assert_eq!(rejected["value"]["errors"][0]["parameter"], "id");
 /// assert!(document["components"]["responses"]["Panic"].is_object());
 /// ```
 pub fn document_layer(document: &mut OpenApi, errors: &FrameworkErrors) {

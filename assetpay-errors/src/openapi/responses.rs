@@ -80,6 +80,11 @@ impl<E: ErrorSet> IntoResponses for ApiErrors<E> {
 /// - one example per key, named by the key: the envelope the server sends, rendered by
 ///   [`Envelope::write_json`] with [`EXAMPLE_REQUEST_ID`]. An interpolated message shows its
 ///   template, such as `At most {max} items per request`, because no field values are known here;
+/// - `application/problem+json` content whose schema is the
+///   [`ProblemDocument`](super::ProblemSchema) component narrowed the same way (`key` and `code`
+///   enums), with `status` the one status of the response, and one example per key: the
+///   [`Problem`] the server sends for a request that prefers problem documents, rendered by
+///   [`Problem::write_json`];
 /// - the `x-request-id` header, and `Retry-After` when an entry of the status is retryable (the
 ///   header is then optional: it is sent only when a wait is known).
 ///
