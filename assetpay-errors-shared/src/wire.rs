@@ -194,6 +194,16 @@ members! {
 }
 
 impl ProblemMember {
+    /// What makes a body without the envelope's `error` a problem document: one of RFC 9457's
+    /// members that say what the problem is (`instance` alone names an occurrence of nothing).
+    /// The Rust decoder and the TypeScript module's `isProblemDocument` both read this list.
+    pub const MARKERS: [ProblemMember; 4] = [
+        ProblemMember::Type,
+        ProblemMember::Title,
+        ProblemMember::Status,
+        ProblemMember::Detail,
+    ];
+
     /// When the member is sent.
     pub const fn sent(self) -> Sent {
         match self {
