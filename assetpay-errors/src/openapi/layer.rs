@@ -24,7 +24,12 @@ use crate::violation::{FieldViolation, JsonPointer, Reason};
 ///   violation this crate's [`Json`], [`Form`](crate::axum::Form), [`Query`](crate::axum::Query),
 ///   [`Path`](crate::axum::Path) and [`Valid`](crate::axum) send, named after the operation's own
 ///   first required member or parameter. A key the operation already documents keeps one
-///   example, the one with `details`.
+///   example, the one with `details`. What an example can only sample is worded at run time: a
+///   violation's `message` (`detail` in a problem document), and, for a rejection without
+///   violations (a 413), the text of axum's own rejection, which the layer appends to the
+///   declared message (`Request cannot be processed: Failed to buffer the request body: length
+///   limit exceeded`, see "What the plain body said" in [`axum`](crate::axum)); the example shows
+///   the declared message alone. Everything else in the example is byte for byte what is sent.
 /// - **the layer's own answers, once**, as response components an operation never repeats:
 ///   `UnknownRoute` (a path no route serves), `MethodNotAllowed` (a route called with a method
 ///   it does not serve: [`FrameworkErrors::method_not_allowed`], which may be an entry of a
