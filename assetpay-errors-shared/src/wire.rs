@@ -194,6 +194,16 @@ members! {
 }
 
 impl ProblemMember {
+    /// What makes a body without the envelope's `error` a problem document: one of RFC 9457's
+    /// members that say what the problem is (`instance` alone names an occurrence of nothing).
+    /// The Rust decoder and the TypeScript module's `isProblemDocument` both read this list.
+    pub const MARKERS: [ProblemMember; 4] = [
+        ProblemMember::Type,
+        ProblemMember::Title,
+        ProblemMember::Status,
+        ProblemMember::Detail,
+    ];
+
     /// When the member is sent.
     pub const fn sent(self) -> Sent {
         match self {
@@ -220,6 +230,17 @@ members! {
         Parameter = "parameter",
         /// `reason`: a stable UPPER_SNAKE word.
         Reason = "reason",
+    }
+}
+
+impl ProblemViolationMember {
+    /// Whether every violation has the member: `detail` and `reason` are in each, while where
+    /// the field is (`pointer`, or `in` and `parameter`) depends on the violation.
+    pub const fn always_sent(self) -> bool {
+        matches!(
+            self,
+            ProblemViolationMember::Detail | ProblemViolationMember::Reason
+        )
     }
 }
 

@@ -54,6 +54,7 @@
 
 use std::borrow::Cow;
 
+use http::StatusCode;
 use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 
 use assetpay_errors_shared::json::write_escaped;
@@ -78,18 +79,53 @@ pub use assetpay_errors_shared::wire::PROBLEM_MEDIA_TYPE;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem<'a> {
     envelope: Envelope<'a>,
+    status: StatusCode,
 }
 
+/// The document of `envelope`, whose `status` is its entry's.
 impl<'a> From<Envelope<'a>> for Problem<'a> {
     fn from(envelope: Envelope<'a>) -> Self {
-        Problem { envelope }
+        let status = envelope.spec().status();
+        Problem { envelope, status }
     }
 }
 
 impl<'a> Problem<'a> {
+    /// The document with `status` as its `status` member: the status the response is sent with,
+    /// when it is not the entry's own (a 405 the layer keeps under an entry declared with 422,
+    /// see [`FrameworkErrors::status_for`](crate::axum::FrameworkErrors::status_for)).
+    /// RFC 9457 (section 3.1.2) asks for the very status of the HTTP response, so that software
+    /// reading only one of the two does what software reading the other does.
+    ///
+    /// ```
+    /// use assetpay_errors::{ApiError, Envelope, problem::Problem};
+    /// use http::StatusCode;
+    ///
+    /// #[derive(ApiError)]
+    /// enum ShopError {
+    ///     /// The request cannot be processed
+    ///     #[api(code = 5001, key = "UNPROCESSABLE", status = 422)]
+    ///     Unprocessable,
+    /// }
+    ///
+    /// let envelope = Envelope::new("r1", &ShopError::Unprocessable);
+    /// let problem = Problem::from(envelope).with_status(StatusCode::METHOD_NOT_ALLOWED);
+    /// assert_eq!(problem.status(), StatusCode::METHOD_NOT_ALLOWED);
+    /// assert!(String::from_utf8(problem.to_json_vec()).unwrap().contains(r#""status":405,"#));
+    /// ```
+    #[must_use]
+    pub fn with_status(self, status: StatusCode) -> Self {
+        Problem { status, ..self }
+    }
+
     /// The catalogue entry of the error.
     pub fn spec(&self) -> &'static ErrorSpec {
         self.envelope.spec()
+    }
+
+    /// `status`: the entry's status, unless [`with_status`](Self::with_status) set another.
+    pub fn status(&self) -> StatusCode {
+        self.status
     }
 
     /// `type`: the documentation URL, or `about:blank`.
@@ -145,7 +181,7 @@ impl<'a> Problem<'a> {
             None => write_escaped(out, self.title()),
         }
         out.extend_from_slice(BEFORE_STATUS.as_bytes());
-        out.extend_from_slice(spec.status().as_str().as_bytes());
+        out.extend_from_slice(self.status.as_str().as_bytes());
         out.extend_from_slice(BEFORE_DETAIL.as_bytes());
         match (self.envelope.is_declared_message(), escaped_title) {
             (true, Some(title)) => out.extend_from_slice(title.as_bytes()),
@@ -330,7 +366,7 @@ impl Serialize for Problem<'_> {
             match member {
                 ProblemMember::Type => document.serialize_field(name, self.type_uri())?,
                 ProblemMember::Title => document.serialize_field(name, self.title())?,
-                ProblemMember::Status => document.serialize_field(name, &spec.status().as_u16())?,
+                ProblemMember::Status => document.serialize_field(name, &self.status.as_u16())?,
                 ProblemMember::Detail => document.serialize_field(name, self.detail())?,
                 ProblemMember::Instance => document.serialize_field(name, &self.instance())?,
                 ProblemMember::Code => document.serialize_field(name, &spec.code())?,

@@ -292,9 +292,8 @@ fn write_problem_interface(out: &mut String) {
     for member in ProblemMember::ALL {
         let name = member.name();
         let _ = match member {
-            ProblemMember::Status | ProblemMember::Code => {
-                writeln!(out, "  readonly {name}: number;")
-            }
+            ProblemMember::Code => writeln!(out, "  readonly {name}: number;"),
+            ProblemMember::Status => writeln!(out, "  readonly {name}?: number;"),
             ProblemMember::Key => writeln!(out, "  readonly {name}: string;"),
             ProblemMember::Type
             | ProblemMember::Title
@@ -393,6 +392,17 @@ fn write_checks(out: &mut String) {
         ErrorMember::Message.name(),
         ErrorMember::Details.name(),
     );
+    let (detail, title) = (ProblemMember::Detail.name(), ProblemMember::Title.name());
+    let markers: Vec<String> = ProblemMember::MARKERS
+        .iter()
+        .map(|member| format!("\"{}\"", member.name()))
+        .collect();
+    let markers_text = ProblemMember::MARKERS
+        .iter()
+        .map(|member| format!("`{}`", member.name()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let markers = markers.join(", ");
     let _ = write!(
         out,
         r#"/**
@@ -401,14 +411,7 @@ fn write_checks(out: &mut String) {
  * 0..=65535, a string `{key}` and a string `{message}`.
  */
 export function isErrorEnvelope(body: unknown): body is ErrorEnvelope {{
-  if (!isJsonObject(body)) {{
-    return false;
-  }}
-  if (hasOwn(body, "{success}") && ownMember(body, "{success}") !== false) {{
-    return false;
-  }}
-  const {request_id} = ownMember(body, "{request_id}");
-  if ({request_id} !== undefined && {request_id} !== null && typeof {request_id} !== "string") {{
+  if (!isJsonObject(body) || !hasDecodableEnvelopeMembers(body)) {{
     return false;
   }}
   const {error} = ownMember(body, "{error}");
@@ -418,6 +421,18 @@ export function isErrorEnvelope(body: unknown): body is ErrorEnvelope {{
     typeof ownMember({error}, "{key}") === "string" &&
     typeof ownMember({error}, "{message}") === "string"
   );
+}}
+
+/**
+ * The rules the Rust decoder applies to every body, whichever its format: `{success}` absent or
+ * false, `{request_id}` absent, null or a string.
+ */
+function hasDecodableEnvelopeMembers(body: JsonObject): boolean {{
+  if (hasOwn(body, "{success}") && ownMember(body, "{success}") !== false) {{
+    return false;
+  }}
+  const {request_id} = ownMember(body, "{request_id}");
+  return {request_id} === undefined || {request_id} === null || typeof {request_id} === "string";
 }}
 
 function isFieldViolation(value: unknown): value is FieldViolation {{
@@ -451,15 +466,24 @@ export function violations(envelope: ErrorEnvelope): readonly FieldViolation[] {
 }}
 
 /**
- * Whether a parsed body is an RFC 9457 problem document this API sends: an object with an integer
- * `{code}` in 0..=65535 and a string `{key}`, as the Rust decoder requires.
+ * Whether a parsed body is an RFC 9457 problem document this API sends, by the rules of the Rust
+ * decoder: an object without `{error}` that has one of {markers_text};
+ * an integer `{code}` in 0..=65535, a string `{key}` and a string `{detail}` (or, without `{detail}`,
+ * a string `{title}`); `{success}` and `{request_id}` as in an envelope.
  */
 export function isProblemDocument(body: unknown): body is ProblemDocument {{
+  if (!isJsonObject(body) || hasOwn(body, "{error}") || !hasDecodableEnvelopeMembers(body)) {{
+    return false;
+  }}
+  if (![{markers}].some((member) => hasOwn(body, member))) {{
+    return false;
+  }}
+  const {detail} = ownMember(body, "{detail}");
+  const message = {detail} === undefined ? ownMember(body, "{title}") : {detail};
   return (
-    isJsonObject(body) &&
-    !hasOwn(body, "{error}") &&
     isWireCode(ownMember(body, "{code}")) &&
-    typeof ownMember(body, "{key}") === "string"
+    typeof ownMember(body, "{key}") === "string" &&
+    typeof message === "string"
   );
 }}
 

@@ -882,7 +882,7 @@ export interface ErrorEnvelope {
 export interface ProblemDocument {
   readonly type?: string;
   readonly title?: string;
-  readonly status: number;
+  readonly status?: number;
   readonly detail?: string;
   readonly instance?: string;
   readonly code: number;
@@ -944,14 +944,7 @@ function isWireCode(value: unknown): value is number {
  * 0..=65535, a string `key` and a string `message`.
  */
 export function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
-  if (!isJsonObject(body)) {
-    return false;
-  }
-  if (hasOwn(body, "success") && ownMember(body, "success") !== false) {
-    return false;
-  }
-  const requestId = ownMember(body, "requestId");
-  if (requestId !== undefined && requestId !== null && typeof requestId !== "string") {
+  if (!isJsonObject(body) || !hasDecodableEnvelopeMembers(body)) {
     return false;
   }
   const error = ownMember(body, "error");
@@ -961,6 +954,18 @@ export function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
     typeof ownMember(error, "key") === "string" &&
     typeof ownMember(error, "message") === "string"
   );
+}
+
+/**
+ * The rules the Rust decoder applies to every body, whichever its format: `success` absent or
+ * false, `requestId` absent, null or a string.
+ */
+function hasDecodableEnvelopeMembers(body: JsonObject): boolean {
+  if (hasOwn(body, "success") && ownMember(body, "success") !== false) {
+    return false;
+  }
+  const requestId = ownMember(body, "requestId");
+  return requestId === undefined || requestId === null || typeof requestId === "string";
 }
 
 function isFieldViolation(value: unknown): value is FieldViolation {
@@ -987,15 +992,24 @@ export function violations(envelope: ErrorEnvelope): readonly FieldViolation[] {
 }
 
 /**
- * Whether a parsed body is an RFC 9457 problem document this API sends: an object with an integer
- * `code` in 0..=65535 and a string `key`, as the Rust decoder requires.
+ * Whether a parsed body is an RFC 9457 problem document this API sends, by the rules of the Rust
+ * decoder: an object without `error` that has one of `type`, `title`, `status`, `detail`;
+ * an integer `code` in 0..=65535, a string `key` and a string `detail` (or, without `detail`,
+ * a string `title`); `success` and `requestId` as in an envelope.
  */
 export function isProblemDocument(body: unknown): body is ProblemDocument {
+  if (!isJsonObject(body) || hasOwn(body, "error") || !hasDecodableEnvelopeMembers(body)) {
+    return false;
+  }
+  if (!["type", "title", "status", "detail"].some((member) => hasOwn(body, member))) {
+    return false;
+  }
+  const detail = ownMember(body, "detail");
+  const message = detail === undefined ? ownMember(body, "title") : detail;
   return (
-    isJsonObject(body) &&
-    !hasOwn(body, "error") &&
     isWireCode(ownMember(body, "code")) &&
-    typeof ownMember(body, "key") === "string"
+    typeof ownMember(body, "key") === "string" &&
+    typeof message === "string"
   );
 }
 

@@ -4,17 +4,22 @@
 //! `tests/openapi-validator/requirements.txt`; the first test that needs it installs it into a
 //! virtual environment in the target directory, see `assetpay_errors_tests::pinned_tools`).
 
+mod printed_support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use assetpay_errors::openapi::{
-    ApiErrors, ENVELOPE_SCHEMA_NAME, EXAMPLE_REQUEST_ID, EnvelopeSchema, catalog_document,
-    error_responses, to_json,
+    ApiErrors, ENVELOPE_SCHEMA_NAME, EXAMPLE_REQUEST_ID, EnvelopeSchema, PROBLEM_SCHEMA_NAME,
+    ProblemSchema, catalog_document, error_responses, to_json,
 };
+use assetpay_errors::problem::{PROBLEM_MEDIA_TYPE, Problem};
 use assetpay_errors::{ApiError, AssetPayError, Envelope, ErrorSpec};
 use assetpay_errors_tests::pinned_tools;
 use serde_json::Value;
 use utoipa::{IntoResponses, OpenApi};
+
+use crate::printed_support::printed_at;
 
 // The demo server's routes and document, exactly as the `server` and `openapi` examples build
 // them. The server half is not used by every test.
@@ -112,35 +117,33 @@ fn wire_bytes<E: ApiError>(error: &E) -> String {
     String::from_utf8(Envelope::new(EXAMPLE_REQUEST_ID, error).to_json_vec()).expect("UTF-8")
 }
 
+/// The bytes the server sends for `error` to a request with the examples' id that prefers
+/// `application/problem+json`.
+fn problem_bytes<E: ApiError>(error: &E) -> String {
+    let problem = Problem::from(Envelope::new(EXAMPLE_REQUEST_ID, error));
+    String::from_utf8(problem.to_json_vec()).expect("UTF-8")
+}
+
 /// The document [`to_json`] prints for `catalog`, whose responses are components named
 /// `Error{status}`.
 fn printed_catalog(catalog: &'static [ErrorSpec]) -> String {
     to_json(&catalog_document("Errors", "1.0.0", catalog)).expect("the document prints")
 }
 
-/// The printed text of the member at `path` in the printed `json`: each step is the first
-/// member of that name inside the previous step's value.
-fn printed_at<'a>(json: &'a str, path: &[&str]) -> &'a str {
-    path.iter().fold(json, |json, name| {
-        let label = format!("{}:", Value::from(*name));
-        let start = json
-            .find(&label)
-            .unwrap_or_else(|| panic!("no member {name} in {json}"))
-            + label.len();
-        let mut values =
-            serde_json::Deserializer::from_str(&json[start..]).into_iter::<serde::de::IgnoredAny>();
-        values.next().expect("a value").expect("valid JSON");
-        &json[start..start + values.byte_offset()]
-    })
-}
-
 /// The printed example named `key` of the response for `status` in a printed catalogue document.
 fn example_text<'a>(printed: &'a str, status: &str, key: &str) -> &'a str {
+    media_example_text(printed, status, "application/json", key)
+}
+
+/// The printed `application/problem+json` example named `key` of the response for `status` in
+/// a printed catalogue document.
+fn problem_example_text<'a>(printed: &'a str, status: &str, key: &str) -> &'a str {
+    media_example_text(printed, status, PROBLEM_MEDIA_TYPE, key)
+}
+
+fn media_example_text<'a>(printed: &'a str, status: &str, media_type: &str, key: &str) -> &'a str {
     let response = format!("Error{status}");
-    printed_at(
-        printed,
-        &[&response, "application/json", "examples", key, "value"],
-    )
+    printed_at(printed, &[&response, media_type, "examples", key, "value"])
 }
 
 #[test]
@@ -180,6 +183,10 @@ fn examples_are_the_bytes_the_server_sends() {
             example_text(&printed, status, error.key()),
             wire_bytes(&error)
         );
+        assert_eq!(
+            problem_example_text(&printed, status, error.key()),
+            problem_bytes(&error)
+        );
     }
 }
 
@@ -195,6 +202,13 @@ fn every_assetpay_example_is_its_wire_envelope() {
             "{}",
             spec.key()
         );
+        let envelope = Envelope::from_spec(EXAMPLE_REQUEST_ID, spec, spec.message());
+        assert_eq!(
+            problem_example_text(&printed, &status, spec.key()).as_bytes(),
+            Problem::from(envelope).to_json_vec(),
+            "{}",
+            spec.key()
+        );
     }
 }
 
@@ -206,6 +220,11 @@ fn an_interpolated_message_shows_its_template_escaped_as_on_the_wire() {
     assert_eq!(
         text,
         r#"{"requestId":"0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f","success":false,"error":{"code":4008,"key":"TOO_MANY_ITEMS","message":"At most {max} items, \"{name}\" has more"}}"#
+    );
+    // The title is the description, the same for every occurrence; the detail the template.
+    assert_eq!(
+        problem_example_text(&printed, "400", "TOO_MANY_ITEMS"),
+        r#"{"type":"about:blank","title":"Too many items in a single request","status":400,"detail":"At most {max} items, \"{name}\" has more","instance":"urn:request-id:0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f","code":4008,"key":"TOO_MANY_ITEMS","requestId":"0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f"}"#
     );
     let description = responses["400"]["description"]
         .as_str()
@@ -234,6 +253,27 @@ fn error_key_and_code_are_enums_of_the_status_entries() {
         assert_eq!(error["key"]["type"], "string");
         let codes: Vec<u64> = entries.iter().map(|spec| u64::from(spec.code())).collect();
         assert_eq!(error["code"]["enum"], serde_json::json!(codes), "{status}");
+        // The problem document's members, narrowed the same way, and its status the response's.
+        let problem = &response["content"][PROBLEM_MEDIA_TYPE]["schema"]["allOf"];
+        assert_eq!(
+            problem[0]["$ref"],
+            format!("#/components/schemas/{PROBLEM_SCHEMA_NAME}")
+        );
+        let members = &problem[1]["properties"];
+        assert_eq!(strings(&members["key"]["enum"]), keys, "{status}");
+        assert_eq!(
+            members["code"]["enum"],
+            serde_json::json!(codes),
+            "{status}"
+        );
+        assert_eq!(
+            members["status"]["enum"],
+            serde_json::json!([status.parse::<u16>().unwrap()])
+        );
+        assert_eq!(
+            object_keys(&response["content"]),
+            ["application/json", PROBLEM_MEDIA_TYPE]
+        );
         statuses += 1;
     }
     let mut distinct: Vec<u16> = AssetPayError::CATALOG
@@ -364,6 +404,56 @@ fn the_envelope_schema_describes_field_violations_as_sent() {
     );
 }
 
+/// The problem document's schema: what every document the server sends has is required, the
+/// violations are described as `errors` sends them, and a sent document has no member the
+/// schema does not describe.
+#[test]
+fn the_problem_schema_describes_the_documents_sent() {
+    use assetpay_errors::FieldViolation;
+    use assetpay_errors::violation::{JsonPointer, MAX_DETAILS, Reason};
+
+    let schema = as_json(&<ProblemSchema as utoipa::PartialSchema>::schema());
+    // Required: exactly the members of a document without violations.
+    let plain = as_json(&Problem::from(Envelope::new(
+        "r1",
+        &assetpay_errors::assetpay::GenericError::NotFound,
+    )));
+    let mut required = strings(&schema["required"]);
+    required.sort_unstable();
+    let mut sent = object_keys(&plain);
+    sent.sort_unstable();
+    assert_eq!(required, sent);
+    assert_eq!(required.len(), 8);
+    let errors = &schema["properties"]["errors"];
+    assert_eq!(errors["maxItems"], MAX_DETAILS);
+    assert_eq!(strings(&errors["items"]["required"]), ["detail", "reason"]);
+    assert_eq!(
+        strings(&errors["items"]["properties"]["in"]["enum"]),
+        ["query", "path", "header"]
+    );
+    let violations = vec![
+        FieldViolation::body(JsonPointer::root().key("quantity"), Reason::Missing, "m"),
+        FieldViolation::query("page", Reason::InvalidFormat, "m"),
+    ];
+    let sent = as_json(&Problem::from(
+        Envelope::new(
+            "r1",
+            &assetpay_errors::assetpay::GenericError::ValidationFailed,
+        )
+        .with_details(&violations),
+    ));
+    let described = object_keys(&schema["properties"]);
+    for member in object_keys(&sent) {
+        assert!(described.contains(&member), "{member}");
+    }
+    let described = object_keys(&errors["items"]["properties"]);
+    for violation in sent["errors"].as_array().expect("errors") {
+        for member in object_keys(violation) {
+            assert!(described.contains(&member), "{member}");
+        }
+    }
+}
+
 /// A path documented with `ApiErrors`, in a document with and without the one line.
 #[utoipa::path(post, path = "/checkout", responses(
     (status = 201, description = "Checked out"),
@@ -387,10 +477,16 @@ fn the_one_line_registers_the_envelope_component() {
         document["components"]["schemas"][ENVELOPE_SCHEMA_NAME],
         as_json(&<EnvelopeSchema as utoipa::PartialSchema>::schema())
     );
+    // The problem document's schema comes with it: every response references both.
+    assert_eq!(
+        document["components"]["schemas"][PROBLEM_SCHEMA_NAME],
+        as_json(&<ProblemSchema as utoipa::PartialSchema>::schema())
+    );
     let responses = &document["paths"]["/checkout"]["post"]["responses"];
     assert_eq!(object_keys(responses), ["201", "400", "404", "409", "503"]);
     let without = as_json(&WithoutEnvelope::openapi());
     assert!(without["components"]["schemas"][ENVELOPE_SCHEMA_NAME].is_null());
+    assert!(without["components"]["schemas"][PROBLEM_SCHEMA_NAME].is_null());
 }
 
 #[test]
@@ -402,6 +498,7 @@ fn the_catalog_document_names_a_response_per_status() {
     ));
     assert_eq!(document["openapi"], "3.1.0");
     assert!(document["components"]["schemas"][ENVELOPE_SCHEMA_NAME].is_object());
+    assert!(document["components"]["schemas"][PROBLEM_SCHEMA_NAME].is_object());
     let responses = &document["components"]["responses"];
     assert_eq!(
         responses["Error409"],
@@ -414,7 +511,7 @@ fn the_catalog_document_names_a_response_per_status() {
 }
 
 #[tokio::test]
-async fn the_demo_serves_its_document_and_the_409_example_is_what_post_trades_sends() {
+async fn the_demo_serves_its_document_and_the_409_examples_are_what_post_trades_sends() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind a loopback port");
@@ -433,34 +530,38 @@ async fn the_demo_serves_its_document_and_the_409_example_is_what_post_trades_se
     let printed = demo::openapi_json();
     assert_eq!(served, printed);
 
-    let answer = client
-        .post(format!("http://{address}/trades"))
-        .header("content-type", "application/json")
-        .header("x-request-id", EXAMPLE_REQUEST_ID)
-        .body(r#"{"itemId":42,"expectedPriceCents":1999}"#)
-        .send()
-        .await
-        .expect("POST /trades");
-    assert_eq!(answer.status(), 409);
-    let sent = answer.text().await.expect("the body");
-
-    let example = printed_at(
-        &printed,
-        &[
-            "/trades",
-            "post",
-            "responses",
-            "409",
-            "application/json",
-            "examples",
-            "PRICE_CHANGED",
-            "value",
-        ],
-    );
-    assert_eq!(example, sent);
-    // Byte for byte in the printed document itself, not only after a parse.
-    assert!(printed.contains(&format!(r#""value":{sent}"#)));
-    assert!(sent.contains(r#""key":"PRICE_CHANGED""#));
+    // The same stale trade, asked for in each format: each example is what is sent.
+    for media_type in ["application/json", PROBLEM_MEDIA_TYPE] {
+        let answer = client
+            .post(format!("http://{address}/trades"))
+            .header("content-type", "application/json")
+            .header("accept", media_type)
+            .header("x-request-id", EXAMPLE_REQUEST_ID)
+            .body(r#"{"itemId":42,"expectedPriceCents":1999}"#)
+            .send()
+            .await
+            .expect("POST /trades");
+        assert_eq!(answer.status(), 409);
+        assert_eq!(answer.headers()["content-type"], media_type);
+        let sent = answer.text().await.expect("the body");
+        let example = printed_at(
+            &printed,
+            &[
+                "/trades",
+                "post",
+                "responses",
+                "409",
+                media_type,
+                "examples",
+                "PRICE_CHANGED",
+                "value",
+            ],
+        );
+        assert_eq!(example, sent, "{media_type}");
+        // Byte for byte in the printed document itself, not only after a parse.
+        assert!(printed.contains(&format!(r#""value":{sent}"#)));
+        assert!(sent.contains(r#""key":"PRICE_CHANGED""#));
+    }
 
     server.abort();
 }
@@ -547,7 +648,12 @@ fn the_pinned_copy_of_the_validator_is_the_one_installed_in_the_target_directory
 
 #[test]
 fn the_validator_accepts_the_printed_documents() {
-    validate("demo-openapi.json", &demo::openapi_json()).expect("the demo's document is valid");
+    let demo = demo::openapi_json();
+    // The documents carry both media types, and the problem document's schema.
+    assert!(demo.contains(
+        r##""application/problem+json":{"schema":{"allOf":[{"$ref":"#/components/schemas/ProblemDocument"}"##
+    ));
+    validate("demo-openapi.json", &demo).expect("the demo's document is valid");
     let catalog = catalog_document("AssetPay API errors", "1.0.0", AssetPayError::CATALOG);
     validate("catalog-openapi.json", &to_json(&catalog).expect("JSON"))
         .expect("the catalogue document is valid");
@@ -564,6 +670,18 @@ fn the_validator_rejects_a_document_without_the_envelope_component() {
     let output = validate("without-envelope.json", &document)
         .expect_err("a dangling $ref to the envelope is invalid");
     assert!(output.contains(ENVELOPE_SCHEMA_NAME), "{output}");
+}
+
+/// The validator reads the problem+json content too: without the problem document's schema, its
+/// `$ref` dangles.
+#[test]
+fn the_validator_rejects_a_document_without_the_problem_component() {
+    let mut document = WithEnvelope::openapi();
+    let components = document.components.as_mut().expect("components");
+    assert!(components.schemas.remove(PROBLEM_SCHEMA_NAME).is_some());
+    let output = validate("without-problem.json", &to_json(&document).expect("JSON"))
+        .expect_err("a dangling $ref to the problem document is invalid");
+    assert!(output.contains(PROBLEM_SCHEMA_NAME), "{output}");
 }
 
 mod layer {
@@ -624,7 +742,17 @@ mod layer {
         assert_eq!(details[0]["in"], "body");
         assert_eq!(details[0]["field"], "/reason");
         assert_eq!(details[0]["reason"], "MISSING");
-        // Apart from it: the same description, enums, examples and headers.
+        // The same violation in the problem document, as `errors` sends it.
+        let errors = merged["content"]["application/problem+json"]["examples"]["VALIDATION_FAILED"]
+            ["value"]
+            .as_object_mut()
+            .unwrap()
+            .remove("errors")
+            .expect("errors");
+        assert_eq!(errors[0]["pointer"], "#/reason");
+        assert_eq!(errors[0]["reason"], "MISSING");
+        assert_eq!(errors[0]["detail"], details[0]["message"]);
+        // Apart from them: the same description, enums, examples and headers.
         assert_eq!(merged, named);
         assert!(
             merged["description"]
@@ -644,11 +772,22 @@ mod layer {
             let examples = components[name]["content"]["application/json"]["examples"]
                 .as_object()
                 .unwrap_or_else(|| panic!("{name} documents its entry"));
-            examples.keys().cloned().collect::<Vec<_>>()
+            let keys = examples.keys().cloned().collect::<Vec<_>>();
+            let problems = components[name]["content"]["application/problem+json"]["examples"]
+                .as_object()
+                .unwrap_or_else(|| panic!("{name} documents its problem document"));
+            assert_eq!(problems.keys().cloned().collect::<Vec<_>>(), keys, "{name}");
+            keys
         };
         assert_eq!(key_of("UnknownRoute"), ["NOT_FOUND"]);
         // 405 keeps its status under the entry AssetPay declares for it (`docs/axum.md`).
         assert_eq!(key_of("MethodNotAllowed"), ["UNPROCESSABLE"]);
+        // Its problem document says the status it is sent with, not its entry's 422.
+        assert_eq!(
+            components["MethodNotAllowed"]["content"]["application/problem+json"]["examples"]["UNPROCESSABLE"]
+                ["value"]["status"],
+            405
+        );
         assert_eq!(key_of("Panic"), ["SERVER_ERROR"]);
         assert_eq!(key_of("Plain401"), ["UNAUTHORIZED"]);
         assert_eq!(key_of("Plain503"), ["SERVICE_UNAVAILABLE"]);

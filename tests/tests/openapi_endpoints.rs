@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use assetpay_errors::openapi::EXAMPLE_REQUEST_ID;
+use assetpay_errors::problem::PROBLEM_MEDIA_TYPE;
 use axum::body::{Body, to_bytes};
 use axum::http::{Method, Request};
 use serde_json::Value;
@@ -15,6 +16,9 @@ use tower::ServiceExt as _;
 #[allow(dead_code)]
 #[path = "../../assetpay-errors/examples/demo/app.rs"]
 mod demo;
+mod printed_support;
+
+use crate::printed_support::printed_at;
 
 /// Where an answer is documented: an operation (`"post /trades"`) or a response component of
 /// the layer (`"#/components/responses/Panic"`).
@@ -110,29 +114,75 @@ fn requests() -> Vec<Drive> {
     requests
 }
 
-/// The error answers of the demo's routes, by place, and each answer's body by key.
-async fn driven() -> (Answers, BTreeMap<String, Value>) {
-    let app = demo::app();
-    let mut answers = Answers::new();
-    let mut bodies = BTreeMap::new();
-    for request in requests() {
-        let mut builder = Request::builder()
-            .method(request.method.clone())
-            .uri(request.uri)
-            .header("x-request-id", EXAMPLE_REQUEST_ID);
-        if let Some(content_type) = request.content_type {
-            builder = builder.header("content-type", content_type);
+/// One error answer of a demo route: where it is documented, and what was sent.
+struct Answered {
+    place: Place,
+    status: u16,
+    key: String,
+    body: Vec<u8>,
+}
+
+/// The format a request asks for with `Accept`, and where each body carries its key.
+#[derive(Clone, Copy)]
+enum Format {
+    Envelope,
+    Problem,
+}
+
+impl Format {
+    fn media_type(self) -> &'static str {
+        match self {
+            Format::Envelope => "application/json",
+            Format::Problem => PROBLEM_MEDIA_TYPE,
         }
-        let response = app
-            .clone()
-            .oneshot(builder.body(Body::from(request.body)).unwrap())
-            .await
-            .unwrap();
-        let status = response.status().as_u16();
-        let body = to_bytes(response.into_body(), usize::MAX).await.unwrap();
-        let body: Value = serde_json::from_slice(&body).unwrap_or_else(|_| {
+    }
+
+    fn key_of(self, body: &Value) -> Option<&str> {
+        match self {
+            Format::Envelope => body["error"]["key"].as_str(),
+            Format::Problem => body["key"].as_str(),
+        }
+    }
+}
+
+/// Sends `request` to `app` with `Accept: format` and the examples' request id; an error comes
+/// back in that format.
+async fn answer(app: &axum::Router, request: &Drive, format: Format) -> (u16, Vec<u8>) {
+    let mut builder = Request::builder()
+        .method(request.method.clone())
+        .uri(request.uri)
+        .header("accept", format.media_type())
+        .header("x-request-id", EXAMPLE_REQUEST_ID);
+    if let Some(content_type) = request.content_type {
+        builder = builder.header("content-type", content_type);
+    }
+    let response = app
+        .clone()
+        .oneshot(builder.body(Body::from(request.body.clone())).unwrap())
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    if status >= 400 {
+        assert_eq!(
+            response.headers()["content-type"],
+            format.media_type(),
+            "{} {}",
+            request.method,
+            request.uri
+        );
+    }
+    let body = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    (status, body.to_vec())
+}
+
+/// Every error answer of the demo's routes, in `format`.
+async fn driven(format: Format) -> Vec<Answered> {
+    let app = demo::app();
+    let mut answered = Vec::new();
+    let mut record = |request: &Drive, status: u16, body: Vec<u8>| {
+        let value: Value = serde_json::from_slice(&body).unwrap_or_else(|_| {
             panic!(
-                "{} {} answered {status} without an envelope",
+                "{} {} answered {status} without a JSON body",
                 request.method, request.uri
             )
         });
@@ -142,42 +192,56 @@ async fn driven() -> (Answers, BTreeMap<String, Value>) {
             request.method,
             request.uri
         );
-        let key = body["error"]["key"].as_str().expect("a key").to_owned();
-        answers
-            .entry(request.place.to_owned())
-            .or_default()
-            .insert((status, key.clone()));
-        bodies.insert(key, body);
+        let key = format.key_of(&value).expect("a key").to_owned();
+        answered.push(Answered {
+            place: request.place.to_owned(),
+            status,
+            key,
+            body,
+        });
+    };
+    for request in requests() {
+        let (status, body) = answer(&app, &request, format).await;
+        record(&request, status, body);
     }
     // The store refuses orders once it is full: fill it, and the next order is the route's own
     // error. Last, since it changes which orders exist.
+    let order = json("post /orders", "/orders", br#"{"itemId":1,"quantity":1}"#);
     for _ in 0..=demo::STORE_CAPACITY {
-        let request = Request::builder()
-            .method(Method::POST)
-            .uri("/orders")
-            .header("x-request-id", EXAMPLE_REQUEST_ID)
-            .header("content-type", "application/json")
-            .body(Body::from(r#"{"itemId":1,"quantity":1}"#))
-            .unwrap();
-        let response = app.clone().oneshot(request).await.unwrap();
-        let status = response.status().as_u16();
-        if status < 400 {
-            continue;
+        let (status, body) = answer(&app, &order, format).await;
+        if status >= 400 {
+            record(&order, status, body);
+            break;
         }
-        let body = to_bytes(response.into_body(), usize::MAX).await.unwrap();
-        let body: Value = serde_json::from_slice(&body).expect("an envelope");
-        let key = body["error"]["key"].as_str().expect("a key").to_owned();
-        answers
-            .entry("post /orders".to_owned())
-            .or_default()
-            .insert((status, key.clone()));
-        bodies.insert(key, body);
-        break;
     }
-    (answers, bodies)
+    answered
 }
 
-/// The `(status, key)` pairs a map of responses documents, from each error response's examples.
+/// The `(status, key)` pairs of `answered`, by place.
+fn answers(answered: &[Answered]) -> Answers {
+    let mut answers = Answers::new();
+    for answer in answered {
+        answers
+            .entry(answer.place.clone())
+            .or_default()
+            .insert((answer.status, answer.key.clone()));
+    }
+    answers
+}
+
+/// The envelope the demo answered with for each key (the last, for a key answered twice).
+fn bodies_by_key(answered: &[Answered]) -> BTreeMap<String, Value> {
+    answered
+        .iter()
+        .map(|answer| {
+            let body = serde_json::from_slice(&answer.body).expect("JSON");
+            (answer.key.clone(), body)
+        })
+        .collect()
+}
+
+/// The `(status, key)` pairs a map of responses documents, from each error response's examples:
+/// the same keys in both media types.
 fn documented_keys(responses: &Value) -> BTreeSet<(u16, String)> {
     let mut keys = BTreeSet::new();
     for (status, response) in responses.as_object().expect("responses") {
@@ -193,17 +257,32 @@ fn documented_keys(responses: &Value) -> BTreeSet<(u16, String)> {
             .expect("examples")
             .keys()
             .collect();
-        let mut enumerated: Vec<&str> = enumerated
-            .as_array()
-            .expect("a key enum")
-            .iter()
-            .map(|key| key.as_str().expect("a string"))
+        let problem = &response["content"][PROBLEM_MEDIA_TYPE];
+        let problem_examples: Vec<&String> = problem["examples"]
+            .as_object()
+            .expect("problem examples")
+            .keys()
             .collect();
-        enumerated.sort_unstable();
         assert_eq!(
-            enumerated, examples,
-            "one example per key of the {status} response"
+            examples, problem_examples,
+            "the {status} response documents the same keys in both media types"
         );
+        for enumerated in [
+            enumerated,
+            &problem["schema"]["allOf"][1]["properties"]["key"]["enum"],
+        ] {
+            let mut enumerated: Vec<&str> = enumerated
+                .as_array()
+                .expect("a key enum")
+                .iter()
+                .map(|key| key.as_str().expect("a string"))
+                .collect();
+            enumerated.sort_unstable();
+            assert_eq!(
+                enumerated, examples,
+                "one example per key of the {status} response"
+            );
+        }
         keys.extend(examples.into_iter().map(|key| (status, key.clone())));
     }
     keys
@@ -265,7 +344,9 @@ fn status_of(key: &str) -> u16 {
 async fn every_operation_documents_exactly_the_errors_its_route_answers_with() {
     let document: Value = serde_json::from_str(&demo::openapi_json()).expect("JSON");
     let listed = documented(&document);
-    let (answered, _) = driven().await;
+    let answered = answers(&driven(Format::Envelope).await);
+    // Asked for problem documents, every route fails the same ways.
+    assert_eq!(answers(&driven(Format::Problem).await), answered);
     for (place, keys) in &listed {
         // Other middleware's plain statuses: the demo installs none, so none is driven.
         if place.starts_with("#/components/responses/Plain") {
@@ -296,7 +377,7 @@ async fn every_operation_documents_exactly_the_errors_its_route_answers_with() {
 async fn each_example_without_details_is_the_body_the_route_sends() {
     let printed = demo::openapi_json();
     let document: Value = serde_json::from_str(&printed).expect("JSON");
-    let (_, bodies) = driven().await;
+    let bodies = bodies_by_key(&driven(Format::Envelope).await);
     let examples = [
         ("/trades", "post", "409", "PRICE_CHANGED"),
         ("/orders/{id}", "get", "404", "NOT_FOUND"),
@@ -318,4 +399,103 @@ async fn each_example_without_details_is_the_body_the_route_sends() {
     assert_eq!(violation["in"], "body");
     assert_eq!(violation["field"], "/itemId");
     assert_eq!(violation["reason"], "MISSING");
+}
+
+/// Where `place`'s responses are in the printed document: an operation's responses, or the
+/// component itself.
+fn responses_path(place: &str) -> Vec<&str> {
+    match place.strip_prefix("#/components/responses/") {
+        Some(name) => vec!["components", "responses", name],
+        None => {
+            let (method, path) = place.split_once(' ').expect("`method path`");
+            vec!["paths", path, method, "responses"]
+        }
+    }
+}
+
+/// `example`, a printed problem document, with the texts worded at run time replaced by the ones
+/// `sent` has, which a document can show only a sample of: the `detail` of each field violation
+/// at the same place (`limit: invalid digit found in string`), and a rejection's `detail` when
+/// the layer adds the framework's own text to the declared message (`Request cannot be
+/// processed: Failed to buffer the request body: length limit exceeded`, see
+/// `docs/axum.md`). `None` when they differ in anything else that this replaces.
+fn with_run_time_texts(example: &str, sent: &Value) -> Option<String> {
+    let example_value: Value = serde_json::from_str(example).expect("JSON");
+    let documented = example_value["errors"]
+        .as_array()
+        .map_or(&[][..], Vec::as_slice);
+    let answered = sent["errors"].as_array().map_or(&[][..], Vec::as_slice);
+    if documented.len() != answered.len() {
+        return None;
+    }
+    let label = |value: &Value| format!(r#""detail":{}"#, value["detail"]);
+    let mut text = example.to_owned();
+    let declared = example_value["detail"].as_str()?;
+    let quoted = sent["detail"].as_str()?;
+    if quoted != declared && quoted.starts_with(&format!("{declared}: ")) {
+        text = text.replacen(&label(&example_value), &label(sent), 1);
+    }
+    let mut from = text.find(r#""errors":"#).unwrap_or(text.len());
+    for (documented, answered) in documented.iter().zip(answered) {
+        let (old, new) = (label(documented), label(answered));
+        let at = from + text[from..].find(&old)?;
+        text.replace_range(at..at + old.len(), &new);
+        from = at + new.len();
+    }
+    Some(text)
+}
+
+/// Issue #24: every `application/problem+json` example in the demo's document is, byte for byte,
+/// a document the route sends to a request that asks for problem documents, at the status it is
+/// documented under (a 405 or 413 kept under its entry included). An example with field
+/// violations shows where the field is and why it failed as the extractor sends them; only the
+/// texts worded at run time ([`with_run_time_texts`]) are the sent ones before the bytes are
+/// compared.
+#[tokio::test]
+async fn every_problem_example_is_byte_for_byte_a_document_the_route_sends() {
+    let printed = demo::openapi_json();
+    let document: Value = serde_json::from_str(&printed).expect("JSON");
+    let answered = driven(Format::Problem).await;
+    let (mut compared, mut with_violations) = (0, 0);
+    let mut mismatches = Vec::new();
+    for (place, keys) in documented(&document) {
+        if place.starts_with("#/components/responses/Plain") {
+            continue;
+        }
+        for (status, key) in keys {
+            let mut path = responses_path(&place);
+            let status_text = status.to_string();
+            if !place.starts_with('#') {
+                path.push(&status_text);
+            }
+            path.extend([PROBLEM_MEDIA_TYPE, "examples", &key, "value"]);
+            let example = printed_at(&printed, &path);
+            let sent: Vec<&str> = answered
+                .iter()
+                .filter(|answer| {
+                    answer.place == place && answer.status == status && answer.key == key
+                })
+                .map(|answer| std::str::from_utf8(&answer.body).expect("UTF-8"))
+                .collect();
+            let matches = sent.iter().any(|sent| {
+                let value: Value = serde_json::from_str(sent).expect("JSON");
+                with_run_time_texts(example, &value).as_deref() == Some(*sent)
+            });
+            if !matches {
+                mismatches.push(format!(
+                    "{place} {status} {key}: the example\n{example}\nis none of what was sent:\n{}",
+                    sent.join("\n")
+                ));
+            }
+            compared += 1;
+            with_violations += usize::from(example.contains(r#""errors":"#));
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n\n"));
+    // Every route's errors and the layer's three answers, rejections with violations among them.
+    assert!(compared >= 12, "{compared} examples compared");
+    assert!(
+        with_violations >= 4,
+        "{with_violations} examples with violations"
+    );
 }

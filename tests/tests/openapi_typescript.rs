@@ -4,6 +4,10 @@
 //! compiles, one that forgets a key does not, and a key of `CreateTradeError` the route never
 //! answers with is a type error.
 //!
+//! Issue #24: each error response documents both media types, so openapi-fetch's `error` is an
+//! envelope or a problem document; the client tells them apart by `error` (which only the
+//! envelope has), and the problem document's `key` is the same exact union.
+//!
 //! The tools are pinned by `tests/openapi-typescript/package-lock.json` (openapi-typescript
 //! 7.13.0, openapi-fetch 0.17.0, TypeScript 5.9.3); the first test that needs them installs them
 //! with `npm ci` (see `assetpay_errors_tests::pinned_tools`).
@@ -77,8 +81,9 @@ fn compile(dir: &Path) -> Output {
         ]))
 }
 
-/// A client of `POST /trades` that answers each error key with `cases`.
-fn trade_client(cases: &str) -> String {
+/// A client of `POST /trades` that answers each error key with `cases`, switching on `key`, an
+/// expression over `error` (the envelope or the problem document the route answered with).
+fn trade_client(key: &str, cases: &str) -> String {
     format!(
         r#"import createClient from "openapi-fetch";
 import type {{ paths }} from "./schema.js";
@@ -92,7 +97,7 @@ export async function trade(): Promise<string> {{
   if (error === undefined) {{
     return "created";
   }}
-  switch (error.error.key) {{
+  switch ({key}) {{
 {cases}
   }}
 }}
@@ -107,9 +112,19 @@ const EVERY_CASE: &str = r#"    case "PRICE_CHANGED":
     case "VALIDATION_FAILED":
       return "fix the request";"#;
 
+/// The key of either format: the envelope's `error.key`, a problem document's `key`.
+const EITHER_KEY: &str = r#""error" in error ? error.error.key : error.key"#;
+
+/// The key of a problem document; `undefined` for an envelope, which the switch then does not
+/// handle, so only the problem document's own keys count.
+const PROBLEM_KEY: &str = r#""error" in error ? undefined : error.key"#;
+
+/// The case of an envelope in a switch over [`PROBLEM_KEY`].
+const ENVELOPE_CASE: &str = "    case undefined:\n      return \"an envelope\";";
+
 #[test]
 fn post_trades_error_keys_are_exactly_its_own_under_strict() {
-    let dir = workspace("every-case", &trade_client(EVERY_CASE));
+    let dir = workspace("every-case", &trade_client(EITHER_KEY, EVERY_CASE));
     let output = compile(&dir);
     assert!(output.status.success(), "{}", text(&output));
 }
@@ -118,7 +133,7 @@ fn post_trades_error_keys_are_exactly_its_own_under_strict() {
 fn a_forgotten_key_is_a_compile_error() {
     let only_price = r#"    case "PRICE_CHANGED":
       return "fetch the price again";"#;
-    let dir = workspace("forgotten-case", &trade_client(only_price));
+    let dir = workspace("forgotten-case", &trade_client(EITHER_KEY, only_price));
     let output = compile(&dir);
     assert!(
         !output.status.success(),
@@ -134,10 +149,47 @@ fn a_key_of_the_handlers_type_the_route_never_sends_is_a_compile_error() {
     // answers with it, and the document does not list it.
     let with_conflict =
         format!("{EVERY_CASE}\n    case \"CONFLICT\":\n      return \"unreachable\";");
-    let dir = workspace("unsent-case", &trade_client(&with_conflict));
+    let dir = workspace("unsent-case", &trade_client(EITHER_KEY, &with_conflict));
     let output = compile(&dir);
     assert!(!output.status.success(), "tsc accepted CONFLICT");
     let printed = text(&output);
+    assert!(
+        printed.contains("TS2678") && printed.contains("\"CONFLICT\""),
+        "{printed}"
+    );
+}
+
+/// The problem document's `key` alone is the operation's union too: a complete switch compiles,
+/// a forgotten key and a key the route never sends do not.
+#[test]
+fn a_problem_documents_key_is_exactly_the_operations_own() {
+    let every_case = format!("{ENVELOPE_CASE}\n{EVERY_CASE}");
+    let dir = workspace(
+        "problem-every-case",
+        &trade_client(PROBLEM_KEY, &every_case),
+    );
+    let output = compile(&dir);
+    assert!(output.status.success(), "{}", text(&output));
+
+    let forgotten = every_case.replace(
+        "    case \"UNPROCESSABLE\":\n      return \"send a smaller body\";\n",
+        "",
+    );
+    assert_ne!(forgotten, every_case);
+    let dir = workspace(
+        "problem-forgotten-case",
+        &trade_client(PROBLEM_KEY, &forgotten),
+    );
+    let output = compile(&dir);
+    assert!(text(&output).contains("TS2366"), "{}", text(&output));
+
+    let with_conflict =
+        format!("{every_case}\n    case \"CONFLICT\":\n      return \"unreachable\";");
+    let dir = workspace(
+        "problem-unsent-case",
+        &trade_client(PROBLEM_KEY, &with_conflict),
+    );
+    let printed = text(&compile(&dir));
     assert!(
         printed.contains("TS2678") && printed.contains("\"CONFLICT\""),
         "{printed}"

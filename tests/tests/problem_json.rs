@@ -211,6 +211,26 @@ async fn violations_a_redacted_server_error_and_an_interpolated_message_agree_in
     validate(&documents);
 }
 
+/// A 405 keeps its status under the entry AssetPay declares for it (`UNPROCESSABLE`, a 422):
+/// the document's `status` is the response's, as RFC 9457 (section 3.1.2) asks, not the entry's.
+#[tokio::test]
+async fn a_kept_status_is_the_documents_status() {
+    let server = server(ResponseOptions::new()).await;
+    let answer = Answer::of(
+        server
+            .request(reqwest::Method::DELETE, "/orders/404")
+            .header(ACCEPT, PROBLEM),
+    )
+    .await;
+    assert_eq!(answer.status, 405);
+    assert_eq!(content_type(&answer), PROBLEM);
+    let document = json(&answer);
+    assert_eq!(document["key"], "UNPROCESSABLE");
+    assert_eq!(document["status"], 405);
+    assert_eq!(decoded::<AssetPayError>(&answer).status(), 405);
+    validate(std::slice::from_ref(&answer.body));
+}
+
 /// AssetPay's catalogue and the demo's own errors, for the decoder.
 #[derive(Debug, ApiError)]
 #[allow(dead_code)]

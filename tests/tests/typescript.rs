@@ -500,6 +500,162 @@ fn is_error_envelope_and_known_error_agree_with_the_rust_decoder() {
     }
 }
 
+/// Problem documents the decoders must agree on, each with the rule it probes.
+const PROBLEM_SHAPES: &[&str] = &[
+    // Problem documents: known, by `title` alone, unknown, a code and a key that disagree, with
+    // the envelope's own members and members of another API.
+    r#"{"type":"about:blank","title":"t","status":409,"detail":"d","code":11,"key":"PRICE_CHANGED"}"#,
+    r#"{"title":"t","code":11,"key":"PRICE_CHANGED"}"#,
+    r#"{"status":409,"detail":"d","code":99,"key":"ESCROW_TIMEOUT"}"#,
+    r#"{"detail":"d","code":12,"key":"PRICE_CHANGED"}"#,
+    r#"{"detail":"d","code":11,"key":"PRICE_CHANGED","requestId":null,"success":false,"x":[1]}"#,
+    r#"{"title":null,"detail":"d","code":11,"key":"PRICE_CHANGED"}"#,
+    r#"{"detail":"d","code":1001,"key":"VALIDATION_FAILED","errors":[{"detail":"x"}]}"#,
+    r#"{"detail":"d","code":1,"key":"__proto__"}"#,
+    // Not problem documents, by the decoder's rules: none of RFC 9457's members, no text for the
+    // message, mistyped members, the envelope's members mistyped, an `error` member.
+    r#"{"code":11,"key":"PRICE_CHANGED"}"#,
+    r#"{"instance":"urn:x","code":11,"key":"PRICE_CHANGED"}"#,
+    r#"{"status":409,"code":11,"key":"PRICE_CHANGED"}"#,
+    r#"{"detail":7,"title":"t","code":11,"key":"PRICE_CHANGED"}"#,
+    r#"{"title":5,"code":11,"key":"PRICE_CHANGED"}"#,
+    r#"{"detail":"d","code":"11","key":"PRICE_CHANGED"}"#,
+    r#"{"detail":"d","code":-1,"key":"PRICE_CHANGED"}"#,
+    r#"{"detail":"d","code":65536,"key":"PRICE_CHANGED"}"#,
+    r#"{"detail":"d","key":"PRICE_CHANGED"}"#,
+    r#"{"detail":"d","code":11}"#,
+    r#"{"detail":"d","code":11,"key":7}"#,
+    r#"{"detail":"d","code":11,"key":"PRICE_CHANGED","success":true}"#,
+    r#"{"detail":"d","code":11,"key":"PRICE_CHANGED","requestId":7}"#,
+    r#"{"detail":"d","code":11,"key":"PRICE_CHANGED","error":null}"#,
+];
+
+#[test]
+fn is_problem_document_and_known_error_agree_with_the_rust_decoder() {
+    let dir = workspace("problem-shapes", &reference::typescript());
+    assert_compiles(&dir, &["main.ts"], false);
+    let verdicts = node(
+        &dir,
+        "main",
+        &[
+            "problem-shape",
+            &serde_json::to_string(PROBLEM_SHAPES).unwrap(),
+        ],
+    );
+    let verdicts = verdicts.as_array().expect("an array of verdicts");
+    assert_eq!(verdicts.len(), PROBLEM_SHAPES.len());
+    let mut decoded = 0;
+    for (body, verdict) in PROBLEM_SHAPES.iter().zip(verdicts) {
+        let rust =
+            assetpay_errors::client::decode::<AssetPayError>(StatusCode::CONFLICT, body.as_bytes());
+        let expected = match &rust {
+            // None of them has an `error` member: what decodes is a problem document.
+            Ok(error) => json!({
+                "decodes": true,
+                "problem": true,
+                "known": error.spec().map(|spec| spec.key()),
+            }),
+            Err(_) => json!({"decodes": false, "problem": false, "known": null}),
+        };
+        assert_eq!(verdict, &expected, "{body}: {rust:?}");
+        decoded += usize::from(rust.is_ok());
+    }
+    assert_eq!(decoded, 8, "the table holds problem documents and others");
+}
+
+/// What node reads from the demo server's problem documents, one request each: a known key, a
+/// key the module does not know, field violations in the body and in the query, a 405 kept
+/// under its entry, and a body outside the layer that is no error at all.
+#[tokio::test]
+async fn node_reads_the_demo_servers_problem_documents_as_the_rust_decoder_does() {
+    let server = Server::start(demo_with_surroundings()).await;
+    let dir = workspace("demo-problems", &reference::typescript());
+    assert_compiles(&dir, &["main.ts"], false);
+    let requests = json!([
+        {"method": "POST", "path": "/trades", "body": r#"{"itemId":42,"expectedPriceCents":1999}"#},
+        {"method": "GET", "path": "/newer"},
+        {"method": "POST", "path": "/orders", "body": r#"{"itemId":1,"quantity":0}"#},
+        {"method": "GET", "path": "/orders?limit=ten"},
+        {"method": "DELETE", "path": "/trades"},
+        {"method": "GET", "path": "/orders/8"},
+        {"method": "GET", "path": "/null"},
+    ])
+    .to_string();
+    let base_url = server.base_url();
+    let answers = tokio::task::spawn_blocking(move || {
+        node(&dir, "main", &["problems", &base_url, &requests])
+    })
+    .await
+    .expect("node's task does not panic");
+    let answers = answers.as_array().expect("an array of answers");
+    assert_eq!(answers.len(), 7);
+
+    let mut keys = Vec::new();
+    for answer in &answers[..6] {
+        let text = answer["text"].as_str().expect("the body's text");
+        assert_eq!(answer["contentType"], "application/problem+json", "{text}");
+        let status = StatusCode::from_u16(answer["status"].as_u64().unwrap() as u16).unwrap();
+        // The very bytes node read, through the Rust decoder.
+        let error = assetpay_errors::client::decode::<AssetPayError>(status, text.as_bytes())
+            .unwrap_or_else(|error| panic!("{text}: {error}"));
+        assert_eq!(answer["problem"], true, "{text}");
+        assert_eq!(answer["envelope"], false, "{text}");
+        assert_eq!(
+            answer["known"],
+            json!(error.spec().map(|spec| spec.key())),
+            "{text}"
+        );
+        let violations: Vec<Value> = error
+            .violations()
+            .iter()
+            .map(|violation| {
+                let body = violation.location().as_str() == "body";
+                json!([
+                    body.then(|| format!("#{}", violation.field())),
+                    (!body).then(|| violation.location().as_str()),
+                    (!body).then(|| violation.field()),
+                    violation.reason().as_str(),
+                    violation.message(),
+                ])
+            })
+            .collect();
+        assert_eq!(answer["errors"], Value::Array(violations), "{text}");
+        keys.push(error.key().to_owned());
+    }
+    assert_eq!(
+        keys,
+        [
+            "PRICE_CHANGED",
+            "ESCROW_TIMEOUT",
+            "VALIDATION_FAILED",
+            "VALIDATION_FAILED",
+            "UNPROCESSABLE",
+            "NOT_FOUND"
+        ]
+    );
+    // The unknown key is a problem document all the same, which knownError does not name.
+    assert_eq!(answers[1]["known"], Value::Null);
+    assert_eq!(answers[2]["errors"][0][0], "#/quantity");
+    assert_eq!(answers[2]["errors"][0][3], "OUT_OF_RANGE");
+    assert_eq!(answers[3]["errors"][0][1], "query");
+    assert_eq!(answers[4]["status"], 405);
+    let kept: Value = serde_json::from_str(answers[4]["text"].as_str().unwrap()).unwrap();
+    assert_eq!(kept["status"], 405);
+    // Outside the layer, no negotiation: `null` is neither format, for node and for Rust.
+    assert_eq!(answers[6]["text"], "null");
+    assert_eq!(
+        (&answers[6]["problem"], &answers[6]["envelope"]),
+        (&json!(false), &json!(false))
+    );
+    assert!(
+        assetpay_errors::client::decode::<AssetPayError>(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            b"null"
+        )
+        .is_err()
+    );
+}
+
 #[test]
 fn assetpay_entries_and_trade_codes_reach_javascript_unchanged() {
     let dir = workspace("assetpay-dump", &reference::typescript());

@@ -5,14 +5,24 @@
 //                                         branch handle() takes for each answer
 //   node main.js shape BODIES             BODIES: JSON texts; prints, for each, whether it is an
 //                                         envelope and the key knownError gives (or null)
+//   node main.js problem-shape BODIES     BODIES: JSON texts; prints, for each, whether
+//                                         isErrorEnvelope or isProblemDocument accepts it, whether
+//                                         isProblemDocument does, and the key knownError gives
 //   node main.js violations BODIES        BODIES: JSON texts; prints, for each envelope, its
 //                                         violations as [in, field, reason, message] (or null)
+//   node main.js problems BASE_URL REQUESTS
+//                                         fetches each request with Accept: application/problem+json;
+//                                         prints its status, content type and text, whether
+//                                         isProblemDocument and isErrorEnvelope accept it, the key
+//                                         knownError gives (or null), and its typed errors as
+//                                         [pointer, in, parameter, reason, detail] (absent: null)
 //   node main.js trade CODES              CODES: strings; prints knownTradeFailure of each
 //   node main.js dump                     prints ERRORS and TRADE_FAILURE_CODES
 import {
   ERRORS,
   TRADE_FAILURE_CODES,
   isErrorEnvelope,
+  isProblemDocument,
   knownError,
   knownTradeFailure,
   violations,
@@ -45,6 +55,56 @@ async function fetchBranches(baseUrl: string, requests: readonly TestRequest[]):
   return branches;
 }
 
+interface ProblemAnswer {
+  readonly status: number;
+  readonly contentType: string | null;
+  readonly text: string;
+  readonly problem: boolean;
+  readonly envelope: boolean;
+  readonly known: string | null;
+  readonly errors: (string | null)[][] | null;
+}
+
+async function fetchProblems(
+  baseUrl: string,
+  requests: readonly TestRequest[],
+): Promise<ProblemAnswer[]> {
+  const answers: ProblemAnswer[] = [];
+  for (const request of requests) {
+    const headers: Record<string, string> = { Accept: "application/problem+json" };
+    if (request.body !== undefined) {
+      headers["Content-Type"] = "application/json";
+    }
+    const init: RequestInit =
+      request.body === undefined
+        ? { method: request.method, headers }
+        : { method: request.method, headers, body: request.body };
+    const response = await fetch(baseUrl + request.path, init);
+    const text = await response.text();
+    const body: unknown = JSON.parse(text);
+    const problem = isProblemDocument(body);
+    answers.push({
+      status: response.status,
+      contentType: response.headers.get("content-type"),
+      text,
+      problem,
+      envelope: isErrorEnvelope(body),
+      known: problem ? (knownError(body)?.key ?? null) : null,
+      // Read through the ProblemDocument type, as a client would.
+      errors: problem
+        ? (body.errors ?? []).map((error) => [
+            error.pointer ?? null,
+            error.in ?? null,
+            error.parameter ?? null,
+            error.reason ?? null,
+            error.detail ?? null,
+          ])
+        : null,
+    });
+  }
+  return answers;
+}
+
 function shapes(bodies: readonly string[]): { envelope: boolean; known: string | null }[] {
   return bodies.map((text) => {
     const body: unknown = JSON.parse(text);
@@ -52,6 +112,19 @@ function shapes(bodies: readonly string[]): { envelope: boolean; known: string |
       return { envelope: false, known: null };
     }
     return { envelope: true, known: knownError(body)?.key ?? null };
+  });
+}
+
+function problemShapes(
+  bodies: readonly string[],
+): { decodes: boolean; problem: boolean; known: string | null }[] {
+  return bodies.map((text) => {
+    const body: unknown = JSON.parse(text);
+    const problem = isProblemDocument(body);
+    if (!problem && !isErrorEnvelope(body)) {
+      return { decodes: false, problem, known: null };
+    }
+    return { decodes: true, problem, known: knownError(body)?.key ?? null };
   });
 }
 
@@ -75,6 +148,10 @@ async function main(argv: readonly string[]): Promise<unknown> {
   switch (mode) {
     case "fetch":
       return fetchBranches(first ?? "", JSON.parse(second ?? "[]") as TestRequest[]);
+    case "problems":
+      return fetchProblems(first ?? "", JSON.parse(second ?? "[]") as TestRequest[]);
+    case "problem-shape":
+      return problemShapes(JSON.parse(first ?? "[]") as string[]);
     case "shape":
       return shapes(JSON.parse(first ?? "[]") as string[]);
     case "violations":

@@ -337,9 +337,10 @@ async fn panics() -> &'static str {
 #[openapi(
     info(
         title = "AssetPay errors demo",
-        description = "The demo server of assetpay-errors: every error response is an envelope."
+        description = "The demo server of assetpay-errors: every error response is an envelope, or an RFC 9457 problem document for a request whose Accept prefers application/problem+json."
     ),
-    // The one line `ApiErrors` needs: its responses reference this schema.
+    // The one line `ApiErrors` needs: its responses reference this schema and the problem
+    // document's, which it registers beside itself.
     components(schemas(EnvelopeSchema))
 )]
 struct ApiDoc;

@@ -233,12 +233,14 @@ pub(crate) fn finish(
         return response;
     };
     let spec = error.spec();
+    let status = response.status();
     let body = match format {
+        // `status` is the response's, which a kept 405 or 413 has of its own.
         ErrorFormat::Problem => response
             .headers()
             .get(REQUEST_ID_HEADER)
             .map(|id| error.envelope("").with_valid_request_id(as_valid_id(id)))
-            .map(|envelope| Problem::from(envelope).to_json_vec()),
+            .map(|envelope| Problem::from(envelope).with_status(status).to_json_vec()),
         ErrorFormat::Envelope if options.doc_url_member && spec.doc_url().is_some() => {
             response.headers().get(REQUEST_ID_HEADER).map(|id| {
                 error

@@ -17,16 +17,11 @@ use crate::problem::pointer_from_fragment;
 use crate::violation::{FieldViolation, Location, Reason};
 
 /// Whether a body without an `error` member is a problem document: it has one of RFC 9457's
-/// own members.
+/// own members ([`ProblemMember::MARKERS`]).
 pub(crate) fn is_problem(members: &Map<String, Value>) -> bool {
-    [
-        ProblemMember::Type,
-        ProblemMember::Title,
-        ProblemMember::Status,
-        ProblemMember::Detail,
-    ]
-    .into_iter()
-    .any(|member| members.contains_key(member.name()))
+    ProblemMember::MARKERS
+        .into_iter()
+        .any(|member| members.contains_key(member.name()))
 }
 
 /// What a problem document says, the members an envelope also has taken out of `members`.

@@ -10,6 +10,7 @@ use assetpay_errors_shared::wire::{
     EnvelopeMember, ErrorMember, REQUEST_ID_HEADER, Sent, ViolationMember,
 };
 
+use super::ProblemSchema;
 use crate::violation::{Location, MAX_DETAILS};
 
 /// The name the envelope's schema is registered under: `#/components/schemas/ErrorEnvelope`.
@@ -21,7 +22,8 @@ pub const ENVELOPE_SCHEMA_NAME: &str = "ErrorEnvelope";
 ///
 /// Register it with `components(schemas(EnvelopeSchema))` in `#[derive(OpenApi)]`: utoipa does
 /// not collect schemas from [`IntoResponses`](utoipa::IntoResponses) types, and the responses of
-/// [`ApiErrors`](super::ApiErrors) reference this one. Its properties and `required` lists are
+/// [`ApiErrors`](super::ApiErrors) reference this one. The same line registers
+/// [`ProblemSchema`], which the responses' `application/problem+json` content references. Its properties and `required` lists are
 /// the wire description's members (`assetpay_errors_shared::wire`): every member the server
 /// always sends is required, `error.details` and `error.detailsOmitted`, sent only with field
 /// violations, are not; `success` admits only `false`. The object is left open
@@ -153,8 +155,14 @@ fn details() -> ArrayBuilder {
         ))
 }
 
+/// Registering the envelope registers the problem document beside it: every error response
+/// references both, so the one line in `components(schemas(…))` stays one line.
 impl ToSchema for EnvelopeSchema {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed(ENVELOPE_SCHEMA_NAME)
+    }
+
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        schemas.push((ProblemSchema::name().into_owned(), ProblemSchema::schema()));
     }
 }

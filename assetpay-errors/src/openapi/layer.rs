@@ -24,13 +24,22 @@ use crate::violation::{FieldViolation, JsonPointer, Reason};
 ///   violation this crate's [`Json`], [`Form`](crate::axum::Form), [`Query`](crate::axum::Query),
 ///   [`Path`](crate::axum::Path) and [`Valid`](crate::axum) send, named after the operation's own
 ///   first required member or parameter. A key the operation already documents keeps one
-///   example, the one with `details`.
+///   example, the one with `details`. What an example can only sample is worded at run time: a
+///   violation's `message` (`detail` in a problem document), and, for a rejection without
+///   violations (a 413), the text of axum's own rejection, which the layer appends to the
+///   declared message (`Request cannot be processed: Failed to buffer the request body: length
+///   limit exceeded`, see "What the plain body said" in [`axum`](crate::axum)); the example shows
+///   the declared message alone. Everything else in the example is byte for byte what is sent.
 /// - **the layer's own answers, once**, as response components an operation never repeats:
 ///   `UnknownRoute` (a path no route serves), `MethodNotAllowed` (a route called with a method
 ///   it does not serve: [`FrameworkErrors::method_not_allowed`], which may be an entry of a
 ///   status of its own), `Panic` (a handler that panicked), and `Plain{status}` for each status
 ///   another middleware's plain response is answered with an entry declared for that very
 ///   status (an authentication layer's 401, a rate limiter's 429).
+///
+/// Each response, and each component, documents both media types, as
+/// [`error_responses`](super::error_responses) does; a component's problem document carries the
+/// status the layer sends it with (a 405 stays 405 in `status`).
 ///
 /// The operations' inputs are read from the document: utoipa sees a handler's
 /// `#[utoipa::path]`, not its arguments, so a request body or parameter is documented there
@@ -63,6 +72,9 @@ use crate::violation::{FieldViolation, JsonPointer, Reason};
 /// assert!(responses["404"]["content"]["application/json"]["examples"]["NOT_FOUND"].is_object());
 /// let rejected = &responses["422"]["content"]["application/json"]["examples"]["VALIDATION_FAILED"];
 /// assert_eq!(rejected["value"]["error"]["details"][0]["in"], "path");
+/// // The same rejection as a problem document, whose `errors` say where the field is.
+/// let rejected = &responses["422"]["content"]["application/problem+json"]["examples"]["VALIDATION_FAILED"];
+/// assert_eq!(rejected["value"]["errors"][0]["parameter"], "id");
 /// assert!(document["components"]["responses"]["Panic"].is_object());
 /// ```
 pub fn document_layer(document: &mut OpenApi, errors: &FrameworkErrors) {

@@ -7,10 +7,13 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use utoipa::openapi::OpenApi;
 
-use assetpay_errors_shared::wire::{EnvelopeMember, ErrorMember, Sent, ViolationMember};
+use assetpay_errors_shared::wire::{
+    EnvelopeMember, ErrorMember, ProblemMember, ProblemViolationMember, Sent, ViolationMember,
+};
 
 /// `document` as compact JSON: byte for byte what [`OpenApi::to_json`] prints, except that every
-/// example envelope lists its members in the wire's order, as the server sends them.
+/// example envelope and problem document lists its members in the wire's order, as the server
+/// sends them.
 ///
 /// ```
 /// use assetpay_errors::openapi::{catalog_document, example_envelope, to_json};
@@ -20,8 +23,11 @@ use assetpay_errors_shared::wire::{EnvelopeMember, ErrorMember, Sent, ViolationM
 /// let printed = to_json(&document).unwrap();
 /// let spec = &AssetPayError::CATALOG[0];
 /// let sent = Envelope::from_spec(assetpay_errors::openapi::EXAMPLE_REQUEST_ID, spec, spec.message());
+/// let problem = assetpay_errors::problem::Problem::from(sent.clone()).to_json_vec();
 /// let sent = String::from_utf8(sent.to_json_vec()).unwrap();
 /// assert!(printed.contains(&format!(r#""value":{sent}"#)));
+/// let problem = String::from_utf8(problem).unwrap();
+/// assert!(printed.contains(&format!(r#""value":{problem}"#)));
 /// ```
 ///
 /// # Errors
@@ -32,7 +38,8 @@ pub fn to_json(document: &OpenApi) -> Result<String, serde_json::Error> {
 }
 
 /// `document` as pretty JSON (two-space indent): byte for byte what [`OpenApi::to_pretty_json`]
-/// prints, except that every example envelope lists its members in the wire's order.
+/// prints, except that every example envelope and problem document lists its members in the
+/// wire's order.
 ///
 /// # Errors
 ///
@@ -132,14 +139,24 @@ enum Place {
     Examples,
     /// A named example object (`examples/<name>`), whose `value` is an example.
     NamedExample,
-    /// An example value: an envelope when it has every member an envelope always has.
+    /// An example value, before its members say what it is: an envelope when it has every
+    /// member an envelope always has, a problem document when it has every member a problem
+    /// document always has (the two share only `requestId`).
     Example,
+    /// An example envelope.
+    Envelope,
     /// The envelope's `error` object.
     Error,
     /// The error's `details`: an array of violations.
     Details,
     /// One violation of `details`.
     Violation,
+    /// An example problem document.
+    Problem,
+    /// The problem document's `errors`: an array of its violations.
+    ProblemErrors,
+    /// One violation of `errors`.
+    ProblemViolation,
     /// Inside an example, in nothing the wire describes.
     Plain,
 }
@@ -158,45 +175,54 @@ impl Place {
                 "value" => Place::Example,
                 _ => Place::Document,
             },
-            Place::Example if EnvelopeMember::from_name(name) == Some(EnvelopeMember::Error) => {
+            Place::Envelope if EnvelopeMember::from_name(name) == Some(EnvelopeMember::Error) => {
                 Place::Error
             }
             Place::Error if ErrorMember::from_name(name) == Some(ErrorMember::Details) => {
                 Place::Details
+            }
+            Place::Problem if ProblemMember::from_name(name) == Some(ProblemMember::Errors) => {
+                Place::ProblemErrors
             }
             _ => Place::Plain,
         }
     }
 
     /// The place of the items of an array at this place: `examples` is a list of example values
-    /// in a schema, and `details` a list of violations.
+    /// in a schema, `details` and `errors` lists of violations.
     fn of_item(self) -> Place {
         match self {
             Place::Document => Place::Document,
             Place::Examples => Place::Example,
             Place::Details => Place::Violation,
+            Place::ProblemErrors => Place::ProblemViolation,
             _ => Place::Plain,
         }
     }
 
-    /// The order to print `members` of an object at this place in.
+    /// The order to print `members` of an object at this place in, once
+    /// [`of_object`](Self::of_object) has said what it is.
     fn order(self, members: &[(String, Node)]) -> Vec<&(String, Node)> {
-        let wire_order = match self {
-            Place::Example => wire_order::<EnvelopeMember>(members),
+        match self {
+            Place::Envelope => wire_order::<EnvelopeMember>(members),
             Place::Error => wire_order::<ErrorMember>(members),
             Place::Violation => wire_order::<ViolationMember>(members),
-            _ => None,
-        };
-        wire_order.unwrap_or_else(|| members.iter().collect())
+            Place::Problem => wire_order::<ProblemMember>(members),
+            Place::ProblemViolation => wire_order::<ProblemViolationMember>(members),
+            _ => members.iter().collect(),
+        }
     }
 
-    /// The place for the object's members once its own kind is known: an object at an
-    /// envelope's place that is no envelope is plain all the way down.
+    /// The place for the object's members once its own kind is known: an object at a described
+    /// place that is no such object is plain all the way down.
     fn of_object(self, members: &[(String, Node)]) -> Place {
         let described = match self {
-            Place::Example => is_described::<EnvelopeMember>(members),
+            Place::Example if is_described::<EnvelopeMember>(members) => return Place::Envelope,
+            Place::Example if is_described::<ProblemMember>(members) => return Place::Problem,
+            Place::Example => false,
             Place::Error => is_described::<ErrorMember>(members),
             Place::Violation => is_described::<ViolationMember>(members),
+            Place::ProblemViolation => is_described::<ProblemViolationMember>(members),
             _ => true,
         };
         if described { self } else { Place::Plain }
@@ -210,35 +236,30 @@ trait WireObject: Copy + 'static {
     fn always_sent(self) -> bool;
 }
 
-impl WireObject for EnvelopeMember {
-    const MEMBERS: &'static [EnvelopeMember] = &EnvelopeMember::ALL;
-    fn wire_name(self) -> &'static str {
-        self.name()
-    }
-    fn always_sent(self) -> bool {
-        self.sent() == Sent::Always
-    }
+/// [`WireObject`] for member enums of the wire description, each with how it says a member is
+/// always sent.
+macro_rules! wire_objects {
+    ($($members:ident: |$member:ident| $always_sent:expr;)+) => {$(
+        impl WireObject for $members {
+            const MEMBERS: &'static [$members] = &$members::ALL;
+            fn wire_name(self) -> &'static str {
+                self.name()
+            }
+            fn always_sent(self) -> bool {
+                let $member = self;
+                $always_sent
+            }
+        }
+    )+};
 }
 
-impl WireObject for ErrorMember {
-    const MEMBERS: &'static [ErrorMember] = &ErrorMember::ALL;
-    fn wire_name(self) -> &'static str {
-        self.name()
-    }
-    fn always_sent(self) -> bool {
-        self.sent() == Sent::Always
-    }
-}
-
-impl WireObject for ViolationMember {
-    const MEMBERS: &'static [ViolationMember] = &ViolationMember::ALL;
-    fn wire_name(self) -> &'static str {
-        self.name()
-    }
+wire_objects! {
+    EnvelopeMember: |member| member.sent() == Sent::Always;
+    ErrorMember: |member| member.sent() == Sent::Always;
     // The wire sends every member of a violation.
-    fn always_sent(self) -> bool {
-        true
-    }
+    ViolationMember: |_member| true;
+    ProblemMember: |member| member.sent() == Sent::Always;
+    ProblemViolationMember: |member| member.always_sent();
 }
 
 /// Whether `members` are an object of `W`: every member it always has is there.
@@ -250,18 +271,15 @@ fn is_described<W: WireObject>(members: &[(String, Node)]) -> bool {
 }
 
 /// `members` in `W`'s wire order, then any member the wire does not describe in the order it
-/// was written; `None` when they are no object of `W`.
-fn wire_order<W: WireObject>(members: &[(String, Node)]) -> Option<Vec<&(String, Node)>> {
-    if !is_described::<W>(members) {
-        return None;
-    }
+/// was written.
+fn wire_order<W: WireObject>(members: &[(String, Node)]) -> Vec<&(String, Node)> {
     let described = W::MEMBERS
         .iter()
         .filter_map(|member| members.iter().find(|(name, _)| name == member.wire_name()));
     let others = members
         .iter()
         .filter(|(name, _)| !W::MEMBERS.iter().any(|member| name == member.wire_name()));
-    Some(described.chain(others).collect())
+    described.chain(others).collect()
 }
 
 /// Writes nodes as serde_json's compact or pretty formatter does.
@@ -342,7 +360,8 @@ mod tests {
     };
 
     use super::*;
-    use crate::openapi::{EXAMPLE_REQUEST_ID, catalog_document, example_envelope};
+    use crate::openapi::{EXAMPLE_REQUEST_ID, catalog_document, example_envelope, example_problem};
+    use crate::problem::Problem;
     use crate::violation::{JsonPointer, Reason};
     use crate::{ApiError, AssetPayError, Envelope, FieldViolation};
 
@@ -424,11 +443,57 @@ mod tests {
         let document = catalog_document("AssetPay errors", "1.0.0", AssetPayError::CATALOG);
         let mut expected = document.to_json().unwrap();
         for spec in AssetPayError::CATALOG {
-            let sorted = serde_json::to_string(&example_envelope(spec)).unwrap();
-            let wire = Envelope::from_spec(EXAMPLE_REQUEST_ID, spec, spec.message()).to_json_vec();
-            expected = expected.replace(&sorted, std::str::from_utf8(&wire).unwrap());
+            let envelope = Envelope::from_spec(EXAMPLE_REQUEST_ID, spec, spec.message());
+            for (sorted, wire) in [
+                (example_envelope(spec), envelope.to_json_vec()),
+                (example_problem(spec), Problem::from(envelope).to_json_vec()),
+            ] {
+                let sorted = serde_json::to_string(&sorted).unwrap();
+                assert!(expected.contains(&sorted), "{sorted}");
+                expected = expected.replace(&sorted, std::str::from_utf8(&wire).unwrap());
+            }
         }
         assert_eq!(to_json(&document).unwrap(), expected);
+    }
+
+    #[test]
+    fn an_example_problem_document_prints_in_the_wire_order() {
+        let spec = AssetPayError::CATALOG
+            .iter()
+            .find(|spec| spec.key() == "VALIDATION_FAILED")
+            .unwrap();
+        let details = [
+            FieldViolation::body(JsonPointer::root().key("a b"), Reason::Missing, "required"),
+            FieldViolation::query("page", Reason::InvalidFormat, "not a number"),
+        ];
+        let envelope =
+            Envelope::from_spec(EXAMPLE_REQUEST_ID, spec, spec.message()).with_details(&details);
+        let wire = String::from_utf8(Problem::from(envelope).to_json_vec()).unwrap();
+        let value: Value = serde_json::from_str(&wire).unwrap();
+        let document = document_with(vec![("VALIDATION_FAILED", value)]);
+
+        let compact = to_json(&document).unwrap();
+        assert!(compact.contains(&format!(r#""value":{wire}"#)), "{compact}");
+        let pretty = to_pretty_json(&document).unwrap();
+        // The document's own `info` has a `title`: look in the example only.
+        let example = &pretty[pretty.find(r#""value""#).unwrap()..];
+        let at = |needle: &str| example.find(needle).unwrap_or_else(|| panic!("{needle}"));
+        assert!(at(r#""type""#) < at(r#""title""#) && at(r#""title""#) < at(r#""status""#));
+        assert!(at(r#""requestId""#) < at(r#""errors""#));
+        assert!(at(r#""pointer""#) < at(r#""reason""#));
+        let sorted: Value = serde_json::from_str(&pretty).unwrap();
+        assert_eq!(sorted, serde_json::to_value(&document).unwrap());
+    }
+
+    #[test]
+    fn an_example_with_only_some_problem_members_keeps_its_order() {
+        let value = serde_json::json!({ "title": "t", "type": "about:blank", "status": 400 });
+        let document = document_with(vec![("other", value.clone())]);
+        let printed = to_json(&document).unwrap();
+        assert!(
+            printed.contains(&format!(r#""value":{value}"#)),
+            "{printed}"
+        );
     }
 
     #[test]

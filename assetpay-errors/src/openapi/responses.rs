@@ -7,12 +7,16 @@ use std::marker::PhantomData;
 use http::StatusCode;
 use utoipa::IntoResponses;
 use utoipa::openapi::example::ExampleBuilder;
-use utoipa::openapi::schema::{AllOfBuilder, ObjectBuilder, Schema, Type};
+use utoipa::openapi::schema::{AllOfBuilder, Object, ObjectBuilder, Schema, Type};
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, RefOr, Response, ResponseBuilder};
 
-use assetpay_errors_shared::wire::{EnvelopeMember, ErrorMember, REQUEST_ID_HEADER};
+use assetpay_errors_shared::wire::{
+    ENVELOPE_MEDIA_TYPE, EnvelopeMember, ErrorMember, PROBLEM_MEDIA_TYPE, ProblemMember,
+    REQUEST_ID_HEADER,
+};
 
-use super::{ENVELOPE_SCHEMA_NAME, ErrorSet};
+use super::{ENVELOPE_SCHEMA_NAME, ErrorSet, PROBLEM_SCHEMA_NAME};
+use crate::problem::Problem;
 use crate::violation::FieldViolation;
 use crate::{Envelope, ErrorSpec};
 
@@ -76,6 +80,11 @@ impl<E: ErrorSet> IntoResponses for ApiErrors<E> {
 /// - one example per key, named by the key: the envelope the server sends, rendered by
 ///   [`Envelope::write_json`] with [`EXAMPLE_REQUEST_ID`]. An interpolated message shows its
 ///   template, such as `At most {max} items per request`, because no field values are known here;
+/// - `application/problem+json` content whose schema is the
+///   [`ProblemDocument`](super::ProblemSchema) component narrowed the same way (`key` and `code`
+///   enums), with `status` the one status of the response, and one example per key: the
+///   [`Problem`] the server sends for a request that prefers problem documents, rendered by
+///   [`Problem::write_json`];
 /// - the `x-request-id` header, and `Retry-After` when an entry of the status is retryable (the
 ///   header is then optional: it is sent only when a wait is known).
 ///
@@ -92,15 +101,14 @@ pub fn error_responses(catalog: &'static [ErrorSpec]) -> BTreeMap<String, RefOr<
 /// document's examples in the wire's order again (see
 /// [member order in examples](super#member-order-in-examples)).
 pub fn example_envelope(spec: &'static ErrorSpec) -> serde_json::Value {
-    envelope_value(spec, &[])
+    Format::Envelope.example(&Documented::plain(spec), spec.status())
 }
 
-/// The envelope of `spec` with `details`, as a JSON value.
-fn envelope_value(spec: &'static ErrorSpec, details: &[FieldViolation]) -> serde_json::Value {
-    let bytes = Envelope::from_spec(EXAMPLE_REQUEST_ID, spec, spec.message())
-        .with_details(details)
-        .to_json_vec();
-    serde_json::from_slice(&bytes).expect("Envelope::write_json renders valid JSON")
+/// The `application/problem+json` example of one entry: the exact bytes of the
+/// [`Problem`](crate::problem::Problem) the server sends, as a JSON value whose members are
+/// sorted as [`example_envelope`]'s are.
+pub fn example_problem(spec: &'static ErrorSpec) -> serde_json::Value {
+    Format::Problem.example(&Documented::plain(spec), spec.status())
 }
 
 /// One entry a response documents, and the field violations its example sends.
@@ -137,33 +145,45 @@ fn grouped_responses(
         .collect()
 }
 
-/// The response for `status` before any entry is added: the envelope schema with empty enums
-/// and the `x-request-id` header. [`add_entry`] fills it.
+/// The response for `status` before any entry is added: both media types, each with its schema
+/// narrowed by empty enums, and the `x-request-id` header. [`add_entry`] fills it.
 pub(crate) fn status_response(status: StatusCode) -> Response {
-    let narrowed = ObjectBuilder::new().schema_type(Type::Object).property(
+    let enumerated = |schema_type: Type| {
+        ObjectBuilder::new()
+            .schema_type(schema_type)
+            .enum_values(Some(Vec::<serde_json::Value>::new()))
+    };
+    let envelope = ObjectBuilder::new().schema_type(Type::Object).property(
         EnvelopeMember::Error.name(),
         ObjectBuilder::new()
             .schema_type(Type::Object)
-            .property(
-                ErrorMember::Code.name(),
-                ObjectBuilder::new()
-                    .schema_type(Type::Integer)
-                    .enum_values(Some(Vec::<u16>::new())),
-            )
-            .property(
-                ErrorMember::Key.name(),
-                ObjectBuilder::new()
-                    .schema_type(Type::String)
-                    .enum_values(Some(Vec::<&str>::new())),
-            ),
+            .property(ErrorMember::Code.name(), enumerated(Type::Integer))
+            .property(ErrorMember::Key.name(), enumerated(Type::String)),
     );
-    let schema = AllOfBuilder::new()
-        .item(Ref::from_schema_name(ENVELOPE_SCHEMA_NAME))
-        .item(narrowed);
-    let content = ContentBuilder::new().schema(Some(schema)).build();
+    // The document's `status` is the one the response is sent with, whatever its entries' own.
+    let problem = ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .property(
+            ProblemMember::Status.name(),
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .enum_values(Some([status.as_u16()])),
+        )
+        .property(ProblemMember::Code.name(), enumerated(Type::Integer))
+        .property(ProblemMember::Key.name(), enumerated(Type::String));
+    let narrowed = |schema_name: &str, narrowed: ObjectBuilder| {
+        let schema = AllOfBuilder::new()
+            .item(Ref::from_schema_name(schema_name))
+            .item(narrowed);
+        ContentBuilder::new().schema(Some(schema)).build()
+    };
     ResponseBuilder::new()
         .description(headline(status, &[]))
-        .content("application/json", content)
+        .content(
+            ENVELOPE_MEDIA_TYPE,
+            narrowed(ENVELOPE_SCHEMA_NAME, envelope),
+        )
+        .content(PROBLEM_MEDIA_TYPE, narrowed(PROBLEM_SCHEMA_NAME, problem))
         .header(
             REQUEST_ID_HEADER,
             HeaderBuilder::new()
@@ -178,49 +198,104 @@ pub(crate) fn status_response(status: StatusCode) -> Response {
         .build()
 }
 
-/// Adds `entry` to `response`, a response [`status_response`] built for the entry's status:
-/// its key and code to the enums, its example, its line to the description, and the
-/// `Retry-After` header when it is retryable. An entry whose key the response already lists
-/// only replaces that key's example, and only when it has `details` to show.
+/// The two ways a response's body is sent, each a content of the response.
+#[derive(Clone, Copy)]
+enum Format {
+    Envelope,
+    Problem,
+}
+
+impl Format {
+    const ALL: [Format; 2] = [Format::Envelope, Format::Problem];
+
+    fn media_type(self) -> &'static str {
+        match self {
+            Format::Envelope => ENVELOPE_MEDIA_TYPE,
+            Format::Problem => PROBLEM_MEDIA_TYPE,
+        }
+    }
+
+    /// The example of `entry` as the server sends it with `status`.
+    fn example(self, entry: &Documented, status: StatusCode) -> serde_json::Value {
+        let envelope = Envelope::from_spec(EXAMPLE_REQUEST_ID, entry.spec, entry.spec.message())
+            .with_details(&entry.details);
+        let bytes = match self {
+            Format::Envelope => envelope.to_json_vec(),
+            Format::Problem => Problem::from(envelope).with_status(status).to_json_vec(),
+        };
+        serde_json::from_slice(&bytes).expect("the wire renderers write valid JSON")
+    }
+
+    /// The narrowed schema's properties that hold the `code` and `key` enums.
+    fn enums(self, schema: &mut Option<RefOr<Schema>>) -> Option<&mut Object> {
+        let Some(RefOr::T(Schema::AllOf(all_of))) = schema else {
+            return None;
+        };
+        let Some(RefOr::T(Schema::Object(narrowed))) = all_of.items.get_mut(1) else {
+            return None;
+        };
+        match self {
+            Format::Problem => Some(narrowed),
+            Format::Envelope => match narrowed.properties.get_mut(EnvelopeMember::Error.name()) {
+                Some(RefOr::T(Schema::Object(error))) => Some(error),
+                _ => None,
+            },
+        }
+    }
+
+    /// The names of the `code` and `key` members.
+    fn code_and_key(self) -> [&'static str; 2] {
+        match self {
+            Format::Envelope => [ErrorMember::Code.name(), ErrorMember::Key.name()],
+            Format::Problem => [ProblemMember::Code.name(), ProblemMember::Key.name()],
+        }
+    }
+}
+
+/// Adds `entry` to `response`, a response [`status_response`] built for the entry's status: in
+/// each media type, its key and code to the enums and its example; its line to the description,
+/// and the `Retry-After` header when it is retryable. An entry whose key the response already
+/// lists only replaces that key's examples, and only when it has `details` to show.
 ///
 /// Every response of this module is built by this one function, entry by entry, so a response
 /// that [`document_layer`](super::document_layer) extends reads as one built whole.
 ///
 /// `status` is the one the response is sent with, which is not always the entry's own: the layer
-/// sends a 405 under whatever entry the team chose (`FrameworkErrors::status_for`).
+/// sends a 405 under whatever entry the team chose (`FrameworkErrors::status_for`), and a problem
+/// document's `status` says so.
 pub(crate) fn add_entry(response: &mut Response, status: StatusCode, entry: &Documented) {
     let spec = entry.spec;
-    let Some(RefOr::T(content)) = response.content.get_mut("application/json") else {
-        return;
-    };
-    let known = content.examples.contains_key(spec.key());
-    if !known || !entry.details.is_empty() {
-        let example = ExampleBuilder::new()
-            .summary(format!("{} ({})", spec.description(), spec.code()))
-            .value(Some(envelope_value(spec, &entry.details)))
-            .build();
-        content
-            .examples
-            .insert(spec.key().to_owned(), example.into());
-    }
-    if known {
-        return;
-    }
+    let mut known = false;
     let mut keys = Vec::new();
-    if let Some(RefOr::T(Schema::AllOf(all_of))) = &mut content.schema
-        && let Some(RefOr::T(Schema::Object(narrowed))) = all_of.items.get_mut(1)
-        && let Some(RefOr::T(Schema::Object(error))) =
-            narrowed.properties.get_mut(EnvelopeMember::Error.name())
-    {
-        for (member, value) in [
-            (ErrorMember::Code, serde_json::Value::from(spec.code())),
-            (ErrorMember::Key, serde_json::Value::from(spec.key())),
+    for format in Format::ALL {
+        let Some(RefOr::T(content)) = response.content.get_mut(format.media_type()) else {
+            continue;
+        };
+        known = content.examples.contains_key(spec.key());
+        if !known || !entry.details.is_empty() {
+            let example = ExampleBuilder::new()
+                .summary(format!("{} ({})", spec.description(), spec.code()))
+                .value(Some(format.example(entry, status)))
+                .build();
+            content
+                .examples
+                .insert(spec.key().to_owned(), example.into());
+        }
+        if known {
+            continue;
+        }
+        let Some(enums) = format.enums(&mut content.schema) else {
+            continue;
+        };
+        let [code, key] = format.code_and_key();
+        for (name, value) in [
+            (code, serde_json::Value::from(spec.code())),
+            (key, serde_json::Value::from(spec.key())),
         ] {
-            if let Some(RefOr::T(Schema::Object(schema))) = error.properties.get_mut(member.name())
-            {
+            if let Some(RefOr::T(Schema::Object(schema))) = enums.properties.get_mut(name) {
                 let values = schema.enum_values.get_or_insert_with(Vec::new);
                 values.push(value);
-                if member == ErrorMember::Key {
+                if name == key {
                     keys = values
                         .iter()
                         .filter_map(|key| key.as_str().map(str::to_owned))
@@ -228,6 +303,9 @@ pub(crate) fn add_entry(response: &mut Response, status: StatusCode, entry: &Doc
                 }
             }
         }
+    }
+    if known {
+        return;
     }
 
     let lines = match response.description.split_once('\n') {
