@@ -24,7 +24,7 @@ pub use std::format;
 
 pub use http::StatusCode;
 
-pub use self::assemble::{PLACEHOLDER, copy_into, declared_spec, offsets};
+pub use self::assemble::{PLACEHOLDER, copy_into, declared_spec, offsets, with_grpc_code};
 pub use self::compose::{Clashes, find_clashes};
 pub use self::contract_check::{
     ContractBreaks, PublishedSpec, RESERVED_PLACEHOLDER, check_contract, published_spec,
@@ -38,6 +38,14 @@ pub use crate::spec::ErrorSpec;
 pub use crate::spec::Reserved;
 pub use crate::unknown::{UnknownCode, UnknownKey};
 pub use crate::violation::{FieldViolation, violations_of};
+
+/// What the derive's `From<…> for tonic::Status` impl names, with the `tonic` feature.
+#[cfg(feature = "tonic")]
+pub mod grpc {
+    pub use tonic::Status;
+
+    pub use crate::grpc::status_of;
+}
 
 /// What the derive's `IntoResponse` impl names, with the `axum` feature.
 #[cfg(feature = "axum")]
