@@ -19,7 +19,7 @@
 //! written as an index, and read back as the same pointer text, so the round trip is exact
 //! either way.
 
-use std::fmt::Write as _;
+use std::borrow::Cow;
 
 use crate::violation::Location;
 
@@ -34,19 +34,23 @@ pub(crate) fn to_field_path(location: &Location, field: &str) -> String {
     let mut path = String::with_capacity(field.len() + 4);
     // A pointer is `""` or starts with `/`; anything else (never written by `JsonPointer`, but
     // a `FieldViolation::new` may hold it) is one key, so it survives the trip unchanged.
-    let segments = match field.strip_prefix('/') {
-        Some(rest) => rest.split('/').collect::<Vec<_>>(),
-        None if field.is_empty() => Vec::new(),
-        None => {
+    let Some(rest) = field.strip_prefix('/') else {
+        if !field.is_empty() {
+            path.push(LOCATION_SEPARATOR);
             push_quoted(&mut path, field);
-            path.insert(0, LOCATION_SEPARATOR);
-            return path;
         }
+        return path;
     };
-    for segment in segments {
-        let key = segment.replace("~1", "/").replace("~0", "~");
+    for segment in rest.split('/') {
+        let key = if segment.contains('~') {
+            Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+        } else {
+            Cow::Borrowed(segment)
+        };
         if is_index(&key) {
-            let _ = write!(path, "[{key}]");
+            path.push('[');
+            path.push_str(&key);
+            path.push(']');
             continue;
         }
         if !path.is_empty() {
@@ -137,7 +141,12 @@ fn is_index(text: &str) -> bool {
 
 fn push_quoted(out: &mut String, key: &str) {
     out.push('`');
-    out.push_str(&key.replace('`', "``"));
+    for (index, part) in key.split('`').enumerate() {
+        if index > 0 {
+            out.push_str("``");
+        }
+        out.push_str(part);
+    }
     out.push('`');
 }
 
