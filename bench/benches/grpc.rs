@@ -19,6 +19,11 @@ use tonic::metadata::MetadataMap;
 use tonic::{Code, Status};
 use tonic_types::{ErrorDetails, StatusExt as _};
 
+// Shared with `tests/tests/grpc.rs`, which holds the same statuses to the same comparison.
+#[path = "support/same_status.rs"]
+mod same_status;
+use same_status::assert_same_status;
+
 const REQUEST_ID: &str = "0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f";
 const DOMAIN: &str = "trading.assetpay.gg";
 
@@ -151,44 +156,6 @@ fn hand_validation_failed(violations: &[FieldViolation]) -> Status {
     )
 }
 
-/// Both statuses carry the same code, message, metadata and details.
-fn assert_same(ours: &Status, theirs: &Status) {
-    assert_eq!(
-        (ours.code(), ours.message()),
-        (theirs.code(), theirs.message())
-    );
-    assert_eq!(
-        ours.metadata().get("x-request-id"),
-        theirs.metadata().get("x-request-id")
-    );
-    let (ours, theirs) = (
-        ours.check_error_details().unwrap(),
-        theirs.check_error_details().unwrap(),
-    );
-    assert_eq!(
-        format!("{:?}", ours.retry_info()),
-        format!("{:?}", theirs.retry_info())
-    );
-    let info = |details: &ErrorDetails| {
-        let info = details.error_info().unwrap();
-        (
-            info.reason.clone(),
-            info.domain.clone(),
-            info.metadata.clone(),
-        )
-    };
-    assert_eq!(info(&ours), info(&theirs));
-    assert_eq!(
-        format!("{:?}", ours.bad_request()),
-        format!("{:?}", theirs.bad_request())
-    );
-    assert_eq!(
-        format!("{:?}", ours.request_info()),
-        format!("{:?}", theirs.request_info())
-    );
-    assert_eq!(format!("{:?}", ours.help()), format!("{:?}", theirs.help()));
-}
-
 fn status(c: &mut Criterion) {
     grpc::set_error_domain(DOMAIN).unwrap();
     let violations = violations();
@@ -199,19 +166,19 @@ fn status(c: &mut Criterion) {
                 .with_details(&violations),
         )
     };
-    assert_same(
+    assert_same_status(
         &grpc::status_with_request_id(&TradingError::PriceChanged, REQUEST_ID),
         &hand_price_changed(),
     );
-    assert_same(
+    assert_same_status(
         &grpc::status_with_request_id(&TradingError::QuotesPaused, REQUEST_ID),
         &hand_quotes_paused(),
     );
-    assert_same(
+    assert_same_status(
         &grpc::status_with_request_id(&TradingError::TooManyItems { max: 50 }, REQUEST_ID),
         &hand_too_many_items(50),
     );
-    assert_same(&validation(), &hand_validation_failed(&violations));
+    assert_same_status(&validation(), &hand_validation_failed(&violations));
 
     let mut group = c.benchmark_group("grpc/status");
     group.bench_function("PRICE_CHANGED: reference, tonic-types by hand", |b| {
