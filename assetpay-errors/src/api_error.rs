@@ -117,10 +117,10 @@ pub trait ApiError: Sealed {
     ///
     /// let mut fields = Vec::new();
     /// TradingError::TooManyItems { max: 50, given: 51 }
-    ///     .message_fields(&mut |name, value| fields.push((name, value.to_string())));
+    ///     .message_fields(&mut |name, value| fields.push((name, value)));
     /// assert_eq!(fields, [("max", "50".to_owned()), ("given", "51".to_owned())]);
     /// ```
-    fn message_fields(&self, visit: &mut dyn FnMut(&'static str, core::fmt::Arguments<'_>)) {
+    fn message_fields(&self, visit: &mut dyn FnMut(&'static str, String)) {
         let _ = visit;
     }
 

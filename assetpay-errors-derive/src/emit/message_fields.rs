@@ -36,15 +36,16 @@ pub(crate) fn method(model: &Model) -> TokenStream {
     }
     let default = (!covers_all).then(|| quote!(_ => {}));
     quote! {
-        fn message_fields(&self, __api_visit: &mut dyn ::core::ops::FnMut(&'static ::core::primitive::str, ::core::fmt::Arguments<'_>)) {
+        fn message_fields(&self, __api_visit: &mut dyn ::core::ops::FnMut(&'static ::core::primitive::str, #private::String)) {
             match self { #(#arms)* #default }
         }
     }
 }
 
-/// `Self::V { f: __api_field_0, .. } => { __api_visit("f", format_args!("{:spec}", __api_field_0)); }`,
+/// `Self::V { f: __api_field_0, .. } => { __api_visit("f", format!("{:spec}", __api_field_0)); }`,
 /// each field once, with the format of its first placeholder.
 fn own_arm(own: &Own, pattern: &TokenStream) -> TokenStream {
+    let private = private();
     let decl = own.decl;
     // Spanned like the message's own bindings, where a field's formatting error points.
     let span = own.template_span.unwrap_or_else(Span::call_site);
@@ -72,7 +73,9 @@ fn own_arm(own: &Own, pattern: &TokenStream) -> TokenStream {
         };
         let mut format = Literal::string(&format);
         format.set_span(span);
-        visits.push(quote!(__api_visit(#name, ::core::format_args!(#format, #binding));));
+        // `format!` through the same path as the message's, under the same span: a field that
+        // cannot be formatted is then one diagnostic, which rustc reports once, not twice.
+        visits.push(quote!(__api_visit(#name, #private::format!(#format, #binding));));
     }
     let cfgs = &decl.cfgs;
     quote! {

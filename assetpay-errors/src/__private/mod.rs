@@ -21,6 +21,7 @@ pub use core::result::Result::{self, Err, Ok};
 pub use core::str::FromStr;
 pub use std::borrow::Cow;
 pub use std::format;
+pub use std::string::String;
 
 pub use http::StatusCode;
 

@@ -58,7 +58,7 @@ pub fn status_with_request_id<E: ApiError + ?Sized>(error: &E, request_id: &str)
     };
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     if spec.is_interpolated() {
-        error.message_fields(&mut |name, value| fields.push((name, value.to_string())));
+        error.message_fields(&mut |name, value| fields.push((name, value)));
     }
     let details = if spec.is_server_error() {
         &[][..]
