@@ -42,30 +42,20 @@ pub fn error_domain() -> &'static str {
 
 /// `error` as a `tonic::Status`, without a request id: see the [module documentation](super).
 /// The derive's `From<…> for tonic::Status` calls this, so a handler answers with `?`.
-pub fn status_of<E: ApiError + ?Sized>(error: &E) -> Status {
+pub fn status_of<E: ApiError>(error: &E) -> Status {
     status_with_request_id(error, "")
 }
 
 /// `error` answering the request `request_id`, as a `tonic::Status`: the id is in
 /// `RequestInfo.request_id` and, when it is a valid metadata value, in the `x-request-id`
 /// metadata (the header the HTTP responses carry it in). An empty id is sent in neither.
-pub fn status_with_request_id<E: ApiError + ?Sized>(error: &E, request_id: &str) -> Status {
-    let spec = error.spec();
-    let message = if spec.is_interpolated() {
-        error.message()
-    } else {
-        Cow::Borrowed(spec.message())
-    };
+pub fn status_with_request_id<E: ApiError>(error: &E, request_id: &str) -> Status {
     let mut fields: Vec<(&'static str, String)> = Vec::new();
-    if spec.is_interpolated() {
+    if error.spec().is_interpolated() {
         error.message_fields(&mut |name, value| fields.push((name, value)));
     }
-    let details = if spec.is_server_error() {
-        &[][..]
-    } else {
-        error.details()
-    };
-    build(spec, &message, details, request_id, &fields)
+    // The envelope decides the message and the violations sent, 5xx redaction included.
+    build(&Envelope::new(request_id, error), &fields)
 }
 
 /// An envelope as a `tonic::Status`, with its request id, message and violations. An envelope
@@ -73,23 +63,17 @@ pub fn status_with_request_id<E: ApiError + ?Sized>(error: &E, request_id: &str)
 /// from the error ([`status_with_request_id`]) to send those.
 impl From<Envelope<'_>> for Status {
     fn from(envelope: Envelope<'_>) -> Status {
-        build(
-            envelope.spec(),
-            envelope.message(),
-            envelope.details(),
-            envelope.request_id(),
-            &[],
-        )
+        build(&envelope, &[])
     }
 }
 
-fn build(
-    spec: &'static crate::ErrorSpec,
-    message_text: &str,
-    violations: &[FieldViolation],
-    request_id: &str,
-    fields: &[(&'static str, String)],
-) -> Status {
+fn build(envelope: &Envelope<'_>, fields: &[(&'static str, String)]) -> Status {
+    let (spec, message_text, violations, request_id) = (
+        envelope.spec(),
+        envelope.message(),
+        envelope.details(),
+        envelope.request_id(),
+    );
     let code = code_for(spec);
     let omitted = omitted(violations);
     let omitted_text = (omitted > 0).then(|| omitted.to_string());
