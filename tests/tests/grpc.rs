@@ -533,6 +533,56 @@ fn statuses_without_our_details_are_typed_errors() {
     ));
 }
 
+#[test]
+fn huge_metadata_is_bounded_like_a_huge_body() {
+    // 10,000 `ErrorInfo.metadata` entries: over the default 64 KiB, refused before parsing.
+    let mut metadata: std::collections::HashMap<String, String> = (0..10_000)
+        .map(|index| (format!("field{index}"), "x".repeat(8)))
+        .collect();
+    metadata.insert("code".to_owned(), "11".to_owned());
+    let huge = Status::with_error_details(
+        Code::Aborted,
+        "Price has changed since you last fetched it",
+        ErrorDetails::with_error_info("PRICE_CHANGED", DOMAIN, metadata.clone()),
+    );
+    assert!(huge.details().len() > Decoder::DEFAULT_MAX_BODY_BYTES);
+    assert!(matches!(
+        client::decode_status::<AssetPayError>(&huge),
+        Err(DecodeError::TooLarge {
+            limit: Decoder::DEFAULT_MAX_BODY_BYTES,
+            ..
+        })
+    ));
+    // Under a limit that admits it, every entry is kept.
+    let roomy = Decoder::new().with_max_body_bytes(1 << 20);
+    let decoded = roomy.decode_status::<AssetPayError>(&huge).unwrap();
+    assert_eq!(decoded.extra_fields().len(), 10_000);
+    assert!(decoded.is_known());
+
+    // A request id as long as the limit counts against it; other metadata is not read.
+    let mut status = grpc::status_with_request_id(&QuoteError::QuotesPaused, "r1");
+    for index in 0..200 {
+        let name: tonic::metadata::MetadataKey<tonic::metadata::Ascii> =
+            format!("x-other-{index}").parse().unwrap();
+        status
+            .metadata_mut()
+            .insert(name, "y".repeat(100).parse().unwrap());
+    }
+    assert_eq!(
+        client::decode_status::<QuoteError>(&status)
+            .unwrap()
+            .request_id(),
+        Some("r1")
+    );
+    status
+        .metadata_mut()
+        .insert("x-request-id", "z".repeat(70_000).parse().unwrap());
+    assert!(matches!(
+        client::decode_status::<QuoteError>(&status),
+        Err(DecodeError::TooLarge { .. })
+    ));
+}
+
 /// One field of a `.proto` message: its type, name and number.
 type ProtoField = (String, String, u32);
 
