@@ -7,6 +7,7 @@
 //! - [`envelope`]: the envelope's byte layout, built from [`wire`] at compile time;
 //! - [`rules`]: the published contract's rules, each one `const fn` (with [`const_str`], text
 //!   comparison in constant evaluation);
+//! - [`grpc`]: gRPC's status codes by name, which `#[api(grpc = "…")]` is checked against;
 //! - [`json`]: JSON string escaping, byte for byte serde_json's;
 //! - [`published`]: reading a published catalogue file, the contract `#[api(published = …)]`
 //!   names and the runtime's contract report compares.
@@ -19,6 +20,7 @@ extern crate alloc;
 
 pub mod const_str;
 pub mod envelope;
+pub mod grpc;
 pub mod json;
 pub mod problem;
 pub mod published;

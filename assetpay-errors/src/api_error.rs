@@ -100,6 +100,30 @@ pub trait ApiError: Sealed {
         &[]
     }
 
+    /// The values the message interpolates, each given to `visit` with its field's name and
+    /// formatted as the message formats it (`{price:.2}` as `12.50`), in the order the message
+    /// first names them: for projections that carry them apart from the text, such as the
+    /// `tonic` feature's `ErrorInfo.metadata`. Nothing for a message that interpolates nothing.
+    ///
+    /// ```
+    /// use assetpay_errors::ApiError;
+    ///
+    /// #[derive(ApiError)]
+    /// enum TradingError {
+    ///     /// Too many items in a single request
+    ///     #[api(code = 8, key = "TOO_MANY_ITEMS", status = 400, message = "At most {max} items, not {given}")]
+    ///     TooManyItems { max: usize, given: usize },
+    /// }
+    ///
+    /// let mut fields = Vec::new();
+    /// TradingError::TooManyItems { max: 50, given: 51 }
+    ///     .message_fields(&mut |name, value| fields.push((name, value)));
+    /// assert_eq!(fields, [("max", "50".to_owned()), ("given", "51".to_owned())]);
+    /// ```
+    fn message_fields(&self, visit: &mut dyn FnMut(&'static str, String)) {
+        let _ = visit;
+    }
+
     /// The numeric code, such as `1001`.
     fn code(&self) -> u16 {
         self.spec().code()

@@ -74,6 +74,9 @@ pub(crate) struct Own<'a> {
     pub(crate) details: Option<Details<'a>>,
     /// The documentation URL, its template (`doc_url`) filled in with the code and key.
     pub(crate) doc_url: Option<String>,
+    /// `grpc = "…"`: the gRPC code's number (`google.rpc.Code`), in place of the one the
+    /// status maps to.
+    pub(crate) grpc: Option<u8>,
 }
 
 /// The field holding an error's violations.

@@ -80,6 +80,7 @@ fn check_transparent<'a>(
         ("retryable", attrs.retryable),
         ("retry_after", attrs.retry_after.as_ref().map(|v| v.span)),
         ("doc_url", attrs.doc_url.as_ref().map(|v| v.span)),
+        ("grpc", attrs.grpc.as_ref().map(|v| v.span)),
     ];
     let mut valid = true;
     details::refuse_in_transparent(cx, decl);
@@ -194,6 +195,7 @@ fn check_own<'a>(
         retry_after: attrs.retry_after.as_ref().map(|seconds| seconds.value),
         details,
         doc_url,
+        grpc: attrs.grpc.as_ref().map(|code| code.value),
     })
 }
 

@@ -8,7 +8,7 @@ use quote::{ToTokens as _, quote};
 
 use super::catalog::Catalog;
 use super::paths::{PRIVATE, pattern_path, pattern_source, private};
-use super::{contract, details, source};
+use super::{contract, details, message_fields, source};
 use crate::check::{Checked, Model, Own};
 use crate::parse::Piece;
 
@@ -20,6 +20,7 @@ pub(crate) fn impl_api_error(model: &Model, catalog: &Catalog) -> TokenStream {
     let spec_body = spec_body(model, catalog);
     let message_body = message_body(model);
     let details_method = details::method(model);
+    let message_fields_method = message_fields::method(model);
     quote! {
         #[automatically_derived]
         impl #impl_generics #private::ApiError for #ident #ty_generics #where_clause {
@@ -36,6 +37,8 @@ pub(crate) fn impl_api_error(model: &Model, catalog: &Catalog) -> TokenStream {
             }
 
             #details_method
+
+            #message_fields_method
 
             #[inline]
             fn spec_for_code(code: ::core::primitive::u16) -> #private::Option<&'static #private::ErrorSpec> {

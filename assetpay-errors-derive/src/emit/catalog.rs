@@ -159,6 +159,10 @@ fn push_spec(out: &mut String, own: &Own) {
     };
     // Positional, with the values every entry shares hoisted into constants: the catalogue of
     // a large enum is thousands of these, and each token is type-checked.
+    // An override wraps the entry, so every other entry's text stays what it was.
+    if let Some(code) = own.grpc {
+        let _ = write!(out, "{PRIVATE}::with_grpc_code({code}u8,");
+    }
     let _ = write!(out, "{PRIVATE}::declared_spec({}u16,", own.code.value);
     source::push_str_literal(out, &own.key.value);
     let _ = write!(out, ",{}u16,", own.status.value);
@@ -187,5 +191,8 @@ fn push_spec(out: &mut String, own: &Own) {
         None => {
             let _ = write!(out, ",{PRIVATE}::None)");
         }
+    }
+    if own.grpc.is_some() {
+        out.push(')');
     }
 }

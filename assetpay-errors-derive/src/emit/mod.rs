@@ -16,6 +16,7 @@ mod details;
 mod domain;
 mod fallback;
 mod into_response;
+mod message_fields;
 mod paths;
 mod source;
 

@@ -9,6 +9,8 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Lit, LitStr, MacroDelimiter, Meta, Path, Token};
 
+use assetpay_errors_shared::grpc;
+
 use super::ctxt::Ctxt;
 use super::plain::Plain;
 use super::reserved::{self, Retired};
@@ -27,6 +29,9 @@ pub(crate) struct ErrorAttrs {
     pub(crate) transparent: Option<Span>,
     /// `doc_url = "…"` on a variant (or a struct): the template, in place of the type's.
     pub(crate) doc_url: Option<Located<String>>,
+    /// `grpc = "FAILED_PRECONDITION"`: the gRPC code in place of the one the status maps to, as
+    /// its number (`google.rpc.Code`), the name checked here.
+    pub(crate) grpc: Option<Located<u8>>,
     /// The first `#[api(...)]` attribute, where "missing `code`" and the like point.
     pub(crate) attr_span: Option<Span>,
     /// Keys the attributes mention, valid or not, and keys an unknown key most likely meant: a
@@ -318,6 +323,13 @@ impl Parsed<'_> {
                     set_once(cx, key, span, slot, template);
                 }
             }
+            AttrKey::Grpc => {
+                if let Some(tokens) = self.value(meta, key)? {
+                    let name = self.string(&tokens, key, "grpc = \"FAILED_PRECONDITION\"");
+                    let code = name.and_then(|name| self.grpc_code(name));
+                    set_once(cx, key, span, &mut self.attrs.of_error.grpc, code);
+                }
+            }
             AttrKey::Range => {
                 if let Some(tokens) = self.value(meta, key)? {
                     // Errors about the range as a whole point at the key.
@@ -327,6 +339,35 @@ impl Parsed<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The gRPC code `name` names, reported at the literal when it names none or `OK`.
+    fn grpc_code(&self, name: Located<String>) -> Option<Located<u8>> {
+        let report = |problem: String| self.cx.error_at(name.span, problem);
+        match grpc::code_named(&name.value) {
+            Some(grpc::OK) => report(format!(
+                "`OK` is not an error code, `grpc` takes one of {}",
+                grpc::expected_names()
+            )),
+            Some(code) => {
+                return Some(Located {
+                    value: code,
+                    span: name.span,
+                });
+            }
+            None => match grpc::resembling(&name.value) {
+                Some(meant) => report(format!(
+                    "unknown gRPC code `{}`, did you mean `{meant}`?",
+                    name.value
+                )),
+                None => report(format!(
+                    "unknown gRPC code `{}`, expected one of {}",
+                    name.value,
+                    grpc::expected_names()
+                )),
+            },
+        }
+        None
     }
 
     /// `value` unless it is zero, which is reported with `problem`.

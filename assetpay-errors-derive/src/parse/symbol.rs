@@ -18,6 +18,7 @@ pub(crate) enum AttrKey {
     Reserved,
     Details,
     DocUrl,
+    Grpc,
 }
 
 impl AttrKey {
@@ -39,6 +40,7 @@ impl AttrKey {
         AttrKey::Retryable,
         AttrKey::RetryAfter,
         AttrKey::Transparent,
+        AttrKey::Grpc,
     ];
 
     /// Keys written on the type for all its errors and on one error for itself: `doc_url`.
@@ -64,6 +66,7 @@ impl AttrKey {
             AttrKey::Reserved => "reserved",
             AttrKey::Details => "details",
             AttrKey::DocUrl => "doc_url",
+            AttrKey::Grpc => "grpc",
         }
     }
 
@@ -85,6 +88,7 @@ impl AttrKey {
             "reserved" => AttrKey::Reserved,
             "details" => AttrKey::Details,
             "doc_url" => AttrKey::DocUrl,
+            "grpc" => AttrKey::Grpc,
             _ => return None,
         })
     }

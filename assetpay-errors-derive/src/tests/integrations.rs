@@ -1,4 +1,4 @@
-//! The integrations' impls (`IntoResponse` for axum): emitted only when the build has the
+//! The integrations' impls (`IntoResponse` for axum, `From<…> for tonic::Status`): emitted only when the build has the
 //! integration, unless the type opts out, and emitted for a declaration with errors too.
 
 use crate::derive_with;
@@ -14,7 +14,47 @@ const INPUT: &str = r#"
 "#;
 
 fn expansion(input: &str, axum: bool) -> String {
-    derive_with(input.parse().unwrap(), Integrations { axum }).to_string()
+    let integrations = Integrations { axum, tonic: false };
+    derive_with(input.parse().unwrap(), integrations).to_string()
+}
+
+fn with_tonic(input: &str) -> String {
+    let integrations = Integrations {
+        axum: false,
+        tonic: true,
+    };
+    derive_with(input.parse().unwrap(), integrations).to_string()
+}
+
+#[test]
+fn the_status_conversion_appears_only_with_the_feature() {
+    assert!(!expansion(INPUT, true).contains("grpc"));
+    let with = with_tonic(INPUT);
+    assert!(
+        with.contains(
+            "From < TradingError > for :: assetpay_errors :: __private :: grpc :: Status"
+        ),
+        "{with}"
+    );
+    // `into_response = false` is about axum's trait only.
+    let opted_out = INPUT.replace("range = 1..=99", "range = 1..=99, into_response = false");
+    assert!(with_tonic(&opted_out).contains("grpc :: Status"));
+    // A declaration with errors keeps it too, like `IntoResponse`.
+    let broken = INPUT.replace("status = 409", "status = 200");
+    assert!(with_tonic(&broken).contains("grpc :: status_of"));
+}
+
+#[test]
+fn a_grpc_override_wraps_only_its_own_entry() {
+    let plain = expansion(INPUT, false);
+    assert!(!plain.contains("with_grpc_code"), "{plain}");
+    let overridden = INPUT.replace(
+        "status = 409",
+        "status = 409, grpc = \"FAILED_PRECONDITION\"",
+    );
+    let expansion = expansion(&overridden, false);
+    assert!(expansion.contains("with_grpc_code (9u8"), "{expansion}");
+    assert!(!expansion.contains("compile_error"), "{expansion}");
 }
 
 #[test]

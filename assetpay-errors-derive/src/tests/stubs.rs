@@ -6,7 +6,14 @@ use crate::derive_with;
 use crate::emit::Integrations;
 
 fn expansion(input: &str) -> String {
-    derive_with(input.parse().unwrap(), Integrations { axum: false }).to_string()
+    derive_with(
+        input.parse().unwrap(),
+        Integrations {
+            axum: false,
+            tonic: false,
+        },
+    )
+    .to_string()
 }
 
 fn has_conversions(expansion: &str) -> bool {

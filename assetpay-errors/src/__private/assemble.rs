@@ -46,6 +46,16 @@ pub const fn declared_spec(
         deprecated,
         json,
         doc_url,
+        grpc_code: None,
+    }
+}
+
+/// `spec` answering gRPC with code `code` (`google.rpc.Code`'s number), for a declaration with
+/// `#[api(grpc = "…")]`; the derive checked the name.
+pub const fn with_grpc_code(code: u8, spec: ErrorSpec) -> ErrorSpec {
+    ErrorSpec {
+        grpc_code: Some(code),
+        ..spec
     }
 }
 

@@ -21,10 +21,11 @@ pub use core::result::Result::{self, Err, Ok};
 pub use core::str::FromStr;
 pub use std::borrow::Cow;
 pub use std::format;
+pub use std::string::String;
 
 pub use http::StatusCode;
 
-pub use self::assemble::{PLACEHOLDER, copy_into, declared_spec, offsets};
+pub use self::assemble::{PLACEHOLDER, copy_into, declared_spec, offsets, with_grpc_code};
 pub use self::compose::{Clashes, find_clashes};
 pub use self::contract_check::{
     ContractBreaks, PublishedSpec, RESERVED_PLACEHOLDER, check_contract, published_spec,
@@ -38,6 +39,14 @@ pub use crate::spec::ErrorSpec;
 pub use crate::spec::Reserved;
 pub use crate::unknown::{UnknownCode, UnknownKey};
 pub use crate::violation::{FieldViolation, violations_of};
+
+/// What the derive's `From<…> for tonic::Status` impl names, with the `tonic` feature.
+#[cfg(feature = "tonic")]
+pub mod grpc {
+    pub use tonic::Status;
+
+    pub use crate::grpc::status_of;
+}
 
 /// What the derive's `IntoResponse` impl names, with the `axum` feature.
 #[cfg(feature = "axum")]

@@ -11,6 +11,8 @@ mod snippet;
 mod unknown;
 #[cfg(feature = "reqwest")]
 mod via_reqwest;
+#[cfg(feature = "tonic")]
+mod via_tonic;
 
 pub use decode::{Decoder, decode};
 pub use error::DecodeError;
@@ -20,3 +22,6 @@ pub use snippet::Snippet;
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub use via_reqwest::ReadError;
+#[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+pub use via_tonic::{DOMAIN_MEMBER, UNREAD_DETAILS_MEMBER, decode_status};

@@ -38,6 +38,10 @@ pub struct ErrorSpec {
     pub(crate) json: &'static str,
     /// The declaration's `doc_url` template, filled in by the derive.
     pub(crate) doc_url: Option<&'static str>,
+    /// `#[api(grpc = "…")]`: the gRPC code (`google.rpc.Code`'s number) in place of the one
+    /// the status maps to; read by the `grpc` module.
+    #[cfg_attr(not(feature = "tonic"), allow(dead_code))]
+    pub(crate) grpc_code: Option<u8>,
 }
 
 impl ErrorSpec {
@@ -181,6 +185,7 @@ impl fmt::Debug for ErrorSpec {
             .field("variant", &self.variant)
             .field("deprecated", &self.deprecated)
             .field("doc_url", &self.doc_url)
+            .field("grpc_code", &self.grpc_code)
             .finish()
     }
 }
