@@ -131,6 +131,8 @@ fn the_demo_conforms_to_its_own_document_under_every_check() {
     command
         .current_dir(&workdir)
         .env("NO_COLOR", "1")
+        .arg("--config-file")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("schemathesis/schemathesis.toml"))
         .arg("run")
         .arg(format!("http://{}/openapi.json", server.address))
         .args(["--checks", "all"])
