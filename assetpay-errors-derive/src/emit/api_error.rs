@@ -7,7 +7,7 @@ use proc_macro2::{Delimiter, Group, Literal, Punct, Spacing, Span, TokenStream, 
 use quote::{ToTokens as _, quote};
 
 use super::catalog::Catalog;
-use super::paths::{PRIVATE, pattern_path, pattern_source, private};
+use super::paths::{PRIVATE, field_binding, pattern_path, pattern_source, private};
 use super::{contract, details, message_fields, source};
 use crate::check::{Checked, Model, Own};
 use crate::parse::Piece;
@@ -181,7 +181,7 @@ impl ArmWriter {
             decl.fields[index].member.to_tokens(&mut fields);
             fields.extend([
                 TokenTree::Punct(Punct::new(':', Spacing::Alone)),
-                TokenTree::Ident(binding(index, span)),
+                TokenTree::Ident(field_binding(index, span)),
                 TokenTree::Punct(Punct::new(',', Spacing::Alone)),
             ]);
         }
@@ -200,7 +200,7 @@ impl ArmWriter {
         for index in argument_fields(own) {
             arguments.extend([
                 TokenTree::Punct(Punct::new(',', Spacing::Alone)),
-                TokenTree::Ident(binding(index, span)),
+                TokenTree::Ident(field_binding(index, span)),
             ]);
         }
         let mut call = self
@@ -243,11 +243,6 @@ fn argument_fields<'a>(own: &'a Own<'a>) -> impl Iterator<Item = usize> + 'a {
     })
 }
 
-/// The binding of the field at `index` in a message arm.
-fn binding(index: usize, span: Span) -> syn::Ident {
-    syn::Ident::new(&format!("__api_field_{index}"), span)
-}
-
 /// [`ArmWriter::interpolated`] as tokens, for an arm under `#[cfg]`.
 fn interpolated_arm(own: &Own, pattern: &TokenStream) -> TokenStream {
     let private = private();
@@ -255,10 +250,10 @@ fn interpolated_arm(own: &Own, pattern: &TokenStream) -> TokenStream {
     let span = own.template_span.unwrap_or_else(Span::call_site);
     let bindings = used_fields(own).into_iter().map(|index| {
         let member = &decl.fields[index].member;
-        let name = binding(index, span);
+        let name = field_binding(index, span);
         quote!(#member: #name)
     });
-    let arguments = argument_fields(own).map(|index| binding(index, span));
+    let arguments = argument_fields(own).map(|index| field_binding(index, span));
     let mut format = Literal::string(&own.template.format_string());
     format.set_span(span);
     let cfgs = &decl.cfgs;

@@ -5,7 +5,7 @@
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote;
 
-use super::paths::{pattern_path, private};
+use super::paths::{field_binding, pattern_path, private};
 use crate::check::{Checked, Model, Own};
 use crate::parse::Piece;
 
@@ -64,7 +64,7 @@ fn own_arm(own: &Own, pattern: &TokenStream) -> TokenStream {
             continue;
         };
         let member = &decl.fields[index].member;
-        let binding = syn::Ident::new(&format!("__api_field_{index}"), span);
+        let binding = field_binding(index, span);
         bindings.push(quote!(#member: #binding));
         let format = if spec.is_empty() {
             "{}".to_owned()

@@ -1,7 +1,7 @@
 //! What every emitter writes the same way: the path to the runtime's items for generated code,
 //! the pattern that names a declaration, and the size of a part that a `#[cfg]` may remove.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::Attribute;
 
@@ -29,6 +29,12 @@ pub(crate) fn pattern_source(shape: Shape, decl: &ErrorDecl) -> String {
         (Shape::Enum, Some(variant)) => format!("Self::{variant}"),
         _ => "Self".to_owned(),
     }
+}
+
+/// The variable an arm binds the declaration's field at `index` to, spanned at `span` (the
+/// message template's, so that the arm's uses of it name the same variable under hygiene).
+pub(crate) fn field_binding(index: usize, span: Span) -> syn::Ident {
+    syn::Ident::new(&format!("__api_field_{index}"), span)
 }
 
 /// `size` as a constant expression, or zero when the declaration's `#[cfg]`s compile it out.
