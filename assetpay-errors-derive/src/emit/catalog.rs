@@ -163,6 +163,15 @@ fn push_spec(out: &mut String, own: &Own) {
     if let Some(code) = own.grpc {
         let _ = write!(out, "{PRIVATE}::with_grpc_code({code}u8,");
     }
+    let params = own.template.params();
+    if !params.is_empty() {
+        let _ = write!(out, "{PRIVATE}::with_params(&[");
+        for (name, _) in &params {
+            source::push_str_literal(out, name);
+            out.push(',');
+        }
+        out.push_str("],");
+    }
     let _ = write!(out, "{PRIVATE}::declared_spec({}u16,", own.code.value);
     source::push_str_literal(out, &own.key.value);
     let _ = write!(out, ",{}u16,", own.status.value);
@@ -191,6 +200,9 @@ fn push_spec(out: &mut String, own: &Own) {
         None => {
             let _ = write!(out, ",{PRIVATE}::None)");
         }
+    }
+    if !params.is_empty() {
+        out.push(')');
     }
     if own.grpc.is_some() {
         out.push(')');

@@ -7,7 +7,6 @@ use quote::quote;
 
 use super::paths::{field_binding, pattern_path, private};
 use crate::check::{Checked, Model, Own};
-use crate::parse::Piece;
 
 /// The method, or nothing when no declaration interpolates a field (nor wraps an error that may),
 /// so the trait's default answers.
@@ -49,18 +48,10 @@ fn own_arm(own: &Own, pattern: &TokenStream) -> TokenStream {
     let decl = own.decl;
     // Spanned like the message's own bindings, where a field's formatting error points.
     let span = own.template_span.unwrap_or_else(Span::call_site);
-    let mut seen: Vec<&str> = Vec::new();
     let mut bindings = Vec::new();
     let mut visits = Vec::new();
-    for piece in &own.template.pieces {
-        let Piece::Field { name, spec } = piece else {
-            continue;
-        };
-        if seen.contains(&name.as_str()) {
-            continue;
-        }
-        seen.push(name);
-        let Some(index) = decl.fields.iter().position(|field| field.name == *name) else {
+    for (name, spec) in own.template.params() {
+        let Some(index) = decl.fields.iter().position(|field| field.name == name) else {
             continue;
         };
         let member = &decl.fields[index].member;

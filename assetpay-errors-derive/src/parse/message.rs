@@ -78,6 +78,21 @@ impl Template {
         })
     }
 
+    /// The message's parameters: each field the template names, once, in the order it first
+    /// names it, with the format of that first placeholder. `ErrorSpec::params` lists the names
+    /// and `ApiError::message_fields` visits the values in this order.
+    pub(crate) fn params(&self) -> Vec<(&str, &str)> {
+        let mut params: Vec<(&str, &str)> = Vec::new();
+        for piece in &self.pieces {
+            if let Piece::Field { name, spec } = piece
+                && !params.iter().any(|(seen, _)| seen == name)
+            {
+                params.push((name, spec));
+            }
+        }
+        params
+    }
+
     pub(crate) fn is_interpolated(&self) -> bool {
         self.fields().next().is_some()
     }

@@ -47,6 +47,7 @@ pub const fn declared_spec(
         json,
         doc_url,
         grpc_code: None,
+        params: &[],
     }
 }
 
@@ -57,6 +58,12 @@ pub const fn with_grpc_code(code: u8, spec: ErrorSpec) -> ErrorSpec {
         grpc_code: Some(code),
         ..spec
     }
+}
+
+/// `spec` with the names of the fields its message interpolates, for an interpolated
+/// declaration; the derive lists them in the order the message first names them.
+pub const fn with_params(params: &'static [&'static str], spec: ErrorSpec) -> ErrorSpec {
+    ErrorSpec { params, ..spec }
 }
 
 /// Fills the unwritten tail of a catalogue array under construction; never read.

@@ -42,6 +42,8 @@ pub struct ErrorSpec {
     /// the status maps to; read by the `grpc` module.
     #[cfg_attr(not(feature = "tonic"), allow(dead_code))]
     pub(crate) grpc_code: Option<u8>,
+    /// The names of the fields the message interpolates, in the order it first names them.
+    pub(crate) params: &'static [&'static str],
 }
 
 impl ErrorSpec {
@@ -152,6 +154,37 @@ impl ErrorSpec {
         self.doc_url
     }
 
+    /// The message's parameters: the names of the fields an interpolated message fills in, each
+    /// once, in the order the template first names them (a tuple field by its index, `"0"`).
+    /// Empty for a message that interpolates nothing.
+    ///
+    /// They are the names [`ApiError::message_fields`](crate::ApiError::message_fields) visits,
+    /// the members of the envelope's opt-in `params` object
+    /// ([`Envelope::with_params`](crate::Envelope::with_params)), and the variables a
+    /// translation of the message may use; once the key is published they are part of its
+    /// contract (see [`contract`](crate::contract)).
+    ///
+    /// ```
+    /// use assetpay_errors::ApiError;
+    ///
+    /// #[derive(ApiError)]
+    /// enum TradingError {
+    ///     /// Too many items in a single request
+    ///     #[api(code = 8, key = "TOO_MANY_ITEMS", status = 400, message = "At most {max} items, not {given} (max {max})")]
+    ///     TooManyItems { max: usize, given: usize },
+    ///     /// Price has changed since you last fetched it
+    ///     #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
+    ///     PriceChanged,
+    /// }
+    ///
+    /// let [items, price] = TradingError::CATALOG else { unreachable!() };
+    /// assert_eq!(items.params(), ["max", "given"]);
+    /// assert!(price.params().is_empty());
+    /// ```
+    pub const fn params(&self) -> &'static [&'static str] {
+        self.params
+    }
+
     /// The declared message escaped for a JSON string, as the derive pre-rendered it into the
     /// envelope's tail; `None` for an interpolated message, which has no tail.
     pub(crate) fn escaped_message(&self) -> Option<&'static str> {
@@ -186,6 +219,7 @@ impl fmt::Debug for ErrorSpec {
             .field("deprecated", &self.deprecated)
             .field("doc_url", &self.doc_url)
             .field("grpc_code", &self.grpc_code)
+            .field("params", &self.params)
             .finish()
     }
 }
