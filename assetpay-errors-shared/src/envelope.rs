@@ -80,6 +80,7 @@ const MESSAGE: &str = ErrorMember::Message.name();
 const DETAILS: &str = ErrorMember::Details.name();
 const DETAILS_OMITTED: &str = ErrorMember::DetailsOmitted.name();
 const DOC_URL: &str = ErrorMember::DocUrl.name();
+const PARAMS: &str = ErrorMember::Params.name();
 
 /// Everything before the request id: `{"requestId":"`.
 pub const OPEN: &str = joined!("{\"", REQUEST_ID, "\":\"");
@@ -126,6 +127,13 @@ pub const BEFORE_DOC_URL: &str = joined!(",\"", DOC_URL, "\":\"");
 
 /// After the documentation URL.
 pub const AFTER_DOC_URL: &str = "\"}}";
+
+/// In place of [`END`], before the message's parameters, when the envelope sends them:
+/// `params` is the `error` object's last member, after `docUrl`.
+pub const BEFORE_PARAMS: &str = joined!(",\"", PARAMS, "\":{");
+
+/// After the parameters' members.
+pub const AFTER_PARAMS: &str = "}}}";
 
 /// What follows the request id up to the message's opening quote:
 /// `","success":false,"error":{"code":11,"key":"PRICE_CHANGED","message":"`.
@@ -228,7 +236,14 @@ mod tests {
         assert_eq!(BEFORE_DETAILS, r#"","details":["#);
         assert_eq!(BEFORE_OMITTED, r#"],"detailsOmitted":"#);
         assert_eq!(BEFORE_DOC_URL, r#","docUrl":""#);
-        for ending in [CLOSE, AFTER_DETAILS, AFTER_OMITTED, AFTER_DOC_URL] {
+        assert_eq!(BEFORE_PARAMS, r#","params":{"#);
+        for ending in [
+            CLOSE,
+            AFTER_DETAILS,
+            AFTER_OMITTED,
+            AFTER_DOC_URL,
+            AFTER_PARAMS,
+        ] {
             assert!(ending.ends_with(END), "{ending}");
         }
     }

@@ -19,6 +19,7 @@ const KEY: &str = ProblemMember::Key.name();
 const REQUEST_ID: &str = ProblemMember::RequestId.name();
 const ERRORS: &str = ProblemMember::Errors.name();
 const ERRORS_OMITTED: &str = ProblemMember::ErrorsOmitted.name();
+const PARAMS: &str = ProblemMember::Params.name();
 
 /// Before the type URL: `{"type":"`.
 pub const OPEN: &str = joined!("{\"", TYPE, "\":\"");
@@ -46,6 +47,11 @@ pub const AFTER_ERRORS: &str = "]}";
 pub const CLOSE: &str = "\"}";
 /// After the count of violations not sent.
 pub const AFTER_ERRORS_OMITTED: &str = "}";
+/// In place of the document's closing brace, when it sends the message's parameters (its last
+/// member): `,"params":{`.
+pub const BEFORE_PARAMS: &str = joined!(",\"", PARAMS, "\":{");
+/// After the parameters' members.
+pub const AFTER_PARAMS: &str = "}}";
 
 /// `{"detail":"`, opening a violation.
 pub const VIOLATION_OPEN: &str = joined!("{\"", ProblemViolationMember::Detail.name(), "\":\"");

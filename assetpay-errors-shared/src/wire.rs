@@ -39,7 +39,8 @@ pub enum Sent {
     /// Only when some field violations were left out of `details`, after the cap.
     WhenSomeOmitted,
     /// Only when the server opted in to it and the error has a value for it (`docUrl`: a
-    /// documentation URL), so the published envelope stays as it is by default.
+    /// documentation URL; `params`: an interpolated message's fields), so the published envelope
+    /// stays as it is by default.
     WhenOptedIn,
 }
 
@@ -116,6 +117,10 @@ members! {
         /// `docUrl`: the page documenting the error, an absolute `https` URL; sent only when the
         /// server opts in and the error declares one.
         DocUrl = "docUrl",
+        /// `params`: the message's parameters as data, an object of strings by field name
+        /// (`{"max":"50"}`), each value formatted as the message formats it; sent only when the
+        /// server opts in and the message interpolates fields.
+        Params = "params",
     }
 }
 
@@ -126,7 +131,7 @@ impl ErrorMember {
             ErrorMember::Code | ErrorMember::Key | ErrorMember::Message => Sent::Always,
             ErrorMember::Details => Sent::WithViolations,
             ErrorMember::DetailsOmitted => Sent::WhenSomeOmitted,
-            ErrorMember::DocUrl => Sent::WhenOptedIn,
+            ErrorMember::DocUrl | ErrorMember::Params => Sent::WhenOptedIn,
         }
     }
 }
@@ -190,6 +195,9 @@ members! {
         Errors = "errors",
         /// `errorsOmitted`: how many violations were left out of `errors`, a positive integer.
         ErrorsOmitted = "errorsOmitted",
+        /// `params`: the message's parameters, an extension member carrying the envelope's
+        /// `error.params` as it is; sent only when the server opts in and there are some.
+        Params = "params",
     }
 }
 
@@ -209,7 +217,15 @@ impl ProblemMember {
         match self {
             ProblemMember::Errors => Sent::WithViolations,
             ProblemMember::ErrorsOmitted => Sent::WhenSomeOmitted,
-            _ => Sent::Always,
+            ProblemMember::Params => Sent::WhenOptedIn,
+            ProblemMember::Type
+            | ProblemMember::Title
+            | ProblemMember::Status
+            | ProblemMember::Detail
+            | ProblemMember::Instance
+            | ProblemMember::Code
+            | ProblemMember::Key
+            | ProblemMember::RequestId => Sent::Always,
         }
     }
 }
@@ -338,7 +354,8 @@ mod tests {
                 "message",
                 "details",
                 "detailsOmitted",
-                "docUrl"
+                "docUrl",
+                "params"
             ])
         );
         assert_eq!(
@@ -364,7 +381,8 @@ mod tests {
                 "key",
                 "requestId",
                 "errors",
-                "errorsOmitted"
+                "errorsOmitted",
+                "params"
             ])
         );
         assert_eq!(
@@ -404,7 +422,8 @@ mod tests {
             [
                 ErrorMember::Details,
                 ErrorMember::DetailsOmitted,
-                ErrorMember::DocUrl
+                ErrorMember::DocUrl,
+                ErrorMember::Params
             ]
         );
         assert!(!is_plain_name("a-b") && !is_plain_name("1a") && is_plain_name("a1B"));

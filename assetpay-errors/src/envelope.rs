@@ -11,12 +11,13 @@ use http::StatusCode;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::api_error::ApiError;
+use crate::params::Params;
 use crate::spec::ErrorSpec;
 use crate::violation::FieldViolation;
 use crate::violation::render::{SentDetails, omitted, write_details};
 use assetpay_errors_shared::envelope::{
-    AFTER_DETAILS, AFTER_DOC_URL, AFTER_OMITTED, BEFORE_DETAILS, BEFORE_DOC_URL, BEFORE_OMITTED,
-    CLOSE, END, OPEN, head_len,
+    AFTER_DETAILS, AFTER_DOC_URL, AFTER_OMITTED, AFTER_PARAMS, BEFORE_DETAILS, BEFORE_DOC_URL,
+    BEFORE_OMITTED, BEFORE_PARAMS, CLOSE, END, OPEN, head_len,
 };
 use assetpay_errors_shared::json::{needs_escaping, write_escaped};
 use assetpay_errors_shared::wire::{EnvelopeMember, ErrorMember, Sent};
@@ -127,6 +128,9 @@ pub struct Envelope<'a> {
     valid_id: bool,
     /// The documentation URL, sent as `docUrl` (opted in with [`with_doc_url`](Self::with_doc_url)).
     doc_url: Option<&'static str>,
+    /// The message's parameters, sent as `params` (opted in with
+    /// [`with_params`](Self::with_params)); `None` when there are none.
+    params: Option<&'a Params>,
 }
 
 impl<'a> Envelope<'a> {
@@ -183,6 +187,7 @@ impl<'a> Envelope<'a> {
             details,
             valid_id,
             doc_url: None,
+            params: None,
         }
     }
 
@@ -202,6 +207,7 @@ impl<'a> Envelope<'a> {
             details: &[],
             valid_id: false,
             doc_url: None,
+            params: None,
         }
     }
 
@@ -242,6 +248,21 @@ impl<'a> Envelope<'a> {
     pub fn with_doc_url(mut self) -> Self {
         self.doc_url = self.spec.doc_url();
         self
+    }
+
+    /// The same envelope, sending `params`, the parameters of the error's message
+    /// ([`Params::of`] the same error), as `params`, the `error` object's last member; nothing
+    /// when the message interpolates nothing. See [`params`](crate::params) for the wire form.
+    ///
+    /// Opt-in, like [`with_doc_url`](Self::with_doc_url), and for the same reason.
+    pub fn with_params(mut self, params: &'a Params) -> Self {
+        self.params = (!params.is_empty()).then_some(params);
+        self
+    }
+
+    /// The parameters the envelope sends as `params`, if it sends them.
+    pub fn params(&self) -> Option<&'a Params> {
+        self.params
     }
 
     /// Whether the message is the declaration's own static text.
@@ -297,6 +318,7 @@ impl<'a> Envelope<'a> {
             details: self.details,
             valid_id: false,
             doc_url: self.doc_url,
+            params: self.params,
         }
     }
 
@@ -313,6 +335,7 @@ impl<'a> Envelope<'a> {
             details: self.details,
             valid_id: true,
             doc_url: self.doc_url,
+            params: self.params,
         }
     }
 
@@ -330,6 +353,7 @@ impl<'a> Envelope<'a> {
             && self.valid_id
             && self.details.is_empty()
             && self.doc_url.is_none()
+            && self.params.is_none()
         {
             out.extend_from_slice(OPEN.as_bytes());
             out.extend_from_slice(self.request_id.as_bytes());
@@ -345,8 +369,8 @@ impl<'a> Envelope<'a> {
             details: self.details,
             valid_id: self.valid_id,
         };
-        if let Some(url) = self.doc_url {
-            rendering.write_with_doc_url(out, url);
+        if self.doc_url.is_some() || self.params.is_some() {
+            rendering.write_with_opted_in(out, self.doc_url, self.params);
             return;
         }
         if !self.details.is_empty() {
@@ -421,20 +445,30 @@ impl Rendering<'_> {
         out.extend_from_slice(CLOSE.as_bytes());
     }
 
-    /// For an envelope sending `docUrl`: the envelope without it, whose `error` object then
-    /// gets the member before it closes.
+    /// For an envelope sending `docUrl` or `params`: the envelope without them, whose `error`
+    /// object then gets them, in wire order, before it closes.
     #[cold]
-    fn write_with_doc_url(self, out: &mut Vec<u8>, url: &str) {
+    fn write_with_opted_in(self, out: &mut Vec<u8>, url: Option<&str>, params: Option<&Params>) {
         if self.details.is_empty() {
             self.write_scanning(out);
         } else {
             self.write_with_details(out);
         }
         out.truncate(out.len() - END.len());
-        out.extend_from_slice(BEFORE_DOC_URL.as_bytes());
-        // A documentation URL holds only characters JSON writes as they are (see `doc_url`).
-        out.extend_from_slice(url.as_bytes());
-        out.extend_from_slice(AFTER_DOC_URL.as_bytes());
+        if let Some(url) = url {
+            out.extend_from_slice(BEFORE_DOC_URL.as_bytes());
+            // A documentation URL holds only characters JSON writes as they are (see `doc_url`).
+            out.extend_from_slice(url.as_bytes());
+            out.extend_from_slice(AFTER_DOC_URL.as_bytes());
+            out.truncate(out.len() - END.len());
+        }
+        if let Some(params) = params {
+            out.extend_from_slice(BEFORE_PARAMS.as_bytes());
+            params.write_members(out);
+            out.extend_from_slice(AFTER_PARAMS.as_bytes());
+        } else {
+            out.extend_from_slice(END.as_bytes());
+        }
     }
 
     /// For an envelope with violations: the message is written after the head whatever its
@@ -478,6 +512,7 @@ struct ErrorBody<'e> {
     message: &'e str,
     details: &'e [FieldViolation],
     doc_url: Option<&'static str>,
+    params: Option<&'e Params>,
 }
 
 impl ErrorBody<'_> {
@@ -487,7 +522,11 @@ impl ErrorBody<'_> {
             Sent::Always => true,
             Sent::WithViolations => !self.details.is_empty(),
             Sent::WhenSomeOmitted => omitted > 0,
-            Sent::WhenOptedIn => self.doc_url.is_some(),
+            Sent::WhenOptedIn => match member {
+                ErrorMember::DocUrl => self.doc_url.is_some(),
+                ErrorMember::Params => self.params.is_some(),
+                _ => false,
+            },
         }
     }
 }
@@ -513,6 +552,7 @@ impl Serialize for ErrorBody<'_> {
                 ErrorMember::Details => body.serialize_field(name, &SentDetails(self.details))?,
                 ErrorMember::DetailsOmitted => body.serialize_field(name, &omitted)?,
                 ErrorMember::DocUrl => body.serialize_field(name, &self.doc_url)?,
+                ErrorMember::Params => body.serialize_field(name, &self.params)?,
             }
         }
         body.end()
@@ -536,6 +576,7 @@ impl Serialize for Envelope<'_> {
                         message: self.message(),
                         details: self.details,
                         doc_url: self.doc_url,
+                        params: self.params,
                     },
                 )?,
             }

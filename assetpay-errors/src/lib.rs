@@ -30,6 +30,7 @@ pub mod grpc;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub mod openapi;
+pub mod params;
 pub mod problem;
 pub mod reference;
 mod spec;
@@ -52,6 +53,7 @@ pub use crate::assetpay::AssetPayError;
 pub use crate::assetpay::domains::{DOMAINS, domain_of};
 pub use crate::domain::Domain;
 pub use crate::envelope::{Envelope, ValidRequestId};
+pub use crate::params::Params;
 pub use crate::spec::ErrorSpec;
 pub use crate::unknown::{UnknownCode, UnknownKey};
 pub use crate::violation::FieldViolation;

@@ -59,10 +59,10 @@ use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 
 use assetpay_errors_shared::json::write_escaped;
 use assetpay_errors_shared::problem::{
-    AFTER_ERRORS, AFTER_ERRORS_OMITTED, BEFORE_CODE, BEFORE_DETAIL, BEFORE_ERRORS,
+    AFTER_ERRORS, AFTER_ERRORS_OMITTED, AFTER_PARAMS, BEFORE_CODE, BEFORE_DETAIL, BEFORE_ERRORS,
     BEFORE_ERRORS_OMITTED, BEFORE_IN, BEFORE_INSTANCE_ID, BEFORE_KEY, BEFORE_PARAMETER,
-    BEFORE_POINTER, BEFORE_REASON, BEFORE_REQUEST_ID, BEFORE_STATUS, BEFORE_TITLE, CLOSE, OPEN,
-    VIOLATION_CLOSE, VIOLATION_OPEN,
+    BEFORE_PARAMS, BEFORE_POINTER, BEFORE_REASON, BEFORE_REQUEST_ID, BEFORE_STATUS, BEFORE_TITLE,
+    CLOSE, OPEN, VIOLATION_CLOSE, VIOLATION_OPEN,
 };
 use assetpay_errors_shared::wire::{
     ABOUT_BLANK, INSTANCE_PREFIX, ProblemMember, ProblemViolationMember, Sent, ViolationMember,
@@ -201,17 +201,24 @@ impl<'a> Problem<'a> {
         let details = self.envelope.details();
         if details.is_empty() {
             out.extend_from_slice(CLOSE.as_bytes());
-            return;
-        }
-        out.extend_from_slice(BEFORE_ERRORS.as_bytes());
-        write_errors(out, details);
-        match omitted(details) {
-            0 => out.extend_from_slice(AFTER_ERRORS.as_bytes()),
-            count => {
-                out.extend_from_slice(BEFORE_ERRORS_OMITTED.as_bytes());
-                out.extend_from_slice(count.to_string().as_bytes());
-                out.extend_from_slice(AFTER_ERRORS_OMITTED.as_bytes());
+        } else {
+            out.extend_from_slice(BEFORE_ERRORS.as_bytes());
+            write_errors(out, details);
+            match omitted(details) {
+                0 => out.extend_from_slice(AFTER_ERRORS.as_bytes()),
+                count => {
+                    out.extend_from_slice(BEFORE_ERRORS_OMITTED.as_bytes());
+                    out.extend_from_slice(count.to_string().as_bytes());
+                    out.extend_from_slice(AFTER_ERRORS_OMITTED.as_bytes());
+                }
             }
+        }
+        if let Some(params) = self.envelope.params() {
+            // Every ending above closes the document with one brace, which `params` now follows.
+            out.pop();
+            out.extend_from_slice(BEFORE_PARAMS.as_bytes());
+            params.write_members(out);
+            out.extend_from_slice(AFTER_PARAMS.as_bytes());
         }
     }
 
@@ -354,7 +361,7 @@ impl Serialize for Problem<'_> {
             Sent::Always => true,
             Sent::WithViolations => !details.is_empty(),
             Sent::WhenSomeOmitted => omitted > 0,
-            Sent::WhenOptedIn => false,
+            Sent::WhenOptedIn => self.envelope.params().is_some(),
         };
         let len = ProblemMember::ALL.into_iter().filter(|m| sends(*m)).count();
         let mut document = serializer.serialize_struct("Problem", len)?;
@@ -374,6 +381,7 @@ impl Serialize for Problem<'_> {
                 ProblemMember::RequestId => document.serialize_field(name, self.request_id())?,
                 ProblemMember::Errors => document.serialize_field(name, &Errors(details))?,
                 ProblemMember::ErrorsOmitted => document.serialize_field(name, &omitted)?,
+                ProblemMember::Params => document.serialize_field(name, &self.envelope.params())?,
             }
         }
         document.end()

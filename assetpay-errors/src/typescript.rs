@@ -58,7 +58,14 @@
 //!   (see [`problem`](crate::problem)), and `isProblemDocument(body)`, a runtime check of it;
 //! - `knownError(body)`, the entry an envelope or a problem document names, or `undefined`;
 //! - `FieldViolation` and `violations(envelope)`, the envelope's field violations (its optional
-//!   `error.details`, see [`violation`](crate::violation)), typed.
+//!   `error.details`, see [`violation`](crate::violation)), typed;
+//! - `ErrorParams`, each key's message parameters as a type (`{ readonly max: string }`, an empty
+//!   object type for a message that interpolates nothing), computed from the entries' `params`;
+//!   `paramsOf(body)`, the parameters a body sends (its opt-in `params`, see
+//!   [`params`](crate::params)), and `knownParams(key, body)`, the same typed by the key.
+//!
+//! An entry whose message interpolates fields lists their names as `params`, as the JSON
+//! catalogue does, and only then: the module of a catalogue without such messages stays as it was.
 //!
 //! A client checks the parsed body with `isErrorEnvelope`, then switches on the known key:
 //!
@@ -110,6 +117,11 @@
 //! - The module type-checks under `--strict` and also under `--noUncheckedIndexedAccess`,
 //!   `--exactOptionalPropertyTypes`, `--noPropertyAccessFromIndexSignature` and the
 //!   `--noUnused…` flags, so it fits a client's strictest configuration.
+//! - `paramsOf` follows the decoder's rule for `params`
+//!   ([`ErrorResponse::params`](crate::client::ErrorResponse::params)): the object when every
+//!   value is a string, else an empty object, never a partial one. `knownParams` gives the typed
+//!   object only when the body sends every parameter the entry names, so a client renders its own
+//!   translation with no value missing, or falls back to the message the body carries.
 
 use core::fmt::Write as _;
 
@@ -204,6 +216,14 @@ fn write_entry(out: &mut String, spec: &ErrorSpec) {
     if let Some(url) = spec.doc_url() {
         let _ = writeln!(out, "    docUrl: {},", string_literal(url));
     }
+    if !spec.params().is_empty() {
+        let names: Vec<String> = spec
+            .params()
+            .iter()
+            .map(|name| string_literal(name))
+            .collect();
+        let _ = writeln!(out, "    params: [{}],", names.join(", "));
+    }
     out.push_str("  },\n");
 }
 
@@ -237,6 +257,8 @@ export interface ErrorEntry {
   readonly retryAfter: number | null;
   /** The page documenting the error, when the catalogue declares one. */
   readonly docUrl?: string;
+  /** The names of the fields the message interpolates, when it interpolates some. */
+  readonly params?: readonly string[];
 }
 
 ";
@@ -250,6 +272,13 @@ export type KnownError = (typeof ERRORS)[ErrorKey];
 
 /** The code of an error this module knows. */
 export type ErrorCode = KnownError[\"code\"];
+
+/** Each known key's message parameters, by name: what a translation of the message fills in. */
+export type ErrorParams = {
+  readonly [K in ErrorKey]: (typeof ERRORS)[K] extends { readonly params: readonly (infer Name extends string)[] }
+    ? { readonly [N in Name]: string }
+    : { readonly [N in never]: string };
+};
 
 ";
 
@@ -308,6 +337,7 @@ fn write_problem_interface(out: &mut String) {
                 writeln!(out, "  }}[];")
             }
             ProblemMember::ErrorsOmitted => writeln!(out, "  readonly {name}?: number;"),
+            ProblemMember::Params => writeln!(out, "  readonly {name}?: unknown;"),
         };
     }
     out.push_str("  readonly [member: string]: unknown;\n}\n\n");
@@ -329,6 +359,10 @@ fn write_error_member(out: &mut String, member: ErrorMember) {
         ErrorMember::DocUrl => writeln!(
             out,
             "    /** The page documenting the error, when the server sends it. */\n    readonly {name}?: string;"
+        ),
+        ErrorMember::Params => writeln!(
+            out,
+            "    /** The message's parameters, when the server sends them: read them with paramsOf(body). */\n    readonly {name}?: unknown;"
         ),
     };
 }
@@ -506,7 +540,40 @@ export function knownError(body: ErrorEnvelope | ProblemDocument): KnownError | 
   const entry = entries[{key}];
   return entry !== undefined && entry.code === {code} ? (entry as KnownError) : undefined;
 }}
-"#
+
+/**
+ * The message's parameters a body sends (an envelope's `{error}.{params}`, a problem document's
+ * `{params}`), by the rules of the Rust decoder: the object when every value is a string, else an
+ * empty object (never a partial one).
+ */
+export function paramsOf(body: ErrorEnvelope | ProblemDocument): {{ readonly [name: string]: string }} {{
+  const inner = ownMember(body, "{error}");
+  const named: JsonObject = isJsonObject(inner) ? inner : body;
+  const sent = ownMember(named, "{params}");
+  if (!isJsonObject(sent)) {{
+    return {{}};
+  }}
+  const values: readonly unknown[] = Object.values(sent);
+  return values.every((value) => typeof value === "string")
+    ? (sent as {{ readonly [name: string]: string }})
+    : {{}};
+}}
+
+/**
+ * The parameters of the error `key` a body sends, typed by the key: undefined unless the body
+ * sends every parameter the entry names.
+ */
+export function knownParams<K extends ErrorKey>(
+  key: K,
+  body: ErrorEnvelope | ProblemDocument,
+): ErrorParams[K] | undefined {{
+  const sent = paramsOf(body);
+  const entry: ErrorEntry = ERRORS[key];
+  const names: readonly string[] = entry.params ?? [];
+  return names.every((name) => hasOwn(sent, name)) ? (sent as ErrorParams[K]) : undefined;
+}}
+"#,
+        params = ErrorMember::Params.name(),
     );
 }
 

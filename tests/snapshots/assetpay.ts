@@ -24,6 +24,8 @@ export interface ErrorEntry {
   readonly retryAfter: number | null;
   /** The page documenting the error, when the catalogue declares one. */
   readonly docUrl?: string;
+  /** The names of the fields the message interpolates, when it interpolates some. */
+  readonly params?: readonly string[];
 }
 
 /** Every error of the catalogue, keyed by its key, in catalogue order. */
@@ -853,6 +855,13 @@ export type KnownError = (typeof ERRORS)[ErrorKey];
 /** The code of an error this module knows. */
 export type ErrorCode = KnownError["code"];
 
+/** Each known key's message parameters, by name: what a translation of the message fills in. */
+export type ErrorParams = {
+  readonly [K in ErrorKey]: (typeof ERRORS)[K] extends { readonly params: readonly (infer Name extends string)[] }
+    ? { readonly [N in Name]: string }
+    : { readonly [N in never]: string };
+};
+
 /**
  * An error response's body. `error.key` is a string, not an ErrorKey: a newer server may send a
  * key this module does not know. Members beyond these are allowed.
@@ -870,6 +879,8 @@ export interface ErrorEnvelope {
     readonly detailsOmitted?: unknown;
     /** The page documenting the error, when the server sends it. */
     readonly docUrl?: string;
+    /** The message's parameters, when the server sends them: read them with paramsOf(body). */
+    readonly params?: unknown;
     readonly [member: string]: unknown;
   };
   readonly [member: string]: unknown;
@@ -896,6 +907,7 @@ export interface ProblemDocument {
     readonly reason?: string;
   }[];
   readonly errorsOmitted?: number;
+  readonly params?: unknown;
   readonly [member: string]: unknown;
 }
 
@@ -1031,6 +1043,38 @@ export function knownError(body: ErrorEnvelope | ProblemDocument): KnownError | 
   const entries: { readonly [key: string]: ErrorEntry | undefined } = ERRORS;
   const entry = entries[key];
   return entry !== undefined && entry.code === code ? (entry as KnownError) : undefined;
+}
+
+/**
+ * The message's parameters a body sends (an envelope's `error.params`, a problem document's
+ * `params`), by the rules of the Rust decoder: the object when every value is a string, else an
+ * empty object (never a partial one).
+ */
+export function paramsOf(body: ErrorEnvelope | ProblemDocument): { readonly [name: string]: string } {
+  const inner = ownMember(body, "error");
+  const named: JsonObject = isJsonObject(inner) ? inner : body;
+  const sent = ownMember(named, "params");
+  if (!isJsonObject(sent)) {
+    return {};
+  }
+  const values: readonly unknown[] = Object.values(sent);
+  return values.every((value) => typeof value === "string")
+    ? (sent as { readonly [name: string]: string })
+    : {};
+}
+
+/**
+ * The parameters of the error `key` a body sends, typed by the key: undefined unless the body
+ * sends every parameter the entry names.
+ */
+export function knownParams<K extends ErrorKey>(
+  key: K,
+  body: ErrorEnvelope | ProblemDocument,
+): ErrorParams[K] | undefined {
+  const sent = paramsOf(body);
+  const entry: ErrorEntry = ERRORS[key];
+  const names: readonly string[] = entry.params ?? [];
+  return names.every((name) => hasOwn(sent, name)) ? (sent as ErrorParams[K]) : undefined;
 }
 
 /**

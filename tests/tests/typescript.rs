@@ -61,7 +61,7 @@ const COMPILER_FLAGS: &[&str] = &[
 ];
 
 /// The TypeScript sources of the test project, copied beside each generated module.
-const SOURCES: &[&str] = &["handling.ts", "main.ts", "dump.ts"];
+const SOURCES: &[&str] = &["handling.ts", "main.ts", "dump.ts", "params.ts"];
 
 fn project_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("typescript")
@@ -766,4 +766,107 @@ fn an_empty_catalog_gives_a_module_that_compiles_and_has_no_entries() {
     let dir = workspace("empty", &typescript::module::<NoErrorsYet>());
     assert_compiles(&dir, &["dump.ts"], false);
     assert_eq!(node(&dir, "dump", &[]), json!({}));
+}
+
+/// A catalogue whose messages interpolate fields, for the params round trip.
+#[derive(Debug, ApiError)]
+#[api(range = 1..=99)]
+enum ParamsError {
+    /// Too many items in a single request
+    #[api(
+        code = 8,
+        key = "TOO_MANY_ITEMS",
+        status = 400,
+        message = "At most {max} items, not {given}"
+    )]
+    TooManyItems { max: usize, given: usize },
+    /// The price changed since you last fetched it
+    #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
+    PriceChanged,
+}
+
+#[tokio::test]
+async fn params_round_trip_from_the_server_to_a_typed_front_end_rendering() {
+    let module = typescript::module::<ParamsError>();
+    assert!(
+        module.contains(r#"    params: ["max", "given"],"#),
+        "{module}"
+    );
+    let dir = workspace("params", &module);
+    assert_compiles(&dir, &["params.ts"], false);
+
+    let app = Router::new()
+        .route(
+            "/items",
+            get(|| async { Err::<(), _>(ParamsError::TooManyItems { max: 50, given: 51 }) }),
+        )
+        .route(
+            "/price",
+            get(|| async { Err::<(), _>(ParamsError::PriceChanged) }),
+        )
+        .layer(
+            assetpay_errors::axum::ApiErrorLayer::new(framework_errors())
+                .with_options(assetpay_errors::axum::ResponseOptions::new().with_params_member()),
+        );
+    let server = Server::start(app).await;
+    let mut bodies = Vec::new();
+    for (path, accept) in [
+        ("/items", "application/json"),
+        ("/items", "application/problem+json"),
+        ("/price", "application/json"),
+    ] {
+        let answer = axum_support::Answer::of(
+            server
+                .request(reqwest::Method::GET, path)
+                .header("accept", accept),
+        )
+        .await;
+        bodies.push(answer.text().to_owned());
+    }
+    // A body without some of the key's parameters: no typed rendering, never a partial one.
+    bodies.push(
+        r#"{"success":false,"error":{"code":8,"key":"TOO_MANY_ITEMS","message":"m","params":{"max":"5"}}}"#
+            .to_owned(),
+    );
+    let arguments: Vec<&str> = bodies.iter().map(String::as_str).collect();
+    let rendered = node(&dir, "params", &arguments);
+    let expected_params = json!({"max": "50", "given": "51"});
+    assert_eq!(
+        rendered,
+        json!([
+            {"key": "TOO_MANY_ITEMS", "params": expected_params, "rendered": "Höchstens 50 Artikel, nicht 51"},
+            {"key": "TOO_MANY_ITEMS", "params": expected_params, "rendered": "Höchstens 50 Artikel, nicht 51"},
+            {"key": "PRICE_CHANGED", "params": {}, "rendered": null},
+            {"key": "TOO_MANY_ITEMS", "params": {"max": "5"}, "rendered": null},
+        ])
+    );
+    // The Rust decoder reads the same values from the same bodies.
+    for body in &bodies[..2] {
+        let decoded = assetpay_errors::client::decode::<ParamsError>(
+            StatusCode::BAD_REQUEST,
+            body.as_bytes(),
+        )
+        .expect("an error body");
+        assert_eq!(
+            (decoded.param("max"), decoded.param("given")),
+            (Some("50"), Some("51"))
+        );
+    }
+}
+
+#[test]
+fn a_misspelt_param_is_a_compile_error() {
+    let dir = workspace("params-misspelt", &typescript::module::<ParamsError>());
+    let source = std::fs::read_to_string(dir.join("params.ts")).expect("read params.ts");
+    let misspelt = source.replace(
+        "render(params)",
+        "render({ max: params.maxx, given: params.given })",
+    );
+    assert_ne!(misspelt, source);
+    std::fs::write(dir.join("params.ts"), misspelt).expect("write params.ts");
+    let output = compile(&dir, &["params.ts"], true);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success(), "tsc accepted `params.maxx`");
+    assert!(stdout.contains("maxx"), "{stdout}");
+    assert_eq!(stdout.matches("error TS").count(), 1, "{stdout}");
 }

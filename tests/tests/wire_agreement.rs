@@ -8,8 +8,9 @@
 
 use assetpay_errors::client::{self, CatalogMatch};
 use assetpay_errors::openapi::{EnvelopeSchema, catalog_document, error_responses, to_json};
+use assetpay_errors::problem::Problem;
 use assetpay_errors::violation::{FieldViolation, JsonPointer, Location, MAX_DETAILS, Reason};
-use assetpay_errors::{ApiError, Envelope, ValidRequestId, typescript};
+use assetpay_errors::{ApiError, Envelope, Params, ValidRequestId, typescript};
 use serde::de::{Error, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
@@ -19,8 +20,8 @@ const ENVELOPE: [&str; 3] = ["requestId", "success", "error"];
 const ERROR: [&str; 3] = ["code", "key", "message"];
 /// The `error` object's members sent with violations, after those, in order.
 const ERROR_WITH_VIOLATIONS: [&str; 2] = ["details", "detailsOmitted"];
-/// Sent only by a server that opts in (`docUrl`).
-const ERROR_OPTED_IN: [&str; 1] = ["docUrl"];
+/// Sent only by a server that opts in (`docUrl`, `params`).
+const ERROR_OPTED_IN: [&str; 2] = ["docUrl", "params"];
 /// A violation's members, in order.
 const VIOLATION: [&str; 4] = ["in", "field", "reason", "message"];
 
@@ -41,6 +42,19 @@ pub enum WireError {
     /// The request data is invalid
     #[api(code = 2022, key = "INVALID", status = 422)]
     Invalid {
+        #[api(details)]
+        violations: Vec<FieldViolation>,
+    },
+    /// Too many items
+    #[api(
+        code = 2010,
+        key = "TOO_MANY",
+        status = 422,
+        message = "At most {max} items, not {given:?}"
+    )]
+    TooMany {
+        max: usize,
+        given: &'static str,
         #[api(details)]
         violations: Vec<FieldViolation>,
     },
@@ -87,6 +101,14 @@ fn errors() -> Vec<(WireError, &'static str)> {
                 violations: (0..MAX_DETAILS + 3).map(hostile_violation).collect(),
             },
             "violations, some omitted",
+        ),
+        (
+            WireError::TooMany {
+                max: 3,
+                given: "f\"our\u{1}",
+                violations: vec![hostile_violation(1)],
+            },
+            "interpolated, with violations",
         ),
         (WireError::Failed, "server error"),
     ]
@@ -249,6 +271,58 @@ fn serde_write_json_and_the_decoder_agree_on_every_envelope() {
             assert_eq!(kept, conditional, "{case}");
         }
     }
+}
+
+#[test]
+fn every_renderer_and_the_decoder_agree_on_params() {
+    for request_id in ["0f8b1e9a-3f4c-4e7a-9d1c-2b3a4c5d6e7f", HOSTILE_ID] {
+        for (error, case) in errors() {
+            let params = Params::of(&error);
+            let envelope = Envelope::new(request_id, &error).with_params(&params);
+            let bytes = agreed_bytes(&envelope);
+            if let Some(valid) = ValidRequestId::new(request_id) {
+                let fast = Envelope::with_valid_id(valid, &error).with_params(&params);
+                assert_eq!(fast.to_json_vec(), bytes.as_bytes(), "{case}");
+            }
+            let sent = envelope.details().len().min(MAX_DETAILS);
+            let omitted = envelope.details().len() - sent;
+            let mut expected = expected_error_members(sent, omitted);
+            if !params.is_empty() {
+                expected.push("params");
+            }
+            let shape = Shape::of(&bytes);
+            assert_eq!(shape.member("error").names(), expected, "{case}");
+
+            let problem = Problem::from(envelope.clone());
+            let problem_bytes = problem.to_json_vec();
+            assert_eq!(
+                String::from_utf8(problem_bytes.clone()).unwrap(),
+                serde_json::to_string(&problem).unwrap(),
+                "{case}: problem write_json and serde disagree"
+            );
+            let problem_shape = Shape::of(std::str::from_utf8(&problem_bytes).unwrap());
+            let last = problem_shape.names().last().copied();
+            assert_eq!(last == Some("params"), !params.is_empty(), "{case}");
+
+            for body in [bytes.as_bytes(), &problem_bytes[..]] {
+                let decoded = client::decode::<WireError>(envelope.status(), body)
+                    .unwrap_or_else(|failure| panic!("{case}: {failure}"));
+                // A JSON object's members have no order a reader must keep: compared as sets.
+                let read = sorted_pairs(decoded.params());
+                let written = sorted_pairs(params.iter());
+                assert_eq!(read, written, "{case}");
+                assert_eq!(decoded.params_error(), None, "{case}");
+            }
+        }
+    }
+}
+
+fn sorted_pairs<'n, 'v>(pairs: impl Iterator<Item = (&'n str, &'v str)>) -> Vec<(String, String)> {
+    let mut pairs: Vec<_> = pairs
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+        .collect();
+    pairs.sort_unstable();
+    pairs
 }
 
 #[test]

@@ -82,6 +82,7 @@ pub struct ResponseOptions {
     default_format: ErrorFormat,
     code_header: Option<HeaderName>,
     doc_url_member: bool,
+    params_member: bool,
 }
 
 impl ResponseOptions {
@@ -112,6 +113,18 @@ impl ResponseOptions {
     /// carries it, as its `type`.
     pub fn with_doc_url_member(mut self) -> Self {
         self.doc_url_member = true;
+        self
+    }
+
+    /// Error responses carry the message's parameters as data (see [`params`](crate::params)):
+    /// `error.params` in an envelope, the `params` extension member in a problem document, for
+    /// an error whose message interpolates fields. Off by default: the published envelope has no
+    /// such member.
+    ///
+    /// Only an error that carries its values can send them: a derived error answered from a
+    /// handler does, and so does one built outside the layer and returned through it.
+    pub fn with_params_member(mut self) -> Self {
+        self.params_member = true;
         self
     }
 
@@ -234,20 +247,28 @@ pub(crate) fn finish(
     };
     let spec = error.spec();
     let status = response.status();
+    let params = error.params().filter(|_| options.params_member);
+    let doc_url = options.doc_url_member && spec.doc_url().is_some();
     let body = match format {
         // `status` is the response's, which a kept 405 or 413 has of its own.
-        ErrorFormat::Problem => response
-            .headers()
-            .get(REQUEST_ID_HEADER)
-            .map(|id| error.envelope("").with_valid_request_id(as_valid_id(id)))
-            .map(|envelope| Problem::from(envelope).with_status(status).to_json_vec()),
-        ErrorFormat::Envelope if options.doc_url_member && spec.doc_url().is_some() => {
+        ErrorFormat::Problem => response.headers().get(REQUEST_ID_HEADER).map(|id| {
+            let envelope = error.envelope("").with_valid_request_id(as_valid_id(id));
+            let envelope = match params {
+                Some(params) => envelope.with_params(params),
+                None => envelope,
+            };
+            Problem::from(envelope).with_status(status).to_json_vec()
+        }),
+        ErrorFormat::Envelope if doc_url || params.is_some() => {
             response.headers().get(REQUEST_ID_HEADER).map(|id| {
-                error
-                    .envelope("")
-                    .with_valid_request_id(as_valid_id(id))
-                    .with_doc_url()
-                    .to_json_vec()
+                let mut envelope = error.envelope("").with_valid_request_id(as_valid_id(id));
+                if doc_url {
+                    envelope = envelope.with_doc_url();
+                }
+                if let Some(params) = params {
+                    envelope = envelope.with_params(params);
+                }
+                envelope.to_json_vec()
             })
         }
         ErrorFormat::Envelope => None,

@@ -18,6 +18,7 @@ use crate::axum::request_id::{
 };
 use crate::axum::telemetry;
 use crate::envelope::Envelope;
+use crate::params::Params;
 use crate::spec::ErrorSpec;
 use crate::violation::FieldViolation;
 
@@ -171,10 +172,14 @@ pub(crate) fn respond<E: ApiError>(
     // Only an error with violations pays for copying them; a server error sends none.
     let details = error.details();
     let details = (!details.is_empty() && !spec.is_server_error()).then(|| Arc::from(details));
+    // Kept for the layer, which sends them when the service opts in (and which localizes with
+    // them); only an interpolated message has any.
+    let params = spec.is_interpolated().then(|| Arc::new(Params::of(error)));
     let response = AnsweredError {
         spec,
         message,
         details,
+        params,
     }
     .into_response_with(request_id, retry_after);
     telemetry::made(response, spec, outside_layer)
@@ -232,6 +237,8 @@ pub struct AnsweredError {
     message: Cow<'static, str>,
     /// `None` when there are none: most errors, which then allocate nothing for them.
     details: Option<Arc<[FieldViolation]>>,
+    /// The message's parameters; `None` for a message that interpolates nothing.
+    params: Option<Arc<Params>>,
 }
 
 impl AnsweredError {
@@ -240,6 +247,7 @@ impl AnsweredError {
             spec,
             message,
             details: None,
+            params: None,
         }
     }
 
@@ -264,6 +272,13 @@ impl AnsweredError {
     /// The client-facing message.
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// The parameters of the message (see [`params`](crate::params)): the values an
+    /// interpolated message filled in, by name; `None` when it interpolates nothing, as every
+    /// message the layer writes for a framework failure does.
+    pub fn params(&self) -> Option<&Params> {
+        self.params.as_deref()
     }
 
     /// The envelope, answering the request `request_id`.

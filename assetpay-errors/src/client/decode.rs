@@ -12,6 +12,7 @@ use crate::api_error::ApiError;
 use crate::client::details::{self, ReadDetails};
 use crate::client::error::DecodeError;
 use crate::client::members::{EnvelopeMembers, ErrorValue, Scalar, read_members};
+use crate::client::params::{self, ReadParams};
 use crate::client::problem;
 use crate::client::response::{CatalogMatch, ErrorResponse};
 use crate::client::retry::retry_after;
@@ -112,6 +113,7 @@ impl Decoder {
             key: envelope.key,
             message: envelope.message,
             doc_url: envelope.doc_url,
+            params: envelope.params,
             catalog,
             header_retry_after: None,
             details: envelope.details,
@@ -232,6 +234,7 @@ struct RawEnvelope {
     message: String,
     doc_url: Option<String>,
     details: ReadDetails,
+    params: ReadParams,
     extra_fields: UnknownMembers,
     extra_envelope_fields: UnknownMembers,
 }
@@ -305,6 +308,7 @@ impl RawEnvelope {
                     message: read.message,
                     doc_url: read.doc_url,
                     details: read.details,
+                    params: read.params,
                     extra_fields: UnknownMembers::default(),
                     extra_envelope_fields,
                 });
@@ -334,6 +338,11 @@ impl RawEnvelope {
             Some(_) => return Err(Error(ErrorMember::Message).is("is not a string")),
         };
         let details = details::read(error.extra.as_map());
+        let params = params::read(
+            error.extra.as_map(),
+            ErrorMember::Params.name(),
+            &format!("{}.", EnvelopeMember::Error.name()),
+        );
         let doc_url = match error.extra.as_map().get(ErrorMember::DocUrl.name()) {
             Some(serde_json::Value::String(url)) => Some(url.clone()),
             _ => None,
@@ -345,6 +354,7 @@ impl RawEnvelope {
             message,
             doc_url,
             details,
+            params,
             extra_fields: error.extra,
             extra_envelope_fields,
         })

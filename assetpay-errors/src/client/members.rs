@@ -292,7 +292,8 @@ impl<'de> Visitor<'de> for ErrorSeed<'_> {
                 Ok(
                     member @ (ErrorMember::Details
                     | ErrorMember::DetailsOmitted
-                    | ErrorMember::DocUrl),
+                    | ErrorMember::DocUrl
+                    | ErrorMember::Params),
                 ) => {
                     members
                         .extra

@@ -4,6 +4,7 @@ mod decode;
 mod details;
 mod error;
 mod members;
+mod params;
 mod problem;
 mod response;
 mod retry;

@@ -13,6 +13,7 @@ use assetpay_errors_shared::wire::{ABOUT_BLANK, ProblemMember, ProblemViolationM
 use serde_json::{Map, Value};
 
 use crate::client::details::{self, ReadDetails};
+use crate::client::params::{self, ReadParams};
 use crate::problem::pointer_from_fragment;
 use crate::violation::{FieldViolation, Location, Reason};
 
@@ -31,6 +32,7 @@ pub(crate) struct ReadProblem {
     pub(crate) message: String,
     pub(crate) doc_url: Option<String>,
     pub(crate) details: ReadDetails,
+    pub(crate) params: ReadParams,
 }
 
 /// Reads the problem document's `members`, removing `code`, `key` and `detail`; or says which
@@ -76,6 +78,7 @@ pub(crate) fn read(members: &mut Map<String, Value>) -> Result<ReadProblem, Stri
         message,
         doc_url,
         details: read_errors(members),
+        params: params::read(members, ProblemMember::Params.name(), ""),
     })
 }
 

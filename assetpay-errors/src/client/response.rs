@@ -9,6 +9,7 @@ use http::StatusCode;
 use serde_json::{Map, Value};
 
 use crate::client::details::ReadDetails;
+use crate::client::params::ReadParams;
 use crate::client::retry::MAX_RETRY_AFTER;
 use crate::client::snippet::write_sanitized;
 use crate::spec::ErrorSpec;
@@ -81,6 +82,7 @@ pub struct ErrorResponse<E> {
     pub(crate) catalog: CatalogMatch,
     pub(crate) header_retry_after: Option<Duration>,
     pub(crate) details: ReadDetails,
+    pub(crate) params: ReadParams,
     pub(crate) extra_fields: UnknownMembers,
     pub(crate) extra_envelope_fields: UnknownMembers,
     pub(crate) error_type: PhantomData<fn() -> E>,
@@ -209,6 +211,37 @@ impl<E> ErrorResponse<E> {
         self.details.problem.as_deref()
     }
 
+    /// The message's parameters as the server sent them (its opt-in `params`, see
+    /// [`params`](crate::params)): each name and value, in `serde_json::Map`'s order, as
+    /// [`extra_fields`](Self::extra_fields) (a JSON object's members have no order a reader
+    /// may rely on; look one up with [`param`](Self::param)). Empty when the body
+    /// has none, or when they could not be read (see [`params_error`](Self::params_error)).
+    ///
+    /// The member also stays in [`extra_fields`](Self::extra_fields) (or, in a problem
+    /// document, [`extra_envelope_fields`](Self::extra_envelope_fields)) as sent.
+    pub fn params(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
+        self.params
+            .params
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str()))
+    }
+
+    /// The value of the parameter `name`, if the body sent one.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params()
+            .find(|(own, _)| *own == name)
+            .map(|(_, value)| value)
+    }
+
+    /// Why the body's `params` could not be read, such as
+    /// ``"`error.params.max` is not a string"``; `None` when it was read or is absent. As with
+    /// [`details_error`](Self::details_error), a malformed `params` is not a decode error: the
+    /// code, key and message still say what happened, and [`params`](Self::params) is then empty,
+    /// never a partial list.
+    pub fn params_error(&self) -> Option<&str> {
+        self.params.problem.as_deref()
+    }
+
     /// The members of the envelope's `error` object besides `code`, `key` and `message`, with
     /// the values they came with, in `serde_json::Map`'s order (sorted by name unless your
     /// program turns on serde_json's `preserve_order`; this crate turns on no feature of
@@ -236,6 +269,7 @@ impl<E> Clone for ErrorResponse<E> {
             catalog: self.catalog,
             header_retry_after: self.header_retry_after,
             details: self.details.clone(),
+            params: self.params.clone(),
             extra_fields: self.extra_fields.clone(),
             extra_envelope_fields: self.extra_envelope_fields.clone(),
             error_type: PhantomData,
@@ -257,6 +291,8 @@ impl<E> fmt::Debug for ErrorResponse<E> {
             .field("violations", &self.details.violations)
             .field("violations_omitted", &self.details.omitted)
             .field("details_error", &self.details.problem)
+            .field("params", &self.params.params)
+            .field("params_error", &self.params.problem)
             .field("extra_fields", self.extra_fields.as_map())
             .field("extra_envelope_fields", self.extra_envelope_fields.as_map())
             .finish()

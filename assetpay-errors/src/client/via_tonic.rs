@@ -14,12 +14,14 @@ use crate::api_error::ApiError;
 use crate::client::decode::Decoder;
 use crate::client::details::ReadDetails;
 use crate::client::error::DecodeError;
+use crate::client::params::ReadParams;
 use crate::client::response::{CatalogMatch, ErrorResponse};
 use crate::client::retry::MAX_RETRY_AFTER;
 use crate::client::snippet::Snippet;
 use crate::client::unknown::UnknownMembers;
 use crate::grpc::code::{code_for, status_for_code};
 use crate::grpc::field_path::from_field_path;
+use crate::spec::ErrorSpec;
 use crate::violation::{FieldViolation, Reason};
 
 /// The member of [`ErrorResponse::extra_envelope_fields`] a decoded status keeps
@@ -126,6 +128,18 @@ impl Decoder {
                 }
             }
         }
+        // `ErrorInfo.metadata` carries the message's fields beside the code (AIP-193), which
+        // are its parameters: those the catalogue entry names, in its order, are read as them.
+        let params = ReadParams {
+            params: catalog
+                .spec()
+                .map(ErrorSpec::params)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|&name| Some((name.to_owned(), info.metadata.get(name)?.clone())))
+                .collect(),
+            problem: None,
+        };
         let mut extra_fields = UnknownMembers::default();
         for (name, value) in info.metadata {
             if name != code_name {
@@ -150,6 +164,7 @@ impl Decoder {
             catalog,
             header_retry_after: read.retry_after,
             details,
+            params,
             extra_fields,
             extra_envelope_fields,
             error_type: PhantomData,

@@ -11,6 +11,7 @@ use assetpay_errors_shared::wire::{
 };
 
 use super::ProblemSchema;
+use super::params_schema::params_schema;
 use crate::violation::{Location, MAX_DETAILS};
 
 /// The name the envelope's schema is registered under: `#/components/schemas/ErrorEnvelope`.
@@ -109,6 +110,7 @@ fn error_member(member: ErrorMember) -> RefOr<Schema> {
                  that opts in, for an error that declares one.",
             ))
             .into(),
+        ErrorMember::Params => params_schema(),
     }
 }
 

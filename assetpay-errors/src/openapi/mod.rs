@@ -167,6 +167,7 @@ mod components;
 mod envelope_schema;
 #[cfg(feature = "axum")]
 mod layer;
+mod params_schema;
 mod print;
 mod problem_schema;
 mod responses;

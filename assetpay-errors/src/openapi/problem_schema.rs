@@ -12,6 +12,7 @@ use assetpay_errors_shared::wire::{
     REQUEST_ID_HEADER, Sent,
 };
 
+use super::params_schema::params_schema;
 use crate::violation::{Location, MAX_DETAILS};
 
 /// The name the problem document's schema is registered under:
@@ -122,6 +123,7 @@ fn problem_member(member: ProblemMember) -> RefOr<Schema> {
                 ProblemMember::Errors.name()
             )))
             .into(),
+        ProblemMember::Params => params_schema(),
     }
 }
 

@@ -235,11 +235,12 @@ impl Eq for ErrorSpec {}
 
 /// Serializes as one row of the published catalogue:
 /// `{"code","key","status","description","message","domain","retryable","retryAfter"}`, plus
-/// `"deprecated": true` for a deprecated error and `"docUrl": "…"` for an error with a
-/// [`doc_url`](ErrorSpec::doc_url). (The catalogue file,
+/// `"deprecated": true` for a deprecated error, `"docUrl": "…"` for an error with a
+/// [`doc_url`](ErrorSpec::doc_url), and `"params": ["…"]` for an interpolated message's
+/// [`params`](ErrorSpec::params). (The catalogue file,
 /// [`catalog_json`](crate::contract::catalog_json), adds `errorType` to each row.)
 ///
-/// `deprecated` is written only when true, and `docUrl` only when there is one: catalogues
+/// `deprecated` is written only when true, and `docUrl` and `params` only when there are some: catalogues
 /// published before the fields existed stay byte for byte what they were, and a reader that
 /// misses a field reads `false` or "no page", which is what it meant.
 impl serde::Serialize for ErrorSpec {
@@ -275,7 +276,8 @@ impl ErrorSpec {
         let fields = 8
             + usize::from(self.deprecated)
             + usize::from(error_type)
-            + usize::from(self.doc_url.is_some());
+            + usize::from(self.doc_url.is_some())
+            + usize::from(!self.params.is_empty());
         let mut row = serializer.serialize_struct("ErrorSpec", fields)?;
         row.serialize_field("code", &self.code)?;
         row.serialize_field("key", self.key)?;
@@ -293,6 +295,9 @@ impl ErrorSpec {
         }
         if let Some(url) = self.doc_url {
             row.serialize_field("docUrl", url)?;
+        }
+        if !self.params.is_empty() {
+            row.serialize_field("params", self.params)?;
         }
         row.end()
     }
