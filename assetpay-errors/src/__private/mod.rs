@@ -25,9 +25,7 @@ pub use std::string::String;
 
 pub use http::StatusCode;
 
-pub use self::assemble::{
-    PLACEHOLDER, copy_into, declared_spec, offsets, with_grpc_code, with_params,
-};
+pub use self::assemble::{PLACEHOLDER, copy_into, declared_spec, offsets, with_grpc_code, with_params};
 pub use self::compose::{Clashes, find_clashes};
 pub use self::contract_check::{
     ContractBreaks, PublishedSpec, RESERVED_PLACEHOLDER, check_contract, published_spec,
