@@ -5,6 +5,7 @@ use assetpay_errors::l10n::{Fallback, Translations, TranslationsError};
 use assetpay_errors::{ApiError, AssetPayError};
 
 #[derive(Debug, ApiError)]
+#[allow(dead_code, reason = "only the catalogue is read")]
 enum CartError {
     /// Too many items
     #[api(

@@ -57,6 +57,7 @@ mod fallback;
 mod pattern;
 mod position;
 mod translations;
+pub mod typescript;
 
 pub use self::accept_language::{LanguageRange, parse_accept_language};
 pub use self::check::{Coverage, Fallback, Problem, Report};
