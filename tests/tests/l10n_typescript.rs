@@ -133,11 +133,18 @@ fn compile_and_run(name: &str, errors: &str, translations: &str, main: &str) -> 
     serde_json::from_str(&stdout).unwrap_or_else(|error| panic!("{error}: {stdout}"))
 }
 
+/// A key, its params, and the locale asked for.
+type Case = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
+
 #[test]
 fn localize_renders_what_the_server_renders_with_the_same_fallbacks() {
     let translations = translations();
     translations.assert_checked::<CartError>();
-    let cases: &[(&str, &[(&str, &str)], &str)] = &[
+    let cases: &[Case] = &[
         ("TOO_MANY_ITEMS", &[("max", "1"), ("given", "3")], "fr"),
         ("TOO_MANY_ITEMS", &[("max", "50"), ("given", "51")], "fr-CA"),
         ("TOO_MANY_ITEMS", &[("max", "0"), ("given", "\"x\"")], "FR"),

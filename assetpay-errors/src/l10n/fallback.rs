@@ -11,10 +11,10 @@ pub(crate) fn lookup_chain(tag: &str) -> impl Iterator<Item = String> {
         let mut shorter = current.as_str();
         if let Some((rest, _)) = shorter.rsplit_once('-') {
             shorter = rest;
-            if let Some((rest, last)) = shorter.rsplit_once('-') {
-                if last.len() == 1 {
-                    shorter = rest;
-                }
+            if let Some((rest, last)) = shorter.rsplit_once('-')
+                && last.len() == 1
+            {
+                shorter = rest;
             }
             next = Some(shorter.to_owned());
         }

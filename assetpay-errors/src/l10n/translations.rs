@@ -131,14 +131,15 @@ impl Translations {
         // every placeable are for a bidi-aware text renderer, and would be invisible bytes in
         // `message` that a client compares, logs or concatenates.
         bundle.set_use_isolating(false);
-        if let Err(errors) = bundle.add_resource(Arc::clone(&resource)) {
-            if let Some(fluent_bundle::FluentError::Overriding { id, .. }) = errors.first() {
-                return Err(TranslationsError::DuplicateMessage {
-                    locale: tag.to_owned(),
-                    key: id.clone(),
-                    position: super::position::entry_position(ftl, id),
-                });
-            }
+        // add_resource's only error is a message defined twice (`Overriding`).
+        if let Err(errors) = bundle.add_resource(Arc::clone(&resource))
+            && let Some(fluent_bundle::FluentError::Overriding { id, .. }) = errors.first()
+        {
+            return Err(TranslationsError::DuplicateMessage {
+                locale: tag.to_owned(),
+                key: id.clone(),
+                position: super::position::entry_position(ftl, id),
+            });
         }
         self.locales.push(Locale {
             tag: tag.to_owned(),
