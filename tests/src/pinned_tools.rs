@@ -625,3 +625,22 @@ mod tests {
         );
     }
 }
+
+/// The flags every compilation of a generated TypeScript module uses: `--strict` and the stricter
+/// checks a client may turn on, which generated modules must satisfy too.
+pub const TSC_STRICT_FLAGS: &[&str] = &[
+    "--strict",
+    "--noUncheckedIndexedAccess",
+    "--exactOptionalPropertyTypes",
+    "--noPropertyAccessFromIndexSignature",
+    "--noUnusedLocals",
+    "--noUnusedParameters",
+    "--noImplicitReturns",
+    "--noFallthroughCasesInSwitch",
+    "--target",
+    "es2022",
+    "--module",
+    "commonjs",
+    "--lib",
+    "es2022,dom",
+];

@@ -2,49 +2,16 @@
 //! checked by the pinned `tsc` under the strict flags, run by node, and rendering what the server
 //! renders, fallbacks and plurals included.
 
+mod l10n_support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use assetpay_errors::l10n::{Translations, typescript};
 use assetpay_errors::{ApiError, AssetPayError};
 use assetpay_errors_tests::pinned_tools::{self, NODE};
+use l10n_support::{CANADIAN, CartError, FRENCH};
 use serde_json::{Value, json};
-
-#[derive(Debug, ApiError)]
-#[allow(dead_code, reason = "only the catalogue is read")]
-enum CartError {
-    /// Too many items
-    #[api(
-        code = 1,
-        key = "TOO_MANY_ITEMS",
-        status = 400,
-        message = "At most {max} items per request, got {given}"
-    )]
-    TooManyItems { max: u64, given: String },
-    /// The price changed
-    #[api(
-        code = 2,
-        key = "PRICE_CHANGED",
-        status = 409,
-        message = "Price has changed"
-    )]
-    PriceChanged,
-    /// Sold out
-    #[api(code = 3, key = "SOLD_OUT", status = 409, message = "Sold out")]
-    SoldOut,
-}
-
-const FRENCH: &str = "\
-PRICE_CHANGED = Le prix a changé
-SOLD_OUT = Épuisé
-TOO_MANY_ITEMS = { $max ->
-    [0] Aucun objet n’est permis, reçu « { $given } »
-    [one] Au plus { $max } objet par requête, reçu « { $given } »
-   *[other] Au plus { $max } objets par requête, reçu « { $given } »
-}
-";
-
-const CANADIAN: &str = "SOLD_OUT = Écoulé\n";
 
 fn translations() -> Translations {
     Translations::new("en")
@@ -53,21 +20,7 @@ fn translations() -> Translations {
         .expect("parses")
 }
 
-const COMPILER_FLAGS: &[&str] = &[
-    "--strict",
-    "--noUncheckedIndexedAccess",
-    "--exactOptionalPropertyTypes",
-    "--noPropertyAccessFromIndexSignature",
-    "--noUnusedLocals",
-    "--noUnusedParameters",
-    "--noImplicitReturns",
-    "--target",
-    "es2022",
-    "--module",
-    "commonjs",
-    "--lib",
-    "es2022,dom",
-];
+const COMPILER_FLAGS: &[&str] = pinned_tools::TSC_STRICT_FLAGS;
 
 /// Until `typescript::module` exports `ErrorParams` (issue #28's params item, the lead's), the
 /// test declares it as that item specifies it: every key, each parameter a string.
