@@ -6,6 +6,8 @@ mod deserialize;
 mod envelope_layer;
 mod extract;
 mod framework;
+#[cfg(feature = "l10n")]
+mod localize;
 mod negotiate;
 mod panic;
 mod request_id;
