@@ -13,7 +13,7 @@ use axum::http::header::{ACCEPT_LANGUAGE, CONTENT_LANGUAGE, VARY};
 use axum::http::{HeaderMap, HeaderValue};
 
 use crate::axum::AnsweredError;
-use crate::axum::negotiate::varies_by;
+use crate::axum::vary::varies_by;
 use crate::l10n::Translations;
 
 /// The request's `Accept-Language`, every field line joined (RFC 9110 §5.3: a list header may

@@ -17,6 +17,7 @@ mod status_entry;
 pub mod telemetry;
 #[cfg(feature = "validator")]
 mod valid;
+mod vary;
 mod violations;
 pub mod whole_number;
 

@@ -10,6 +10,7 @@ use assetpay_errors_shared::wire::{ENVELOPE_MEDIA_TYPE, PROBLEM_MEDIA_TYPE};
 
 use crate::axum::request_id::{REQUEST_ID_HEADER, as_valid_id};
 use crate::axum::response::AnsweredError;
+use crate::axum::vary::varies_by;
 use crate::problem::Problem;
 
 /// The format of an error body.
@@ -333,19 +334,6 @@ pub(crate) fn finish(
 /// Whether `Vary` already names `Accept` (or `*`).
 fn varies_by_accept(headers: &HeaderMap) -> bool {
     varies_by(headers, "accept")
-}
-
-/// Whether `Vary` already names the header `name` (or `*`), compared case-insensitively.
-pub(crate) fn varies_by(headers: &HeaderMap, name: &str) -> bool {
-    headers
-        .get_all(VARY)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .any(|named| {
-            let named = named.trim();
-            named == "*" || named.eq_ignore_ascii_case(name)
-        })
 }
 
 #[cfg(test)]
