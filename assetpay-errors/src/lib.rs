@@ -27,6 +27,9 @@ mod envelope;
 #[cfg(feature = "tonic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
 pub mod grpc;
+#[cfg(feature = "l10n")]
+#[cfg_attr(docsrs, doc(cfg(feature = "l10n")))]
+pub mod l10n;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub mod openapi;

@@ -459,6 +459,25 @@ pub fn assert_is_the_pinned_copy(program: &Path, folder: &Path, version: &str) {
     assert_eq!(printed.trim_end(), version, "{}", program.display());
 }
 
+/// The flags every compilation of a generated TypeScript module uses: `--strict` and the stricter
+/// checks a client may turn on, which generated modules must satisfy too.
+pub const TSC_STRICT_FLAGS: &[&str] = &[
+    "--strict",
+    "--noUncheckedIndexedAccess",
+    "--exactOptionalPropertyTypes",
+    "--noPropertyAccessFromIndexSignature",
+    "--noUnusedLocals",
+    "--noUnusedParameters",
+    "--noImplicitReturns",
+    "--noFallthroughCasesInSwitch",
+    "--target",
+    "es2022",
+    "--module",
+    "commonjs",
+    "--lib",
+    "es2022,dom",
+];
+
 #[cfg(test)]
 mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};

@@ -41,24 +41,8 @@ use serde_json::{Value, json};
 use crate::axum_support::Server;
 use crate::snapshot_support::assert_matches_snapshot;
 
-/// The flags every compilation uses: `--strict` and the stricter checks a client may turn on,
-/// which the generated module must satisfy too.
-const COMPILER_FLAGS: &[&str] = &[
-    "--strict",
-    "--noUncheckedIndexedAccess",
-    "--exactOptionalPropertyTypes",
-    "--noPropertyAccessFromIndexSignature",
-    "--noUnusedLocals",
-    "--noUnusedParameters",
-    "--noImplicitReturns",
-    "--noFallthroughCasesInSwitch",
-    "--target",
-    "es2022",
-    "--module",
-    "commonjs",
-    "--lib",
-    "es2022,dom",
-];
+/// The flags every compilation uses (shared with the translations' module tests).
+const COMPILER_FLAGS: &[&str] = pinned_tools::TSC_STRICT_FLAGS;
 
 /// The TypeScript sources of the test project, copied beside each generated module.
 const SOURCES: &[&str] = &["handling.ts", "main.ts", "dump.ts", "params.ts"];

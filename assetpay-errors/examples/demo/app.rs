@@ -7,11 +7,12 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use assetpay_errors::ApiError;
-use assetpay_errors::assetpay::framework_errors;
 use assetpay_errors::assetpay::{GenericError, TradingError};
+use assetpay_errors::assetpay::{framework_errors, translations};
 // This crate's extractors: their rejections say which field failed, and why.
 use assetpay_errors::axum::{
-    ApiErrorResponse, ApiResult, Json, Path, Query, RouterExt as _, Valid, whole_number,
+    ApiErrorLayer, ApiErrorResponse, ApiResult, Json, Path, Query, ResponseOptions, Valid,
+    whole_number,
 };
 use assetpay_errors::errors;
 use assetpay_errors::openapi::{ApiErrors, EnvelopeSchema, document_layer};
@@ -399,7 +400,7 @@ fn metrics_route(routes: Router) -> Router {
 }
 
 /// The demo service: the documented routes, `GET /openapi.json`, `GET /metrics`, a 4 KiB body
-/// limit and every error as an envelope.
+/// limit and every error as an envelope, in English or French by `Accept-Language`.
 pub fn app() -> Router {
     let (routes, _) = documented();
     // The very function the `openapi` example prints with, so the two cannot differ.
@@ -411,5 +412,8 @@ pub fn app() -> Router {
             get(move || async move { ([(CONTENT_TYPE, "application/json")], document) }),
         )
         .layer(DefaultBodyLimit::max(4096))
-        .with_api_errors(framework_errors())
+        .layer(
+            ApiErrorLayer::new(framework_errors())
+                .with_options(ResponseOptions::new().with_translations(translations())),
+        )
 }

@@ -13,6 +13,8 @@ pub mod page;
 pub mod reference;
 mod risk;
 mod trading;
+#[cfg(feature = "l10n")]
+mod translations;
 mod wallet;
 
 use crate::ApiError;
@@ -28,6 +30,9 @@ pub use self::generic::GenericError;
 pub use self::identity::IdentityError;
 pub use self::risk::RiskError;
 pub use self::trading::TradingError;
+#[cfg(feature = "l10n")]
+#[cfg_attr(docsrs, doc(cfg(feature = "l10n")))]
+pub use self::translations::translations;
 pub use self::wallet::WalletError;
 
 /// Every error AssetPay's API answers with synchronously. Composing the domain enums here makes

@@ -152,6 +152,8 @@ where
         let span = telemetry::request_span(&request_id);
         let telemetry = self.telemetry.start(&request);
         let format = self.options.format_for(request.headers());
+        #[cfg(feature = "l10n")]
+        let language = self.options.language_for(request.headers());
         let inner = with_current_request_id(&request_id, || self.inner.call(request));
         let errors = Arc::clone(&self.errors);
         let options = Arc::clone(&self.options);
@@ -165,7 +167,13 @@ where
                 let response = complete(response.map(Body::new), request_id, &errors).await;
                 let answered = response.extensions().get::<AnsweredError>();
                 telemetry.answered(&response, answered.map(AnsweredError::spec));
-                Ok(negotiate::finish(response, &options, format))
+                Ok(negotiate::finish(
+                    response,
+                    &options,
+                    format,
+                    #[cfg(feature = "l10n")]
+                    language,
+                ))
             }
             .instrument(span),
         )

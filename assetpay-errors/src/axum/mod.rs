@@ -6,6 +6,8 @@ mod deserialize;
 mod envelope_layer;
 mod extract;
 mod framework;
+#[cfg(feature = "l10n")]
+mod localize;
 mod negotiate;
 mod panic;
 mod request_id;
@@ -15,6 +17,7 @@ mod status_entry;
 pub mod telemetry;
 #[cfg(feature = "validator")]
 mod valid;
+mod vary;
 mod violations;
 pub mod whole_number;
 

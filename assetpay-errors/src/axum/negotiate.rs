@@ -10,6 +10,7 @@ use assetpay_errors_shared::wire::{ENVELOPE_MEDIA_TYPE, PROBLEM_MEDIA_TYPE};
 
 use crate::axum::request_id::{REQUEST_ID_HEADER, as_valid_id};
 use crate::axum::response::AnsweredError;
+use crate::axum::vary::varies_by;
 use crate::problem::Problem;
 
 /// The format of an error body.
@@ -83,6 +84,8 @@ pub struct ResponseOptions {
     code_header: Option<HeaderName>,
     doc_url_member: bool,
     params_member: bool,
+    #[cfg(feature = "l10n")]
+    translations: Option<&'static crate::l10n::Translations>,
 }
 
 impl ResponseOptions {
@@ -126,6 +129,37 @@ impl ResponseOptions {
     pub fn with_params_member(mut self) -> Self {
         self.params_member = true;
         self
+    }
+
+    /// Messages in the language `Accept-Language` asks for, from `translations` (RFC 4647 lookup,
+    /// [`Translations::negotiate`](crate::l10n::Translations::negotiate)), in the envelope's
+    /// `message` and the problem document's `detail`. Every error response then says its language
+    /// in `Content-Language` (the locale its message is in, the default locale's included) and
+    /// carries `Vary: Accept-Language`. Codes and keys never vary; a server error keeps its
+    /// declared, redacted text; a message the server built at run time beyond the entry (a
+    /// rejection quoting axum's text) stays as built, with the default locale's tag. A problem
+    /// document's `title` stays the entry's declared description: RFC 9457 §3.1.4 makes it a
+    /// summary that does not change from occurrence to occurrence, which clients may match on.
+    ///
+    /// `'static` since translations are parsed once at start-up (a `OnceLock`, as
+    /// [`assetpay::translations`](crate::assetpay::translations) does, or `Box::leak`).
+    ///
+    /// Only the layer localizes: it has the request. An error a handler turns into a response
+    /// with no [`ApiErrorLayer`](crate::axum::ApiErrorLayer) around it is in the declared text.
+    #[cfg(feature = "l10n")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "l10n")))]
+    pub fn with_translations(mut self, translations: &'static crate::l10n::Translations) -> Self {
+        self.translations = Some(translations);
+        self
+    }
+
+    /// The locale an error answering a request with `headers` is written in, when the team
+    /// gave translations.
+    #[cfg(feature = "l10n")]
+    pub(crate) fn language_for(&self, headers: &HeaderMap) -> Option<&'static str> {
+        let translations = self.translations?;
+        let header = crate::axum::localize::accept_language(headers);
+        Some(translations.negotiate(header.as_deref()))
     }
 
     /// The format an error answering a request with `headers` is written in: see the
@@ -241,10 +275,23 @@ pub(crate) fn finish(
     mut response: Response,
     options: &ResponseOptions,
     format: ErrorFormat,
+    #[cfg(feature = "l10n")] language: Option<&'static str>,
 ) -> Response {
     let Some(error) = response.extensions().get::<AnsweredError>() else {
         return response;
     };
+    #[cfg(feature = "l10n")]
+    let (translated, content_language) = match (options.translations, language) {
+        (Some(translations), Some(tag)) => {
+            let (translated, locale) = crate::axum::localize::translate(error, translations, tag);
+            (translated, Some(locale))
+        }
+        _ => (None, None),
+    };
+    #[cfg(feature = "l10n")]
+    let error = translated.as_ref().unwrap_or(error);
+    #[cfg(not(feature = "l10n"))]
+    let translated: Option<AnsweredError> = None;
     let spec = error.spec();
     let status = response.status();
     let params = error.params().filter(|_| options.params_member);
@@ -271,6 +318,14 @@ pub(crate) fn finish(
                 envelope.to_json_vec()
             })
         }
+        ErrorFormat::Envelope if translated.is_some() => {
+            response.headers().get(REQUEST_ID_HEADER).map(|id| {
+                error
+                    .envelope("")
+                    .with_valid_request_id(as_valid_id(id))
+                    .to_json_vec()
+            })
+        }
         ErrorFormat::Envelope => None,
     };
     let headers = response.headers_mut();
@@ -280,25 +335,25 @@ pub(crate) fn finish(
     if let Some(name) = &options.code_header {
         headers.insert(name.clone(), HeaderValue::from_static(spec.key()));
     }
+    #[cfg(feature = "l10n")]
+    if let Some(tag) = content_language {
+        crate::axum::localize::mark_language(headers, tag);
+    }
     if let Some(body) = body {
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(format.media_type()));
         headers.remove(CONTENT_LENGTH);
         *response.body_mut() = Body::from(body);
+    }
+    // What was sent, for what runs after the layer.
+    if let Some(translated) = translated {
+        response.extensions_mut().insert(translated);
     }
     response
 }
 
 /// Whether `Vary` already names `Accept` (or `*`).
 fn varies_by_accept(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(VARY)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .any(|name| {
-            let name = name.trim();
-            name == "*" || name.eq_ignore_ascii_case("accept")
-        })
+    varies_by(headers, "accept")
 }
 
 #[cfg(test)]

@@ -259,6 +259,13 @@ impl AnsweredError {
         self
     }
 
+    /// The same error, with the parameters `other` was answered with: for a translation of
+    /// `other`'s message, which fills in the same values.
+    pub(crate) fn with_params_of(mut self, other: &AnsweredError) -> Self {
+        self.params = other.params.clone();
+        self
+    }
+
     /// The field violations the body sends in `details`.
     pub fn details(&self) -> &[FieldViolation] {
         self.details.as_deref().unwrap_or_default()
