@@ -113,6 +113,12 @@ pub const fn domain_changed(published: Option<&str>, declared: Option<&str>) -> 
 }
 
 /// `DEPRECATED` (compatible): a published error became deprecated.
+/// Whether the published parameter `published` is gone from the declared message's parameters:
+/// removed, or renamed (a client's translation that fills it in then renders nothing there).
+pub fn param_removed(published: &str, declared: &[&str]) -> bool {
+    !declared.contains(&published)
+}
+
 pub const fn deprecated(published: bool, declared: bool) -> bool {
     !published && declared
 }

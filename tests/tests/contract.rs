@@ -352,7 +352,75 @@ fn every_rule_has_an_upper_snake_id_and_a_row_in_the_documented_table() {
             "STATUS_CHANGED",
             "RETRYABLE_REMOVED",
             "REMOVED_WITHOUT_RESERVE",
-            "RESERVED_REUSED"
+            "RESERVED_REUSED",
+            "PARAM_REMOVED"
         ]
+    );
+}
+
+/// A catalogue whose published message had parameters, as it is declared now.
+#[derive(Debug, ApiError)]
+#[api(range = 1..=99)]
+enum LimitsError {
+    /// Too many items in a single request
+    #[api(
+        code = 8,
+        key = "TOO_MANY_ITEMS",
+        status = 400,
+        message = "At most {limit} items, not {given}"
+    )]
+    TooManyItems { limit: usize, given: usize },
+    /// The basket is empty
+    #[api(
+        code = 9,
+        key = "EMPTY_BASKET",
+        status = 422,
+        message = "Add {minimum} item first"
+    )]
+    EmptyBasket { minimum: usize },
+}
+
+#[test]
+fn a_removed_or_renamed_message_parameter_is_a_breaking_change() {
+    let published = br#"[
+      {"code": 8, "key": "TOO_MANY_ITEMS", "status": 400, "message": "At most {max} items, not {given}", "params": ["max", "given"]},
+      {"code": 9, "key": "EMPTY_BASKET", "status": 422, "message": "Add an item first"}
+    ]"#;
+    let report = check_against::<LimitsError>(published).expect("readable");
+    let params: Vec<String> = report
+        .changes
+        .iter()
+        .filter(|change| change.rule == Rule::ParamRemoved)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        params,
+        [
+            "PARAM_REMOVED breaking: code `8` `TOO_MANY_ITEMS`: message parameter `max` removed or renamed, now `limit`, `given`"
+        ]
+    );
+    assert!(report.is_breaking());
+    // A parameter added to a message is compatible: its wording changed, nothing a client renders is lost.
+    let empty_basket: Vec<Rule> = report
+        .changes
+        .iter()
+        .filter(|change| change.code == 9)
+        .map(|change| change.rule)
+        .collect();
+    assert_eq!(
+        empty_basket,
+        [Rule::DescriptionChanged, Rule::MessageChanged]
+    );
+    // The current catalogue against its own JSON: no change at all.
+    let own = catalog_json::<LimitsError>();
+    assert!(
+        check_against::<LimitsError>(own.as_bytes())
+            .unwrap()
+            .changes
+            .is_empty()
+    );
+    assert!(
+        own.contains(r#""params": ["#) || own.contains(r#""params":["#),
+        "{own}"
     );
 }

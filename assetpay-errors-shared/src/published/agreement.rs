@@ -68,6 +68,9 @@ impl<'de> Visitor<'de> for EntryVisitor {
                 "retryable" => entry.retryable = map.next_value()?,
                 "retryAfter" => entry.retry_after = map.next_value()?,
                 "deprecated" => entry.deprecated = map.next_value()?,
+                "params" => {
+                    entry.params = map.next_value::<Option<Vec<String>>>()?.unwrap_or_default();
+                }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }

@@ -81,6 +81,8 @@ pub struct Entry {
     pub retry_after: Option<u32>,
     /// Whether the error was published as deprecated.
     pub deprecated: bool,
+    /// The names of the message's parameters (`params`), empty when the file has none.
+    pub params: Vec<String>,
 }
 
 impl Entry {
@@ -96,6 +98,7 @@ impl Entry {
             retryable: false,
             retry_after: None,
             deprecated: false,
+            params: Vec::new(),
         }
     }
 

@@ -174,6 +174,7 @@ impl<'a> Reader<'a> {
                         .map(|seconds| seconds as u32);
                 }
                 "deprecated" => entry.deprecated = self.boolean()?,
+                "params" => entry.params = self.optional(Self::texts)?.unwrap_or_default(),
                 _ => self.skip_value()?,
             }
         }
@@ -236,6 +237,34 @@ impl<'a> Reader<'a> {
             Some(b'"') => self.string(),
             _ => Err(self.wrong_type(STRING)),
         }
+    }
+
+    /// `[ "…", … ]`.
+    fn texts(&mut self) -> Result<Vec<String>, Stop> {
+        match self.peek() {
+            Some(b'[') => self.at += 1,
+            _ => return Err(self.wrong_type(SEQUENCE)),
+        }
+        let mut texts = Vec::new();
+        loop {
+            match self.peek() {
+                Some(b']') => break,
+                Some(b',') if !texts.is_empty() => {
+                    self.at += 1;
+                    match self.peek() {
+                        Some(b']') => return Err(self.here("trailing comma")),
+                        Some(_) => {}
+                        None => return Err(self.here("EOF while parsing a value")),
+                    }
+                }
+                Some(_) if texts.is_empty() => {}
+                Some(_) => return Err(self.here("expected `,` or `]`")),
+                None => return Err(self.here("EOF while parsing a list")),
+            }
+            texts.push(self.text()?);
+        }
+        self.at += 1;
+        Ok(texts)
     }
 
     fn boolean(&mut self) -> Result<bool, Stop> {

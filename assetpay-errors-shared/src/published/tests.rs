@@ -13,7 +13,8 @@ use super::*;
 fn reads_the_catalog_format_and_ignores_unknown_fields() {
     let json = br#"[
   {"code": 11, "key": "PRICE_CHANGED", "status": 409, "description": "d", "message": "m",
-   "domain": "trading", "retryable": true, "retryAfter": 5, "deprecated": true, "later": [1]},
+   "domain": "trading", "retryable": true, "retryAfter": 5, "deprecated": true, "later": [1],
+   "params": ["max", "given"]},
   {"code": 12, "key": "GONE", "status": 410}
 ]"#;
     let entries = parse(json).unwrap();
@@ -30,8 +31,10 @@ fn reads_the_catalog_format_and_ignores_unknown_fields() {
             retryable: true,
             retry_after: Some(5),
             deprecated: true,
+            params: Vec::from(["max".into(), "given".into()]),
         }
     );
+    assert!(entries[1].params.is_empty());
     assert!(!entries[1].retryable && !entries[1].deprecated);
     assert_eq!(entries[1].description, None);
 }

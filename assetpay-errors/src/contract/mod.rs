@@ -30,6 +30,7 @@
 //! | `RETRYABLE_REMOVED` | breaking | a published retryable error is no longer retryable | compile error at the variant |
 //! | `REMOVED_WITHOUT_RESERVE` | breaking | a published error (deprecated or not) is gone, its code or key not reserved | compile error at the `published` path |
 //! | `RESERVED_REUSED` | breaking | a reserved code or key is declared again | compile error at the code or key |
+//! | `PARAM_REMOVED` | breaking | a published message parameter (`params`) is removed or renamed | — (reported by [`check_against`]) |
 //! | `ADDED` | compatible | a code that was not published | — |
 //! | `REMOVED_RESERVED` | compatible | a published error is gone, its code and key reserved | — |
 //! | `RETRYABLE_ADDED` | compatible | a published error becomes retryable | — |
@@ -42,7 +43,9 @@
 //!
 //! Why these are breaking: clients switch on the code or the key and read the status and
 //! retryability to decide what to do, so a change to any of them changes what a deployed client
-//! does. A removal is compatible once reserved, because the client's branch for it goes dead
+//! does; a front end renders its own translation of a message from its parameters
+//! ([`params`](crate::params)), so a parameter that goes away or changes name leaves a hole in
+//! every deployed translation. Adding one is compatible (the message changes, `MESSAGE_CHANGED`). A removal is compatible once reserved, because the client's branch for it goes dead
 //! rather than wrong; unreserved, the code can come back meaning something else. Wording is for
 //! people, and clients must not parse it. `RETRY_AFTER_CHANGED` is compatible because the hint is
 //! read from each response's `Retry-After` header, not from the catalogue.
@@ -117,6 +120,7 @@ fn entry_of(spec: &ErrorSpec) -> PublishedEntry {
         retryable: spec.is_retryable(),
         retry_after: spec.retry_after_secs(),
         deprecated: spec.is_deprecated(),
+        params: spec.params().iter().map(|&name| name.to_owned()).collect(),
     }
 }
 

@@ -155,6 +155,20 @@ pub fn compare(old: &[PublishedEntry], new: &[PublishedEntry], reserved: &[Reser
                 ),
             );
         }
+        let declared: Vec<&str> = after.params.iter().map(String::as_str).collect();
+        for param in &before.params {
+            if rules::param_removed(param, &declared) {
+                let now = if declared.is_empty() {
+                    "the message has none now".to_owned()
+                } else {
+                    format!("now `{}`", declared.join("`, `"))
+                };
+                change(
+                    Rule::ParamRemoved,
+                    format!("message parameter `{param}` removed or renamed, {now}"),
+                );
+            }
+        }
         if rules::domain_changed(before.domain.as_deref(), after.domain.as_deref()) {
             change(
                 Rule::DomainChanged,

@@ -19,6 +19,8 @@ pub enum Rule {
     RemovedWithoutReserve,
     /// A reserved code or key is declared again.
     ReservedReused,
+    /// A published message parameter is removed or renamed.
+    ParamRemoved,
     /// An error that was not published.
     Added,
     /// A published error is gone, its code and key reserved.
@@ -48,6 +50,7 @@ impl Rule {
         Rule::RetryableRemoved,
         Rule::RemovedWithoutReserve,
         Rule::ReservedReused,
+        Rule::ParamRemoved,
         Rule::Added,
         Rule::RemovedReserved,
         Rule::RetryableAdded,
@@ -68,6 +71,7 @@ impl Rule {
             Rule::RetryableRemoved => "RETRYABLE_REMOVED",
             Rule::RemovedWithoutReserve => "REMOVED_WITHOUT_RESERVE",
             Rule::ReservedReused => "RESERVED_REUSED",
+            Rule::ParamRemoved => "PARAM_REMOVED",
             Rule::Added => "ADDED",
             Rule::RemovedReserved => "REMOVED_RESERVED",
             Rule::RetryableAdded => "RETRYABLE_ADDED",
@@ -90,6 +94,7 @@ impl Rule {
                 | Rule::RetryableRemoved
                 | Rule::RemovedWithoutReserve
                 | Rule::ReservedReused
+                | Rule::ParamRemoved
         )
     }
 
