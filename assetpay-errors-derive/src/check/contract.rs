@@ -69,6 +69,7 @@ pub(crate) fn read(cx: &Ctxt, input: &Input) -> Option<Published> {
                     status: entry.status,
                     retryable: entry.retryable,
                     deprecated: entry.deprecated,
+                    params: entry.params,
                 })
                 .collect(),
         }),
@@ -78,6 +79,45 @@ pub(crate) fn read(cx: &Ctxt, input: &Input) -> Option<Published> {
                 format!("malformed published catalogue `{}`: {error}", path.value),
             );
             None
+        }
+    }
+}
+
+/// `PARAM_REMOVED`: a declaration whose code and key are published keeps every parameter of the
+/// published message, each reported at the message (a front end's translation fills them in by
+/// name). Decided here, where both are known as text: a parameter name is no constant the
+/// compile-time checker could compare without embedding every message's names. An entry brought
+/// in by `#[api(transparent)]` is checked by its own type's derive, against that type's file,
+/// and by `contract::check_against` for the composite's.
+pub(crate) fn check_params(cx: &Ctxt, errors: &[Checked<'_>], published: &Published) {
+    for checked in errors {
+        let Checked::Own(own) = checked else {
+            continue;
+        };
+        let Some(entry) = published
+            .entries
+            .iter()
+            .find(|entry| entry.code == own.code.value && entry.key == own.key.value)
+        else {
+            continue;
+        };
+        let declared: Vec<&str> = own
+            .template
+            .params()
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        for param in &entry.params {
+            if rules::param_removed(param, &declared) {
+                let span = own.template_span.unwrap_or(own.decl.span);
+                cx.error_at(
+                    span,
+                    format!(
+                        "published `{}` has the message parameter `{param}`, which this message no longer names: a removed or renamed parameter breaks the published contract (`PARAM_REMOVED`); keep `{{{param}}}` in the message",
+                        entry.key
+                    ),
+                );
+            }
         }
     }
 }

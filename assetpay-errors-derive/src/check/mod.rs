@@ -28,6 +28,9 @@ pub(crate) fn check<'a>(cx: Ctxt, input: &'a Input<'a>) -> Result<Model<'a>, Ref
     let outline = outline(input);
     let errors = valid::check(&cx, input);
     let published = contract::read(&cx, input);
+    if let Some(published) = &published {
+        contract::check_params(&cx, &errors, published);
+    }
     if let Err(reported) = cx.check() {
         return Err(Refused {
             outline,

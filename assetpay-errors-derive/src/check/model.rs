@@ -157,6 +157,8 @@ pub(crate) struct PublishedEntry {
     pub(crate) status: u16,
     pub(crate) retryable: bool,
     pub(crate) deprecated: bool,
+    /// The names of the published message's parameters.
+    pub(crate) params: Vec<String>,
 }
 
 impl PublishedEntry {

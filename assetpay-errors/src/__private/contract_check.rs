@@ -547,6 +547,7 @@ mod tests {
                                         retryable,
                                         retry_after: None,
                                         deprecated: false,
+                                        params: Vec::new(),
                                     }
                                 };
                                 let old = [entry(11, "PRICE_CHANGED", 409, published_retryable)];

@@ -30,7 +30,7 @@
 //! | `RETRYABLE_REMOVED` | breaking | a published retryable error is no longer retryable | compile error at the variant |
 //! | `REMOVED_WITHOUT_RESERVE` | breaking | a published error (deprecated or not) is gone, its code or key not reserved | compile error at the `published` path |
 //! | `RESERVED_REUSED` | breaking | a reserved code or key is declared again | compile error at the code or key |
-//! | `PARAM_REMOVED` | breaking | a published message parameter (`params`) is removed or renamed | — (reported by [`check_against`]) |
+//! | `PARAM_REMOVED` | breaking | a published message parameter (`params`) is removed or renamed | compile error at the message (for a type's own declarations; a composed entry at its own type's file) |
 //! | `ADDED` | compatible | a code that was not published | — |
 //! | `REMOVED_RESERVED` | compatible | a published error is gone, its code and key reserved | — |
 //! | `RETRYABLE_ADDED` | compatible | a published error becomes retryable | — |
