@@ -311,3 +311,30 @@ fn agreement_reads_what_serde_json_reads() {
         "{accepted} accepted, {refused} refused"
     );
 }
+
+#[test]
+fn params_are_read_as_serde_json_reads_them() {
+    for params in [
+        r#"["max", "given"]"#,
+        "[]",
+        "null",
+        r#"["max",]"#,
+        r#""max""#,
+        "[1]",
+        r#"["max" "given"]"#,
+        r#"["max""#,
+    ] {
+        let json = format!(r#"[{{"code": 8, "key": "K", "status": 400, "params": {params}}}]"#);
+        let (ours, theirs) = (parse(json.as_bytes()), serde_json_reading(json.as_bytes()));
+        match (&ours, &theirs) {
+            (Ok(_), Ok(_)) => assert_eq!(ours, theirs, "{json}"),
+            (Err(FileError::Json { .. }), Err(FileError::Json { .. })) => {}
+            _ => panic!("{json}: ours {ours:?}, serde_json {theirs:?}"),
+        }
+        assert_eq!(
+            ours.is_ok(),
+            params.starts_with("[\"max\", ") || params == "[]" || params == "null",
+            "{json}"
+        );
+    }
+}

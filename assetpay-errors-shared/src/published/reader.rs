@@ -106,28 +106,10 @@ impl<'a> Reader<'a> {
             Some(_) => return Err(self.wrong_type(SEQUENCE)),
             None => return Err(self.here("EOF while parsing a value")),
         }
-        let mut entries = Vec::new();
-        loop {
-            match self.peek() {
-                Some(b']') => break,
-                Some(b',') if !entries.is_empty() => {
-                    self.at += 1;
-                    match self.peek() {
-                        Some(b']') => return Err(self.here("trailing comma")),
-                        Some(_) => {}
-                        None => return Err(self.here("EOF while parsing a value")),
-                    }
-                }
-                Some(_) if entries.is_empty() => {}
-                Some(_) => return Err(self.here("expected `,` or `]`")),
-                None => return Err(self.here("EOF while parsing a list")),
-            }
-            match self.peek() {
-                Some(b'{') => entries.push(self.entry()?),
-                _ => return Err(self.wrong_type(ERROR_OBJECT)),
-            }
-        }
-        self.at += 1;
+        let entries = self.items(|reader| match reader.peek() {
+            Some(b'{') => reader.entry(),
+            _ => Err(reader.wrong_type(ERROR_OBJECT)),
+        })?;
         match self.peek() {
             Some(_) => Err(self.here("trailing characters")),
             None => Ok(entries),
@@ -245,11 +227,19 @@ impl<'a> Reader<'a> {
             Some(b'[') => self.at += 1,
             _ => return Err(self.wrong_type(SEQUENCE)),
         }
-        let mut texts = Vec::new();
+        self.items(Self::text)
+    }
+
+    /// The items of a list whose `[` was read, each read by `item`, up to and with its `]`.
+    fn items<T>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Result<T, Stop>,
+    ) -> Result<Vec<T>, Stop> {
+        let mut items = Vec::new();
         loop {
             match self.peek() {
                 Some(b']') => break,
-                Some(b',') if !texts.is_empty() => {
+                Some(b',') if !items.is_empty() => {
                     self.at += 1;
                     match self.peek() {
                         Some(b']') => return Err(self.here("trailing comma")),
@@ -257,14 +247,14 @@ impl<'a> Reader<'a> {
                         None => return Err(self.here("EOF while parsing a value")),
                     }
                 }
-                Some(_) if texts.is_empty() => {}
+                Some(_) if items.is_empty() => {}
                 Some(_) => return Err(self.here("expected `,` or `]`")),
                 None => return Err(self.here("EOF while parsing a list")),
             }
-            texts.push(self.text()?);
+            items.push(item(self)?);
         }
         self.at += 1;
-        Ok(texts)
+        Ok(items)
     }
 
     fn boolean(&mut self) -> Result<bool, Stop> {
