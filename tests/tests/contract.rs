@@ -386,6 +386,19 @@ fn a_removed_or_renamed_message_parameter_is_a_breaking_change() {
       {"code": 8, "key": "TOO_MANY_ITEMS", "status": 400, "message": "At most {max} items, not {given}", "params": ["max", "given"]},
       {"code": 9, "key": "EMPTY_BASKET", "status": 422, "message": "Add an item first"}
     ]"#;
+    // The declared messages name their parameters as the published file lists them.
+    assert_eq!(
+        LimitsError::TooManyItems {
+            limit: 50,
+            given: 51
+        }
+        .message(),
+        "At most 50 items, not 51"
+    );
+    assert_eq!(
+        LimitsError::EmptyBasket { minimum: 1 }.message(),
+        "Add 1 item first"
+    );
     let report = check_against::<LimitsError>(published).expect("readable");
     let params: Vec<String> = report
         .changes
