@@ -261,6 +261,7 @@ impl AnsweredError {
 
     /// The same error, with the parameters `other` was answered with: for a translation of
     /// `other`'s message, which fills in the same values.
+    #[cfg(feature = "l10n")]
     pub(crate) fn with_params_of(mut self, other: &AnsweredError) -> Self {
         self.params = other.params.clone();
         self
