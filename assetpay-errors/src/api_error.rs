@@ -1,6 +1,7 @@
 //! The `ApiError` trait.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use http::StatusCode;
 
@@ -117,10 +118,10 @@ pub trait ApiError: Sealed {
     ///
     /// let mut fields = Vec::new();
     /// TradingError::TooManyItems { max: 50, given: 51 }
-    ///     .message_fields(&mut |name, value| fields.push((name, value)));
+    ///     .message_fields(&mut |name, value| fields.push((name, value.to_string())));
     /// assert_eq!(fields, [("max", "50".to_owned()), ("given", "51".to_owned())]);
     /// ```
-    fn message_fields(&self, visit: &mut dyn FnMut(&'static str, String)) {
+    fn message_fields(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
         let _ = visit;
     }
 

@@ -64,7 +64,7 @@ impl Params {
     pub fn of<E: ApiError + ?Sized>(error: &E) -> Params {
         let mut entries = Vec::new();
         if error.spec().is_interpolated() {
-            error.message_fields(&mut |name, value| entries.push((name, value)));
+            error.message_fields(&mut |name, value| entries.push((name, value.to_string())));
         }
         Params { entries }
     }

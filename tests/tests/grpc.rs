@@ -428,7 +428,7 @@ fn by_hand(error: &QuoteError, request_id: &str) -> Status {
     let mut metadata = std::collections::HashMap::new();
     metadata.insert("code".to_owned(), spec.code().to_string());
     error.message_fields(&mut |name, value| {
-        metadata.insert(name.to_owned(), value);
+        metadata.insert(name.to_owned(), value.to_string());
     });
     let mut details = ErrorDetails::with_error_info(spec.key(), grpc::error_domain(), metadata);
     if let Some(wait) = spec.retry_after() {

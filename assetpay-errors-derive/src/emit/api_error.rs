@@ -197,11 +197,14 @@ impl ArmWriter {
         format.set_span(span);
         let mut arguments = TokenStream::new();
         arguments.extend([TokenTree::Literal(format)]);
-        for index in argument_fields(own) {
+        for (index, spec) in argument_fields_with_spec(own) {
             arguments.extend([
                 TokenTree::Punct(Punct::new(',', Spacing::Alone)),
                 TokenTree::Ident(field_binding(index, span)),
             ]);
+            if spec.is_empty() {
+                arguments.extend(source::tokens("as &dyn ::core::fmt::Display"));
+            }
         }
         let mut call = self
             .format_path
@@ -239,6 +242,18 @@ fn used_fields(own: &Own) -> Vec<usize> {
 fn argument_fields<'a>(own: &'a Own<'a>) -> impl Iterator<Item = usize> + 'a {
     own.template.pieces.iter().filter_map(|piece| match piece {
         Piece::Field { name, .. } => own.decl.fields.iter().position(|field| field.name == *name),
+        Piece::Text(_) => None,
+    })
+}
+
+fn argument_fields_with_spec<'a>(own: &'a Own<'a>) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    own.template.pieces.iter().filter_map(|piece| match piece {
+        Piece::Field { name, spec } => own
+            .decl
+            .fields
+            .iter()
+            .position(|field| field.name == *name)
+            .map(|index| (index, spec.as_str())),
         Piece::Text(_) => None,
     })
 }

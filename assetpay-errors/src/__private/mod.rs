@@ -13,6 +13,7 @@ mod contract_check;
 mod domain_check;
 mod findings;
 mod lookup;
+mod message_field;
 mod unknown;
 
 pub use core::convert::{From, TryFrom};
@@ -34,6 +35,7 @@ pub use self::contract_check::{
 };
 pub use self::domain_check::code_outside;
 pub use self::lookup::{code_table, find_code, find_key, key_table, table_len};
+pub use self::message_field::{Formatted, formatted};
 pub use self::unknown::unknown_key;
 pub use crate::api_error::{ApiError, Sealed};
 pub use crate::domain::Domain;

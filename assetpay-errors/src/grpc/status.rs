@@ -52,7 +52,7 @@ pub fn status_of<E: ApiError>(error: &E) -> Status {
 pub fn status_with_request_id<E: ApiError>(error: &E, request_id: &str) -> Status {
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     if error.spec().is_interpolated() {
-        error.message_fields(&mut |name, value| fields.push((name, value)));
+        error.message_fields(&mut |name, value| fields.push((name, value.to_string())));
     }
     // The envelope decides the message and the violations sent, 5xx redaction included.
     build(&Envelope::new(request_id, error), &fields)
