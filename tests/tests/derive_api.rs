@@ -220,6 +220,43 @@ fn messages_interpolate_fields_with_format_specs() {
     assert!(matches!(too_many.message(), Cow::Owned(_)));
 }
 
+/// The message is filled in from the published template and `message_fields`, which visits
+/// each field once: a field named again in the same format is written again, wherever it stands.
+#[test]
+fn messages_repeat_a_field_in_one_format_and_keep_text_between() {
+    #[derive(Debug, ApiError)]
+    enum Repeating {
+        /// Repeats fields out of declaration order
+        #[api(
+            code = 1,
+            key = "SAME_FORMAT_REPEATS",
+            status = 400,
+            message = "{b:?} and {a}, again {a} and {b:?}, é {{a}} {r#type}{a}"
+        )]
+        SameFormatRepeats {
+            a: u8,
+            b: &'static str,
+            r#type: char,
+        },
+    }
+    let error = Repeating::SameFormatRepeats {
+        a: 1,
+        b: "x",
+        r#type: 'ü',
+    };
+    assert_eq!(error.message(), "\"x\" and 1, again 1 and \"x\", é {a} ü1");
+    let mut visited = Vec::new();
+    error.message_fields(&mut |name, value| visited.push((name, value.to_string())));
+    assert_eq!(
+        visited,
+        [
+            ("b", "\"x\"".to_owned()),
+            ("a", "1".to_owned()),
+            ("type", "ü".to_owned())
+        ]
+    );
+}
+
 #[test]
 fn messages_unescape_braces() {
     assert_eq!(

@@ -1,5 +1,7 @@
-//! The `ApiError` impl: each value's entry of the catalogue, its message (interpolated from its
-//! fields where the template asks), its violations, and the lookups by code and by key.
+//! The `ApiError` impl: each value's entry of the catalogue, its message, its violations, and the
+//! lookups by code and by key. A message is filled in at run time from the published template
+//! and `message_fields` (`__private::interpolated_message`); only a template that formats one
+//! field two ways gets a `format!` arm here.
 
 use std::fmt::Write as _;
 
@@ -122,7 +124,9 @@ fn message_body(model: &Model) -> TokenStream {
                 let ty = transparent.field.ty;
                 arms.tokens(quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => <#ty as #private::ApiError>::message(__api_inner),));
             }
-            Checked::Own(own) if own.template.is_interpolated() => {
+            // The rest are filled in at run time from the template and `message_fields`
+            // (`__private::interpolated_message`), which only these cannot be.
+            Checked::Own(own) if own.template.formats_a_field_twice() => {
                 if decl.cfgs.is_empty() {
                     arms.interpolated(own, &pattern_source(model.shape, decl));
                 } else {
@@ -133,8 +137,11 @@ fn message_body(model: &Model) -> TokenStream {
         }
     }
     let arms = arms.finish();
-    let default = needs_default
-        .then(|| quote!(_ => #private::Cow::Borrowed(#private::ApiError::spec(self).message()),));
+    let interpolated = quote!(#private::interpolated_message(self));
+    if arms.is_empty() {
+        return interpolated;
+    }
+    let default = needs_default.then(|| quote!(_ => #interpolated,));
     quote!(match self { #arms #default })
 }
 

@@ -93,6 +93,18 @@ impl Template {
         params
     }
 
+    /// Whether the template names a field twice with two formats (`{id} {id:?}`), so one value
+    /// per field, as `ApiError::message_fields` visits them, cannot fill it.
+    pub(crate) fn formats_a_field_twice(&self) -> bool {
+        let params = self.params();
+        self.pieces.iter().any(|piece| match piece {
+            Piece::Field { name, spec } => params
+                .iter()
+                .any(|(first, first_spec)| first == name && first_spec != spec),
+            Piece::Text(_) => false,
+        })
+    }
+
     pub(crate) fn is_interpolated(&self) -> bool {
         self.fields().next().is_some()
     }
@@ -185,6 +197,21 @@ mod tests {
         assert_eq!(template.format_string(), "{{x}} item {} at {:>5} {}");
         assert_eq!(template.fields().collect::<Vec<_>>(), ["id", "0", "type"]);
         assert!(template.is_interpolated());
+        assert!(!template.formats_a_field_twice());
+    }
+
+    #[test]
+    fn a_field_formatted_two_ways_is_told_apart() {
+        assert!(
+            Template::parse("{id} {id:?}")
+                .unwrap()
+                .formats_a_field_twice()
+        );
+        assert!(
+            !Template::parse("{id} {id} {name:?} {name:?}")
+                .unwrap()
+                .formats_a_field_twice()
+        );
     }
 
     #[test]

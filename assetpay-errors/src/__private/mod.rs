@@ -12,6 +12,7 @@ mod const_text;
 mod contract_check;
 mod domain_check;
 mod findings;
+mod interpolate;
 mod lookup;
 mod message_field;
 mod unknown;
@@ -34,6 +35,7 @@ pub use self::contract_check::{
     ContractBreaks, PublishedSpec, RESERVED_PLACEHOLDER, check_contract, published_spec,
 };
 pub use self::domain_check::code_outside;
+pub use self::interpolate::interpolated_message;
 pub use self::lookup::{code_table, find_code, find_key, key_table, table_len};
 pub use self::message_field::{Formatted, formatted};
 pub use self::unknown::unknown_key;
