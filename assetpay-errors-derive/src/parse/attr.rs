@@ -13,6 +13,7 @@ use assetpay_errors_shared::grpc;
 
 use super::ctxt::Ctxt;
 use super::plain::Plain;
+use super::plain_keys::{self, PlainKey};
 use super::reserved::{self, Retired};
 use super::symbol::AttrKey;
 use super::value::{self, Located, skip_value};
@@ -143,6 +144,19 @@ impl Position {
 
 /// Parses every `#[api(...)]` in `attrs`, reporting misuse into `cx`.
 pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute], position: Position) -> Attrs {
+    parse_with(cx, attrs, position, Reader::PlainFirst)
+}
+
+/// Which reader an attribute goes through: [`plain_keys`] where it can read it, or syn's
+/// always (for the test that holds the two to the same result).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    PlainFirst,
+    #[cfg(test)]
+    SynOnly,
+}
+
+fn parse_with(cx: &Ctxt, attrs: &[Attribute], position: Position, reader: Reader) -> Attrs {
     let mut parsed = Parsed {
         cx,
         position,
@@ -165,6 +179,16 @@ pub(crate) fn parse(cx: &Ctxt, attrs: &[Attribute], position: Position) -> Attrs
             );
             parsed.attrs.of_error.malformed = true;
             parsed.attrs.of_error.says_transparent |= says_transparent(attr);
+            continue;
+        }
+        if reader == Reader::PlainFirst
+            && let Meta::List(list) = &attr.meta
+            && let Some(keys) = plain_keys::read(&list.tokens)
+            && keys.iter().all(|key| parsed.takes_plainly(key))
+        {
+            for key in keys {
+                parsed.plain_key(key);
+            }
             continue;
         }
         if let Err(error) = attr.parse_nested_meta(|meta| parsed.key(&meta)) {
@@ -242,103 +266,124 @@ impl Parsed<'_> {
             self.cx.error_at(span, message);
             return skip_value(meta.input);
         };
-        self.attrs.of_error.written.push(key);
-        self.attrs.of_error.says_transparent |= key == AttrKey::Transparent;
-        let cx = self.cx;
+        self.note_written(key);
         match key {
             // Refused above: `field_attr` reads it on fields.
             AttrKey::Details => {}
-            AttrKey::Retryable => {
+            AttrKey::Retryable | AttrKey::Transparent => {
                 let flag = self.flag(meta, key)?;
-                set_once(cx, key, span, &mut self.attrs.of_error.retryable, flag);
-            }
-            AttrKey::Transparent => {
-                let flag = self.flag(meta, key)?;
-                set_once(cx, key, span, &mut self.attrs.of_error.transparent, flag);
-            }
-            AttrKey::Code => {
-                if let Some(tokens) = self.value(meta, key)? {
-                    let code = self.integer::<u16>(&tokens, key, "code = 1001");
-                    let code = self.nonzero(code, "code `0` is not allowed, codes start at 1");
-                    set_once(cx, key, span, &mut self.attrs.of_error.code, code);
-                }
-            }
-            AttrKey::Status => {
-                if let Some(tokens) = self.value(meta, key)? {
-                    let status = self.integer::<u16>(&tokens, key, "status = 404");
-                    set_once(cx, key, span, &mut self.attrs.of_error.status, status);
-                }
-            }
-            AttrKey::RetryAfter => {
-                if let Some(tokens) = self.value(meta, key)? {
-                    let seconds = self.integer::<u32>(&tokens, key, "retry_after = 30");
-                    let seconds = self.nonzero(seconds, "`retry_after` must be at least 1 second");
-                    set_once(cx, key, span, &mut self.attrs.of_error.retry_after, seconds);
-                }
-            }
-            AttrKey::Key => {
-                if let Some(tokens) = self.value(meta, key)? {
-                    let text = self.string(&tokens, key, "key = \"PRICE_CHANGED\"");
-                    set_once(cx, key, span, &mut self.attrs.of_error.key, text);
-                }
-            }
-            AttrKey::Message => {
-                if let Some(tokens) = self.value(meta, key)? {
-                    let text = self.string(&tokens, key, "message = \"Item {id} is gone\"");
-                    set_once(cx, key, span, &mut self.attrs.of_error.message, text);
-                }
-            }
-            AttrKey::Domain => {
-                if let Some(tokens) = self.value(meta, key)? {
-                    let path = self.domain(&tokens);
-                    set_once(cx, key, span, &mut self.attrs.of_type.domain, path);
-                }
-            }
-            AttrKey::IntoResponse => {
-                if let Some(tokens) = self.value(meta, key)? {
-                    let choice = self.boolean(&tokens, key, "into_response = false");
-                    set_once(cx, key, span, &mut self.attrs.of_type.into_response, choice);
-                }
-            }
-            AttrKey::Published => {
-                if let Some(tokens) = self.value(meta, key)? {
-                    let path = self.string(&tokens, key, "published = \"errors/published.json\"");
-                    set_once(cx, key, span, &mut self.attrs.of_type.published, path);
-                }
+                self.set_flag(key, span, flag);
             }
             AttrKey::Reserved => {
                 // Repeatable, like protobuf's `reserved` statements: the lists add up.
-                let items = reserved::parse(cx, meta)?;
+                let items = reserved::parse(self.cx, meta)?;
                 self.attrs.of_type.reserved.extend(items);
             }
-            AttrKey::DocUrl => {
-                if let Some(tokens) = self.value(meta, key)? {
-                    let example = "doc_url = \"https://docs.example.com/errors#{key}\"";
-                    let template = self.string(&tokens, key, example);
-                    // What it may hold is `check`'s to say; here it is only read.
-                    let slot = match self.position {
-                        Position::Enum => &mut self.attrs.of_type.doc_url,
-                        Position::Variant | Position::Struct => &mut self.attrs.of_error.doc_url,
-                    };
-                    set_once(cx, key, span, slot, template);
-                }
-            }
-            AttrKey::Grpc => {
-                if let Some(tokens) = self.value(meta, key)? {
-                    let name = self.string(&tokens, key, "grpc = \"FAILED_PRECONDITION\"");
-                    let code = name.and_then(|name| self.grpc_code(name));
-                    set_once(cx, key, span, &mut self.attrs.of_error.grpc, code);
-                }
-            }
-            AttrKey::Range => {
-                if let Some(tokens) = self.value(meta, key)? {
-                    // Errors about the range as a whole point at the key.
-                    let range = self.range(&tokens).map(|range| Located { span, ..range });
-                    set_once(cx, key, span, &mut self.attrs.of_type.range, range);
+            _ => {
+                if let Some(value) = self.value(meta, key)? {
+                    self.assign(key, span, &value);
                 }
             }
         }
         Ok(())
+    }
+
+    /// Whether [`plain_keys`]' reading of `key` is all there is to say of it: a key this
+    /// position accepts, alone if it is a flag, with its value if it takes one. Anything else
+    /// goes through syn's reader, which reports it.
+    fn takes_plainly(&self, key: &PlainKey) -> bool {
+        self.position.accepts(key.key)
+            && match key.key {
+                AttrKey::Retryable | AttrKey::Transparent => key.value.is_none(),
+                AttrKey::Reserved | AttrKey::Details => false,
+                _ => key.value.is_some(),
+            }
+    }
+
+    /// A key [`takes_plainly`](Self::takes_plainly) accepted, stored as [`key`](Self::key)
+    /// stores it.
+    fn plain_key(&mut self, PlainKey { key, span, value }: PlainKey) {
+        self.note_written(key);
+        match value {
+            None => self.set_flag(key, span, Some(span)),
+            Some((token, plain)) => self.assign(key, span, &Value::Plain(token, plain)),
+        }
+    }
+
+    fn note_written(&mut self, key: AttrKey) {
+        self.attrs.of_error.written.push(key);
+        self.attrs.of_error.says_transparent |= key == AttrKey::Transparent;
+    }
+
+    fn set_flag(&mut self, key: AttrKey, span: Span, flag: Option<Span>) {
+        let slot = match key {
+            AttrKey::Transparent => &mut self.attrs.of_error.transparent,
+            _ => &mut self.attrs.of_error.retryable,
+        };
+        set_once(self.cx, key, span, slot, flag);
+    }
+
+    /// Stores the value of a key that takes one.
+    fn assign(&mut self, key: AttrKey, span: Span, value: &Value) {
+        let cx = self.cx;
+        match key {
+            // Flags and lists, read by `key` itself.
+            AttrKey::Details | AttrKey::Retryable | AttrKey::Transparent | AttrKey::Reserved => {}
+            AttrKey::Code => {
+                let code = self.integer::<u16>(value, key, "code = 1001");
+                let code = self.nonzero(code, "code `0` is not allowed, codes start at 1");
+                set_once(cx, key, span, &mut self.attrs.of_error.code, code);
+            }
+            AttrKey::Status => {
+                let status = self.integer::<u16>(value, key, "status = 404");
+                set_once(cx, key, span, &mut self.attrs.of_error.status, status);
+            }
+            AttrKey::RetryAfter => {
+                let seconds = self.integer::<u32>(value, key, "retry_after = 30");
+                let seconds = self.nonzero(seconds, "`retry_after` must be at least 1 second");
+                set_once(cx, key, span, &mut self.attrs.of_error.retry_after, seconds);
+            }
+            AttrKey::Key => {
+                let text = self.string(value, key, "key = \"PRICE_CHANGED\"");
+                set_once(cx, key, span, &mut self.attrs.of_error.key, text);
+            }
+            AttrKey::Message => {
+                let text = self.string(value, key, "message = \"Item {id} is gone\"");
+                set_once(cx, key, span, &mut self.attrs.of_error.message, text);
+            }
+            AttrKey::Domain => {
+                let path = self.domain(value);
+                set_once(cx, key, span, &mut self.attrs.of_type.domain, path);
+            }
+            AttrKey::IntoResponse => {
+                let choice = self.boolean(value, key, "into_response = false");
+                set_once(cx, key, span, &mut self.attrs.of_type.into_response, choice);
+            }
+            AttrKey::Published => {
+                let path = self.string(value, key, "published = \"errors/published.json\"");
+                set_once(cx, key, span, &mut self.attrs.of_type.published, path);
+            }
+            AttrKey::DocUrl => {
+                let example = "doc_url = \"https://docs.example.com/errors#{key}\"";
+                let template = self.string(value, key, example);
+                // What it may hold is `check`'s to say; here it is only read.
+                let slot = match self.position {
+                    Position::Enum => &mut self.attrs.of_type.doc_url,
+                    Position::Variant | Position::Struct => &mut self.attrs.of_error.doc_url,
+                };
+                set_once(cx, key, span, slot, template);
+            }
+            AttrKey::Grpc => {
+                let name = self.string(value, key, "grpc = \"FAILED_PRECONDITION\"");
+                let code = name.and_then(|name| self.grpc_code(name));
+                set_once(cx, key, span, &mut self.attrs.of_error.grpc, code);
+            }
+            AttrKey::Range => {
+                // Errors about the range as a whole point at the key.
+                let range = self.range(value).map(|range| Located { span, ..range });
+                set_once(cx, key, span, &mut self.attrs.of_type.range, range);
+            }
+        }
     }
 
     /// The gRPC code `name` names, reported at the literal when it names none or `OK`.
@@ -633,4 +678,148 @@ fn edit_distance(left: &str, right: &str) -> usize {
         previous = current;
     }
     previous[right.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Debug;
+
+    use quote::ToTokens;
+    use syn::Attribute;
+    use syn::parse::Parser;
+
+    use super::{Attrs, Position, Reader, parse_with};
+    use crate::parse::Ctxt;
+    use crate::parse::value::Located;
+
+    fn located<T: Debug>(value: &Option<Located<T>>) -> String {
+        value.as_ref().map_or_else(
+            || "-".to_owned(),
+            |located| format!("{:?}@{:?}", located.value, located.span),
+        )
+    }
+
+    /// Everything `parse` produces, values with their spans and errors with theirs, as text.
+    fn read(source: &str, position: Position, reader: Reader) -> String {
+        let attrs = Attribute::parse_outer
+            .parse_str(source)
+            .unwrap_or_else(|error| panic!("{source}: {error}"));
+        let cx = Ctxt::default();
+        let Attrs { of_type, of_error } = parse_with(&cx, &attrs, position, reader);
+        let errors = match cx.check() {
+            Ok(()) => Vec::new(),
+            Err(errors) => errors
+                .into_iter()
+                .map(|error| format!("{error} at {:?}", error.span()))
+                .collect(),
+        };
+        format!(
+            "code {} key {} status {} message {} retryable {:?} retry_after {} transparent {:?} \
+             doc_url {} grpc {} attr {:?} written {:?} malformed {} says_transparent {} | \
+             domain {:?} range {} into_response {} misplaced {:?} published {} reserved {} \
+             doc_url {} | errors {errors:?}",
+            located(&of_error.code),
+            located(&of_error.key),
+            located(&of_error.status),
+            located(&of_error.message),
+            of_error.retryable,
+            located(&of_error.retry_after),
+            of_error.transparent,
+            located(&of_error.doc_url),
+            located(&of_error.grpc),
+            of_error.attr_span,
+            of_error.written,
+            of_error.malformed,
+            of_error.says_transparent,
+            of_type
+                .domain
+                .map(|path| path.to_token_stream().to_string()),
+            located(&of_type.range),
+            located(&of_type.into_response),
+            of_type.misplaced,
+            located(&of_type.published),
+            of_type.reserved.len(),
+            located(&of_type.doc_url),
+        )
+    }
+
+    /// The plain reader takes the common attributes off syn's hands, and must read each exactly
+    /// as syn's reader does, mistakes included: what it cannot read it leaves to syn.
+    #[test]
+    fn the_plain_reader_reads_as_syn_does() {
+        let sources = [
+            r#"#[api(code = 11, key = "PRICE_CHANGED", status = 409)]"#,
+            r#"#[api(code = 11, key = "PRICE_CHANGED", status = 409,)]"#,
+            r#"#[api(code = 8, key = "K", status = 400, message = "At most {max}", retryable)]"#,
+            r#"#[api(retryable, transparent)]"#,
+            r#"#[api(transparent)]"#,
+            r#"#[api()]"#,
+            r#"#[api(code = 1)] #[api(key = "A", status = 400)] #[api(retry_after = 30)]"#,
+            r#"#[api(code = 1, code = 2, retryable, retryable)]"#,
+            r#"#[api(code = 0, retry_after = 0, status = 70000, code = 65536)]"#,
+            r#"#[api(code = "11", key = 11, status = 4.0e2, message = 'm')]"#,
+            r#"#[api(code = 11u16, key = "a\"b", message = r"raw", status = 0x190)]"#,
+            r#"#[api(code = -1, status = 400)]"#,
+            r#"#[api(code == 1)]"#,
+            r#"#[api(code = 1 2)]"#,
+            r#"#[api(code)]"#,
+            r#"#[api(code =)]"#,
+            r#"#[api(retryable = true, transparent = 1)]"#,
+            r#"#[api(Code = 1, http_status = 400, cod = 2)]"#,
+            r#"#[api(r#code = 1)]"#,
+            r#"#[api(code = 1,, status = 400)]"#,
+            r#"#[api(doc_url = "https://docs.example.com/errors#{key}")]"#,
+            r#"#[api(grpc = "FAILED_PRECONDITION")]"#,
+            r#"#[api(grpc = "OK")] #[api(grpc = "ABORTD")]"#,
+            r#"#[api(domain = Domain::TRADING, range = 1..=99)]"#,
+            r#"#[api(domain = "TRADING", into_response = false, published = "errors.json")]"#,
+            r#"#[api(published = "errors.json", reserved(5, 7..=9))]"#,
+            r#"#[api(details)]"#,
+            r#"#[api = "x"]"#,
+            r#"#[api]"#,
+            r#"#[api[code = 1]]"#,
+            r#"#[api{code = 1}]"#,
+            r#"#[api(code = 1, key = "K", (status = 400))]"#,
+            r#"#[doc = "not ours"] #[api(code = 3, key = "K", status = 404)]"#,
+        ];
+        for source in sources {
+            for position in [Position::Enum, Position::Variant, Position::Struct] {
+                assert_eq!(
+                    read(source, position, Reader::PlainFirst),
+                    read(source, position, Reader::SynOnly),
+                    "{source}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_common_shapes_take_the_plain_reader() {
+        let read = |source: &str| {
+            let attrs = Attribute::parse_outer.parse_str(source).unwrap();
+            let syn::Meta::List(list) = &attrs[0].meta else {
+                panic!("{source} is a list")
+            };
+            super::plain_keys::read(&list.tokens).map(|keys| keys.len())
+        };
+        assert_eq!(
+            read(r#"#[api(code = 11, key = "PRICE_CHANGED", status = 409)]"#),
+            Some(3)
+        );
+        assert_eq!(
+            read(r#"#[api(code = 1, message = "{a}", retryable,)]"#),
+            Some(3)
+        );
+        assert_eq!(read("#[api()]"), Some(0));
+        for other in [
+            "#[api(code = -1)]",
+            r#"#[api(key = "a\"b")]"#,
+            "#[api(domain = Domain::X)]",
+            "#[api(reserved(1))]",
+            "#[api(cod = 1)]",
+            "#[api(code == 1)]",
+        ] {
+            assert_eq!(read(other), None, "{other}");
+        }
+    }
 }

@@ -16,6 +16,7 @@ mod ctxt;
 mod field_attr;
 mod message;
 mod plain;
+mod plain_keys;
 mod reserved;
 mod symbol;
 mod value;
