@@ -1,8 +1,6 @@
 //! The rules a declaration must keep, each reported at the token that breaks it: the checked
 //! declarations the emitters render.
 
-use std::collections::HashMap;
-
 use proc_macro2::Span;
 
 use super::details;
@@ -333,35 +331,81 @@ fn unknown_field(decl: &ErrorDecl, name: &str) -> String {
 /// Each code and each key names one error: a repeat is reported at the second use. Every
 /// declaration takes part, even one rejected for another reason, so all clashes show at once.
 fn check_unique(cx: &Ctxt, input: &Input) {
-    let mut codes: HashMap<u16, &str> = HashMap::new();
-    let mut keys: HashMap<&str, &str> = HashMap::new();
-    let own = input
+    let own: Vec<&ErrorDecl> = input
         .errors
         .iter()
-        .filter(|decl| decl.attrs.transparent.is_none());
-    for decl in own {
+        .filter(|decl| decl.attrs.transparent.is_none())
+        .collect();
+    let code_of = first_uses(
+        own.iter()
+            .map(|decl| decl.attrs.code.as_ref().map(|code| code.value)),
+    );
+    let key_of = first_uses(
+        own.iter()
+            .map(|decl| decl.attrs.key.as_ref().map(|key| key.value.as_str())),
+    );
+    for (position, decl) in own.iter().enumerate() {
         let attrs = &decl.attrs;
-        if let Some(code) = &attrs.code {
-            match codes.get(&code.value) {
-                Some(first) => cx.error_at(
-                    code.span,
-                    format!("duplicate code `{}`, first used by `{first}`", code.value),
+        if let (Some(code), Some(first)) = (&attrs.code, code_of[position]) {
+            cx.error_at(
+                code.span,
+                format!(
+                    "duplicate code `{}`, first used by `{}`",
+                    code.value, own[first].name
                 ),
-                None => {
-                    codes.insert(code.value, &decl.name);
-                }
-            }
+            );
         }
-        if let Some(key) = &attrs.key {
-            match keys.get(key.value.as_str()) {
-                Some(first) => cx.error_at(
-                    key.span,
-                    format!("duplicate key `{}`, first used by `{first}`", key.value),
+        if let (Some(key), Some(first)) = (&attrs.key, key_of[position]) {
+            cx.error_at(
+                key.span,
+                format!(
+                    "duplicate key `{}`, first used by `{}`",
+                    key.value, own[first].name
                 ),
-                None => {
-                    keys.insert(&key.value, &decl.name);
-                }
-            }
+            );
         }
+    }
+}
+
+/// For each value (by position), the position of the value's first use when this is a later
+/// one. By sorting, not hashing: SipHash and a map in this unoptimised crate cost most of the
+/// checks of a large enum.
+fn first_uses<T: Ord + Copy>(values: impl Iterator<Item = Option<T>>) -> Vec<Option<usize>> {
+    let mut uses: Vec<(T, usize)> = Vec::new();
+    let mut count = 0;
+    for (position, value) in values.enumerate() {
+        count = position + 1;
+        if let Some(value) = value {
+            uses.push((value, position));
+        }
+    }
+    // Within one value, by position: the first of each run is its first use.
+    uses.sort_unstable();
+    let mut first_use = vec![None; count];
+    for pair in uses.windows(2) {
+        let ((first_value, first), (value, position)) = (pair[0], pair[1]);
+        if value == first_value {
+            first_use[position] = Some(first_use[first].unwrap_or(first));
+        }
+    }
+    first_use
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_uses;
+
+    #[test]
+    fn every_later_use_points_at_the_first() {
+        let values = [Some(7), None, Some(3), Some(7), Some(3), Some(7), Some(1)];
+        assert_eq!(
+            first_uses(values.into_iter()),
+            [None, None, None, Some(0), Some(2), Some(0), None]
+        );
+        assert_eq!(first_uses(std::iter::empty::<Option<u16>>()), []);
+        assert_eq!(
+            first_uses([Some("b"), Some("a"), Some("b")].into_iter()),
+            [None, None, Some(0)]
+        );
     }
 }

@@ -2,8 +2,10 @@
 //! as the message formats it, for projections that carry them apart from the text (gRPC's
 //! `ErrorInfo.metadata`, the envelope's `params`, translations).
 //!
-//! The method is one `match` that yields, per variant, an array of `(name, &dyn Display)`, and
-//! one loop that visits it (why an array: `__private::message_field`). The arms are source text
+//! The method is one `match` that yields, per variant, an array of `&dyn Display`, and one loop
+//! that visits it with the names the catalogue entry lists in the same order
+//! (`ErrorSpec::params`), so the names are written once (why an array:
+//! `__private::message_field`). The arms are source text
 //! except the parts that carry the template's span: the pattern's bindings and the values, which
 //! are spelled as the message's own arguments are, so a field that cannot be formatted is one
 //! diagnostic, not one per method.
@@ -67,8 +69,9 @@ pub(crate) fn method(model: &Model) -> TokenStream {
     let default = (!covers_all).then(|| quote!(_ => &[],));
     quote! {
         fn message_fields(&self, __api_visit: &mut dyn ::core::ops::FnMut(&'static ::core::primitive::str, &dyn ::core::fmt::Display)) {
-            let __api_fields: &[(&'static ::core::primitive::str, &dyn ::core::fmt::Display)] = match self { #arms #default };
-            for &(__api_name, __api_value) in __api_fields {
+            let __api_fields: &[&dyn ::core::fmt::Display] = match self { #arms #default };
+            let __api_names = <Self as #private::ApiError>::spec(self).params();
+            for (&__api_name, &__api_value) in ::core::iter::Iterator::zip(__api_names.iter(), __api_fields) {
                 __api_visit(__api_name, __api_value);
             }
         }
@@ -115,8 +118,8 @@ impl Arms {
         self.tokens.extend(arm);
     }
 
-    /// `Self::V { f: __api_field_0, .. } => &[("f", display(__api_field_0))],`, each field
-    /// once, with the format of its first placeholder.
+    /// `Self::V { f: __api_field_0, .. } => &[__api_field_0],`, each field once, with the format
+    /// of its first placeholder.
     fn own(&mut self, own: &Own, pattern: &str) {
         let span = own.template_span.unwrap_or_else(Span::call_site);
         self.text.push_str(pattern);
@@ -135,12 +138,15 @@ impl Arms {
             TokenTree::Punct(Punct::new('.', Spacing::Joint)),
             TokenTree::Punct(Punct::new('.', Spacing::Alone)),
         ]);
-        self.tokens
-            .extend([TokenTree::Group(Group::new(Delimiter::Brace, fields))]);
-        self.text.push_str(" => &");
-        self.flush();
-        self.tokens
-            .extend([TokenTree::Group(Group::new(Delimiter::Bracket, values))]);
+        // `=> &` as tokens: the text is empty here, and lexing three characters costs a call
+        // into rustc, per arm.
+        self.tokens.extend([
+            TokenTree::Group(Group::new(Delimiter::Brace, fields)),
+            TokenTree::Punct(Punct::new('=', Spacing::Joint)),
+            TokenTree::Punct(Punct::new('>', Spacing::Alone)),
+            TokenTree::Punct(Punct::new('&', Spacing::Alone)),
+            TokenTree::Group(Group::new(Delimiter::Bracket, values)),
+        ]);
         self.text.push(',');
     }
 
@@ -150,7 +156,8 @@ impl Arms {
     }
 }
 
-/// The pattern's `member: binding` pairs and the array's `("name", value),` entries of `own`.
+/// The pattern's `member: binding` pairs and the array's `value,` entries of `own`, in the order
+/// of its catalogue entry's `params`.
 fn bindings_and_values(own: &Own, span: Span) -> (Vec<(TokenStream, TokenTree)>, TokenStream) {
     let decl = own.decl;
     let mut bindings = Vec::new();
@@ -161,13 +168,8 @@ fn bindings_and_values(own: &Own, span: Span) -> (Vec<(TokenStream, TokenTree)>,
         };
         let binding = TokenTree::Ident(field_binding(index, span));
         bindings.push((decl.fields[index].member.to_token_stream(), binding.clone()));
-        let mut entry: TokenStream = TokenTree::Literal(Literal::string(name)).into();
-        entry.extend([TokenTree::Punct(Punct::new(',', Spacing::Alone))]);
-        entry.extend(value(spec, binding, span));
-        values.extend([
-            TokenTree::Group(Group::new(Delimiter::Parenthesis, entry)),
-            TokenTree::Punct(Punct::new(',', Spacing::Alone)),
-        ]);
+        values.extend(value(spec, binding, span));
+        values.extend([TokenTree::Punct(Punct::new(',', Spacing::Alone))]);
     }
     (bindings, values)
 }
