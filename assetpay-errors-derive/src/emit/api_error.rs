@@ -5,11 +5,11 @@
 
 use std::fmt::Write as _;
 
-use proc_macro2::{Delimiter, Group, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
-use quote::{ToTokens as _, quote};
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::quote;
 
 use super::catalog::Catalog;
-use super::paths::{PRIVATE, field_binding, pattern_path, pattern_source, private};
+use super::paths::{field_binding, pattern_path, pattern_source, private};
 use super::{contract, details, message_fields, source};
 use crate::check::{Checked, Model, Own};
 use crate::parse::Piece;
@@ -113,7 +113,8 @@ fn message_body(model: &Model) -> TokenStream {
         return quote!(match *self {});
     }
     let mut needs_default = false;
-    let mut arms = ArmWriter::new();
+    // Tokens, not text: these arms are the exceptions, a few in any enum.
+    let mut arms = TokenStream::new();
     for checked in &model.errors {
         let decl = checked.decl();
         match checked {
@@ -122,114 +123,22 @@ fn message_body(model: &Model) -> TokenStream {
                 let cfgs = &decl.cfgs;
                 let member = &transparent.field.member;
                 let ty = transparent.field.ty;
-                arms.tokens(quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => <#ty as #private::ApiError>::message(__api_inner),));
+                arms.extend(quote!(#(#cfgs)* #pattern { #member: __api_inner, .. } => <#ty as #private::ApiError>::message(__api_inner),));
             }
             // The rest are filled in at run time from the template and `message_fields`
             // (`__private::interpolated_message`), which only these cannot be.
             Checked::Own(own) if own.template.formats_a_field_twice() => {
-                if decl.cfgs.is_empty() {
-                    arms.interpolated(own, &pattern_source(model.shape, decl));
-                } else {
-                    arms.tokens(interpolated_arm(own, &pattern_path(model.shape, decl)));
-                }
+                arms.extend(interpolated_arm(own, &pattern_path(model.shape, decl)));
             }
             Checked::Own(_) => needs_default = true,
         }
     }
-    let arms = arms.finish();
     let interpolated = quote!(#private::interpolated_message(self));
     if arms.is_empty() {
         return interpolated;
     }
     let default = needs_default.then(|| quote!(_ => #interpolated,));
     quote!(match self { #arms #default })
-}
-
-/// The message arms, written as source text where they carry no span of the input, and as
-/// tokens where they do: the format string and the arguments that name the fields, so an error
-/// about a field's formatting (a missing `Display` or `Debug`) points at the message that asks
-/// for it, and the pattern's bindings of those fields, which must share the arguments' span to
-/// name the same variables when the declaration comes from a `macro_rules!` (hygiene).
-struct ArmWriter {
-    arms: TokenStream,
-    text: String,
-    format_path: Option<TokenStream>,
-}
-
-impl ArmWriter {
-    fn new() -> Self {
-        ArmWriter {
-            arms: TokenStream::new(),
-            text: String::new(),
-            format_path: None,
-        }
-    }
-
-    fn flush(&mut self) {
-        if !self.text.is_empty() {
-            self.arms
-                .extend(source::tokens(&std::mem::take(&mut self.text)));
-        }
-    }
-
-    fn tokens(&mut self, arm: TokenStream) {
-        self.flush();
-        self.arms.extend(arm);
-    }
-
-    /// `Self::V { 0: __api_field_0, .. } => Cow::Owned(format!("…", __api_field_0)),`
-    fn interpolated(&mut self, own: &Own, pattern: &str) {
-        let decl = own.decl;
-        let span = own.template_span.unwrap_or_else(Span::call_site);
-        self.text.push_str(pattern);
-        self.flush();
-        let mut fields = TokenStream::new();
-        for index in used_fields(own) {
-            decl.fields[index].member.to_tokens(&mut fields);
-            fields.extend([
-                TokenTree::Punct(Punct::new(':', Spacing::Alone)),
-                TokenTree::Ident(field_binding(index, span)),
-                TokenTree::Punct(Punct::new(',', Spacing::Alone)),
-            ]);
-        }
-        fields.extend([
-            TokenTree::Punct(Punct::new('.', Spacing::Joint)),
-            TokenTree::Punct(Punct::new('.', Spacing::Alone)),
-        ]);
-        self.arms
-            .extend([TokenTree::Group(Group::new(Delimiter::Brace, fields))]);
-        let _ = write!(self.text, " => {PRIVATE}::Cow::Owned");
-        self.flush();
-        let mut format = Literal::string(&own.template.format_string());
-        format.set_span(span);
-        let mut arguments = TokenStream::new();
-        arguments.extend([TokenTree::Literal(format)]);
-        for (index, spec) in argument_fields_with_spec(own) {
-            arguments.extend([
-                TokenTree::Punct(Punct::new(',', Spacing::Alone)),
-                TokenTree::Ident(field_binding(index, span)),
-            ]);
-            if spec.is_empty() {
-                arguments.extend(source::tokens("as &dyn ::core::fmt::Display"));
-            }
-        }
-        let mut call = self
-            .format_path
-            .get_or_insert_with(|| source::tokens(&format!("{PRIVATE}::format!")))
-            .clone();
-        call.extend([TokenTree::Group(Group::new(
-            Delimiter::Parenthesis,
-            arguments,
-        ))]);
-        self.arms
-            .extend([TokenTree::Group(Group::new(Delimiter::Parenthesis, call))]);
-        self.text.push(',');
-    }
-
-    fn finish(mut self) -> TokenStream {
-        self.flush();
-        self.arms
-    }
 }
 
 /// The positions of the fields the message names, in declaration order: the ones its pattern
@@ -244,28 +153,13 @@ fn used_fields(own: &Own) -> Vec<usize> {
         .collect()
 }
 
-/// The position of the field each placeholder names, in the template's order: the format
-/// arguments.
-fn argument_fields<'a>(own: &'a Own<'a>) -> impl Iterator<Item = usize> + 'a {
-    own.template.pieces.iter().filter_map(|piece| match piece {
-        Piece::Field { name, .. } => own.decl.fields.iter().position(|field| field.name == *name),
-        Piece::Text(_) => None,
-    })
-}
-
-fn argument_fields_with_spec<'a>(own: &'a Own<'a>) -> impl Iterator<Item = (usize, &'a str)> + 'a {
-    own.template.pieces.iter().filter_map(|piece| match piece {
-        Piece::Field { name, spec } => own
-            .decl
-            .fields
-            .iter()
-            .position(|field| field.name == *name)
-            .map(|index| (index, spec.as_str())),
-        Piece::Text(_) => None,
-    })
-}
-
-/// [`ArmWriter::interpolated`] as tokens, for an arm under `#[cfg]`.
+/// `Self::V { 0: __api_field_0, .. } => Cow::Owned(format!("…", __api_field_0)),` for a
+/// template that formats one field two ways. The format string and the arguments carry the
+/// template's span, so an error about a field's formatting (a missing `Display` or `Debug`) points
+/// at the message that asks for it, and so do the pattern's bindings, which must share the
+/// arguments' span to name the same variables when the declaration comes from a `macro_rules!`
+/// (hygiene). A plain `{name}`'s argument is coerced to `&dyn Display`, as `message_fields`
+/// coerces it, so a field without `Display` is one diagnostic, not one per method.
 fn interpolated_arm(own: &Own, pattern: &TokenStream) -> TokenStream {
     let private = private();
     let decl = own.decl;
@@ -275,7 +169,18 @@ fn interpolated_arm(own: &Own, pattern: &TokenStream) -> TokenStream {
         let name = field_binding(index, span);
         quote!(#member: #name)
     });
-    let arguments = argument_fields(own).map(|index| field_binding(index, span));
+    let arguments = own.template.pieces.iter().filter_map(|piece| {
+        let Piece::Field { name, spec } = piece else {
+            return None;
+        };
+        let index = decl.fields.iter().position(|field| field.name == *name)?;
+        let binding = field_binding(index, span);
+        Some(if spec.is_empty() {
+            quote!(#binding as &dyn ::core::fmt::Display)
+        } else {
+            quote!(#binding)
+        })
+    });
     let mut format = Literal::string(&own.template.format_string());
     format.set_span(span);
     let cfgs = &decl.cfgs;
