@@ -63,6 +63,8 @@ fn subject_named(name: &str) -> fn(usize) {
         "envelope-limit" => envelope_limit,
         "envelope-write-json" => envelope_write_json,
         "envelope-valid-id" => envelope_valid_id,
+        "envelope-interpolated" => envelope_interpolated,
+        "message-interpolated" => message_interpolated,
         "serde-reference" => serde_reference,
         "serde-ours" => serde_ours,
         "decode-reference" => decode_reference,
@@ -128,6 +130,27 @@ fn envelope_write_json(iterations: usize) {
         out.clear();
         Envelope::new(black_box(REQUEST_ID), black_box(&error)).write_json(&mut out);
         black_box(&out);
+    }
+}
+
+/// The envelope of an error whose message interpolates two fields (`write_json`, a clean id).
+fn envelope_interpolated(iterations: usize) {
+    let mut out = Vec::with_capacity(256);
+    let error = TradingError::TooManyItems { max: 50, got: 75 };
+    let id = ValidRequestId::new(REQUEST_ID).expect("a valid id");
+    for _ in 0..iterations {
+        out.clear();
+        Envelope::with_valid_id(black_box(id), black_box(&error)).write_json(&mut out);
+        black_box(&out);
+    }
+}
+
+/// That error's message alone, as the derive renders it.
+fn message_interpolated(iterations: usize) {
+    use assetpay_errors::ApiError as _;
+    let error = TradingError::TooManyItems { max: 50, got: 75 };
+    for _ in 0..iterations {
+        black_box(black_box(&error).message());
     }
 }
 
