@@ -79,9 +79,9 @@ pub(crate) fn method(model: &Model) -> TokenStream {
 }
 
 /// The value tokens of a field the message formats with `spec`: the binding itself for a plain
-/// `{name}` (`&T` coerced to `&dyn Display`), else
-/// `&formatted(|f| f.write_str(&format!("{:spec}", binding)))`, the same `format!` the message's
-/// arm calls for it, under the same span, so a field without `Debug` is one diagnostic.
+/// `{name}` (`&T` coerced to `&dyn Display`), else `&formatted(|f| write!(f, "{:spec}", binding))`,
+/// written straight into the caller's formatter, under the template's span, so a field without
+/// `Debug` is reported at the message that asks for it.
 fn value(spec: &str, binding: TokenTree, span: Span) -> TokenStream {
     if spec.is_empty() {
         // A coercion, not a call: in an arm of thousands, a generic call per field cost the
@@ -91,7 +91,7 @@ fn value(spec: &str, binding: TokenTree, span: Span) -> TokenStream {
     let private = private();
     let mut format = Literal::string(&format!("{{:{spec}}}"));
     format.set_span(span);
-    quote!(&#private::formatted(move |__api_formatter| __api_formatter.write_str(&#private::format!(#format, #binding))))
+    quote!(&#private::formatted(move |__api_formatter| #private::write!(__api_formatter, #format, #binding)))
 }
 
 /// The arms, as text where they carry no span of the input and as tokens where they do.

@@ -11,7 +11,7 @@
 use core::fmt;
 
 /// A field whose placeholder has a format spec (`{price:.2}`, `{id:?}`): displayed as `write`
-/// formats it, which the derive writes with the message's own `format!` and span.
+/// formats it, which the derive writes as a `write!` with the spec, under the template's span.
 pub struct Formatted<F>(F);
 
 /// [`Formatted`], its closure's signature given by the bound.

@@ -21,6 +21,7 @@ pub use core::convert::{From, TryFrom};
 pub use core::option::Option::{self, None, Some};
 pub use core::result::Result::{self, Err, Ok};
 pub use core::str::FromStr;
+pub use core::write;
 pub use std::borrow::Cow;
 pub use std::format;
 pub use std::string::String;
