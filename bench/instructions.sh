@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Instructions per iteration of subjects of `bench/src/bin/instructions.rs`, counted by callgrind
 # (so independent of the machine's load): the difference between runs of 2N and N iterations,
-# divided by N (N = 100,000, or 200 for the 4-64 KiB worst-case bodies).
+# divided by N (N = 100,000, or 200 for the 4-64 KiB worst-case bodies, 5,000 for a request
+# through a service, `layer-*`).
 # Usage: bench/instructions.sh [SUBJECT...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,12 +17,15 @@ if [ ${#subjects[@]} -eq 0 ]; then
     done
 fi
 count() {
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$1" "$2" 2>&1 |
+    # A request through a service is counted inside `serve_requests` alone (see its rustdoc).
+    local only=()
+    case "$1" in layer-*) only=(--toggle-collect='*serve_requests*') ;; esac
+    valgrind --tool=callgrind "${only[@]}" --callgrind-out-file=/dev/null "$bin" "$1" "$2" 2>&1 |
         sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
 for subject in "${subjects[@]}"; do
     n=100000
-    case "$subject" in decode-worst-*) n=200 ;; esac
+    case "$subject" in decode-worst-*) n=200 ;; layer-*) n=5000 ;; esac
     small=$(count "$subject" "$n")
     large=$(count "$subject" $((2 * n)))
     awk -v s="$subject" -v a="$small" -v b="$large" -v n="$n" \

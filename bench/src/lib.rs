@@ -10,6 +10,7 @@
 pub mod bodies;
 pub mod envelope_subjects;
 pub mod generate;
+pub mod services;
 
 /// The enum with `#[derive(ApiError)]`.
 pub mod derived {

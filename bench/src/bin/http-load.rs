@@ -1,6 +1,5 @@
-//! The axum layer under real HTTP load: `with_api_errors(…)` (AssetPay's entries) with a derived
-//! error against what a team would write by hand (tower-http's `SetRequestIdLayer` and `PropagateRequestIdLayer`, and
-//! an error type whose `IntoResponse` serializes a `#[derive(Serialize)]` envelope).
+//! The axum layer under real HTTP load: the two services of
+//! [`services`](assetpay_errors_bench::services), ours and by hand, over loopback.
 //!
 //! Both services run in this process on `127.0.0.1` ephemeral ports, on the same Tokio runtime
 //! as the load generator: a hyper HTTP/1.1 client with [`CONNECTIONS`] keep-alive connections,
@@ -25,29 +24,19 @@
 //! counts are checked against the requests sent at the end. No tracing subscriber is installed in
 //! either mode, so the span fields cost what they cost a service without one.
 
-use std::borrow::Cow;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use assetpay_errors::ApiError;
-use assetpay_errors::assetpay::framework_errors;
-use assetpay_errors::axum::RouterExt as _;
-use axum::extract::rejection::JsonRejection;
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Extension, Json, Router};
-use http::header::CONTENT_TYPE;
-use http::{HeaderValue, Method, Request, StatusCode};
+use assetpay_errors_bench::services::{
+    CASES, Case, HAND_ERROR_RESPONSES_TOTAL, by_hand, count_by_hand, ours,
+};
+use axum::Router;
 use http_body_util::{BodyExt as _, Full};
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
-use serde::{Deserialize, Serialize};
 use tokio::net::{TcpListener, TcpStream};
-use tower_http::request_id::{
-    MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
-};
 
 /// Keep-alive connections the load generator keeps busy.
 const CONNECTIONS: usize = 32;
@@ -58,175 +47,7 @@ const ROUND_TIME_LIMIT: Duration = Duration::from_secs(20);
 /// Requests sent to each service before measuring, to warm connections, allocator and caches.
 const WARM_UP_REQUESTS: usize = 5_000;
 
-// ---- ours ------------------------------------------------------------------------------------
-
-#[derive(Debug, ApiError)]
-#[api(range = 1..=2000)]
-enum ShopError {
-    /// Price has changed since you last fetched it
-    #[api(code = 11, key = "PRICE_CHANGED", status = 409)]
-    PriceChanged,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
-struct Order {
-    item_id: u64,
-}
-
-fn ours() -> Router {
-    Router::new()
-        .route("/ok", get(|| async { "ok" }))
-        .route(
-            "/error",
-            get(|| async { Err::<&'static str, _>(ShopError::PriceChanged) }),
-        )
-        .route("/orders", post(|Json(_): Json<Order>| async { "ok" }))
-        .with_api_errors(framework_errors())
-}
-
-// ---- by hand ---------------------------------------------------------------------------------
-
-/// The hand-written service's counter: the same series as ours, under a name of its own so that
-/// the two counts can be checked apart.
-const HAND_ERROR_RESPONSES_TOTAL: &str = "hand_error_responses_total";
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct HandEnvelope<'a> {
-    request_id: &'a str,
-    success: bool,
-    error: HandBody<'a>,
-}
-
-#[derive(Serialize)]
-struct HandBody<'a> {
-    code: u16,
-    key: &'a str,
-    message: &'a str,
-}
-
-/// An error answered as the envelope, with the id of the request it answers.
-struct HandError {
-    request_id: RequestId,
-    status: StatusCode,
-    code: u16,
-    key: &'static str,
-    message: Cow<'static, str>,
-}
-
-/// Whether the hand-written service counts its error responses (`--telemetry`).
-static COUNTING: AtomicBool = AtomicBool::new(false);
-
-impl IntoResponse for HandError {
-    fn into_response(self) -> Response {
-        if COUNTING.load(Ordering::Relaxed) {
-            // What a team writes by hand: the counter, labelled from the error it answers with.
-            metrics::counter!(
-                HAND_ERROR_RESPONSES_TOTAL,
-                "key" => self.key,
-                "code" => self.code.to_string(),
-                "status" => self.status.as_str().to_owned(),
-            )
-            .increment(1);
-        }
-        let envelope = HandEnvelope {
-            request_id: self.request_id.header_value().to_str().unwrap_or_default(),
-            success: false,
-            error: HandBody {
-                code: self.code,
-                key: self.key,
-                message: &self.message,
-            },
-        };
-        let body = serde_json::to_vec(&envelope).expect("an envelope serializes");
-        (
-            self.status,
-            [(CONTENT_TYPE, HeaderValue::from_static("application/json"))],
-            body,
-        )
-            .into_response()
-    }
-}
-
-async fn hand_error(
-    Extension(request_id): Extension<RequestId>,
-) -> Result<&'static str, HandError> {
-    Err(HandError {
-        request_id,
-        status: StatusCode::CONFLICT,
-        code: 11,
-        key: "PRICE_CHANGED",
-        message: Cow::Borrowed("Price has changed since you last fetched it"),
-    })
-}
-
-/// axum's rejection answered as ours answers it: `VALIDATION_FAILED`, with the rejection's text
-/// after the entry's message.
-async fn hand_order(
-    Extension(request_id): Extension<RequestId>,
-    order: Result<Json<Order>, JsonRejection>,
-) -> Result<&'static str, HandError> {
-    match order {
-        Ok(_) => Ok("ok"),
-        Err(rejection) => Err(HandError {
-            request_id,
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            code: 1001,
-            key: "VALIDATION_FAILED",
-            message: Cow::Owned(format!(
-                "The request data is invalid: {}",
-                rejection.body_text()
-            )),
-        }),
-    }
-}
-
-fn by_hand() -> Router {
-    Router::new()
-        .route("/ok", get(|| async { "ok" }))
-        .route("/error", get(hand_error))
-        .route("/orders", post(hand_order))
-        // The outermost layer runs first: set the id, then propagate it to the response.
-        .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
-}
-
 // ---- the load generator ----------------------------------------------------------------------
-
-/// One kind of request, and the status it must be answered with.
-struct Case {
-    name: &'static str,
-    method: Method,
-    path: &'static str,
-    body: &'static str,
-    status: StatusCode,
-}
-
-const CASES: [Case; 3] = [
-    Case {
-        name: "success (200, text)",
-        method: Method::GET,
-        path: "/ok",
-        body: "",
-        status: StatusCode::OK,
-    },
-    Case {
-        name: "handler error (409 envelope)",
-        method: Method::GET,
-        path: "/error",
-        body: "",
-        status: StatusCode::CONFLICT,
-    },
-    Case {
-        name: "axum rejection: malformed JSON (422 envelope)",
-        method: Method::POST,
-        path: "/orders",
-        body: r#"{"itemId":1,"#,
-        status: StatusCode::UNPROCESSABLE_ENTITY,
-    },
-];
 
 /// What one round measured.
 struct Round {
@@ -239,19 +60,6 @@ async fn serve(app: Router) -> SocketAddr {
     let address = listener.local_addr().expect("address");
     tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
     address
-}
-
-fn request(case: &Case) -> Request<Full<Bytes>> {
-    let mut request = Request::builder()
-        .method(case.method.clone())
-        .uri(case.path)
-        .header(http::header::HOST, "127.0.0.1");
-    if !case.body.is_empty() {
-        request = request.header(CONTENT_TYPE, "application/json");
-    }
-    request
-        .body(Full::new(Bytes::from_static(case.body.as_bytes())))
-        .expect("a request")
 }
 
 /// Sends requests over one connection until `next` reaches `total` or `deadline` passes;
@@ -274,7 +82,7 @@ async fn connection(
         let started = Instant::now();
         sender.ready().await.expect("connection ready");
         let response = sender
-            .send_request(request(case))
+            .send_request(case.request::<Full<Bytes>>())
             .await
             .expect("a response");
         let status = response.status();
@@ -304,7 +112,7 @@ async fn sample(address: SocketAddr, case: &Case) -> String {
         .expect("handshake");
     tokio::spawn(connection);
     let response = sender
-        .send_request(request(case))
+        .send_request(case.request::<Full<Bytes>>())
         .await
         .expect("a response");
     let body = response.into_body().collect().await.expect("a body");
@@ -369,7 +177,7 @@ fn main() {
         .map(|rounds| rounds.parse().expect("ROUNDS is a number"))
         .unwrap_or(5);
     let prometheus = telemetry.then(|| {
-        COUNTING.store(true, Ordering::Relaxed);
+        count_by_hand();
         metrics_exporter_prometheus::PrometheusBuilder::new()
             .install_recorder()
             .expect("the only recorder of this process")

@@ -6,6 +6,14 @@
 //! gives the instructions of one iteration, start-up and set-up cancelled:
 //! `bench/instructions.sh` does that.
 //!
+//! `instructions layer-SERVICE-CASE[-counted] ITERATIONS` sends one request at a time to a
+//! service of [`services`](assetpay_errors_bench::services) (`ours` or `by-hand`), in process,
+//! for the case `success`, `error` or `rejection`, and reads each answer's whole body; with
+//! `-counted`, a Prometheus recorder is installed first and both services count their error
+//! responses, as `http-load --telemetry` runs them. What it counts is each service's own work for
+//! a request, without the connection's (hyper's parsing and writing, the sockets), which is the
+//! same for both.
+//!
 //! `instructions paired REFERENCE SUBJECT [ROUNDS] [ITERATIONS]` times two subjects in
 //! alternating rounds (which goes first alternates too) and prints the median of the per-round
 //! ratios: on a shared machine whose speed drifts by 20% between criterion's blocks, pairs of
@@ -52,6 +60,11 @@ fn main() {
             other => panic!("unknown worst case {other}"),
         };
         decode_worst(&body, iterations);
+        return;
+    }
+    // `layer-SERVICE-CASE[-counted]`: one request through a service of `services`.
+    if let Some(layer) = subject.strip_prefix("layer-") {
+        layer_requests(layer, iterations);
         return;
     }
     subject_named(&subject)(iterations);
@@ -209,4 +222,68 @@ fn decode_worst(body: &[u8], iterations: usize) {
         let decoded = decoder.decode::<AssetPayError>(StatusCode::CONFLICT, black_box(body));
         black_box(decoded.map(|response| response.code()).ok());
     }
+}
+
+/// `layer-SERVICE-CASE[-counted]`: `iterations` requests of the case through the service, one at a
+/// time, on a current-thread runtime.
+fn layer_requests(layer: &str, iterations: usize) {
+    use assetpay_errors_bench::services::{CASES, by_hand, count_by_hand, ours};
+
+    let (layer, counted) = match layer.strip_suffix("-counted") {
+        Some(layer) => (layer, true),
+        None => (layer, false),
+    };
+    let (service, case) = layer.split_once('-').expect("layer-SERVICE-CASE");
+    let (router, case) = match (service, case) {
+        ("ours", case) => (ours(), case),
+        ("by", case) => match case.strip_prefix("hand-") {
+            Some(case) => (by_hand(), case),
+            None => panic!("layer-by-hand-CASE"),
+        },
+        (other, _) => panic!("unknown service {other}"),
+    };
+    let case = match case {
+        "success" => &CASES[0],
+        "error" => &CASES[1],
+        "rejection" => &CASES[2],
+        other => panic!("unknown case {other}"),
+    };
+    let _recorder = counted.then(|| {
+        count_by_hand();
+        metrics_exporter_prometheus::PrometheusBuilder::new()
+            .install_recorder()
+            .expect("the only recorder of this process")
+    });
+    // What `axum::serve` does once: the routes' layers applied, rather than at every call.
+    let router = router.with_state(());
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime");
+    serve_requests(&runtime, router, case, iterations);
+}
+
+/// The measured part of `layer-*`: `bench/instructions.sh` counts inside it alone, since the
+/// recorder's set-up (a clock calibrated against time) differs from run to run.
+#[inline(never)]
+fn serve_requests(
+    runtime: &tokio::runtime::Runtime,
+    router: axum::Router,
+    case: &assetpay_errors_bench::services::Case,
+    iterations: usize,
+) {
+    use http_body_util::BodyExt as _;
+    use tower::ServiceExt as _;
+
+    runtime.block_on(async {
+        for _ in 0..iterations {
+            let response = router
+                .clone()
+                .oneshot(case.request::<axum::body::Body>())
+                .await
+                .expect("an answer");
+            assert_eq!(response.status(), case.status);
+            let body = response.into_body().collect().await.expect("a body");
+            black_box(body.to_bytes());
+        }
+    });
 }
