@@ -13,12 +13,15 @@ use http::header::{
 };
 use http::{HeaderMap, HeaderValue, Request, StatusCode};
 use tower::{BoxError, Layer, Service};
+use tower_http::request_id::RequestId;
 use tracing::Instrument;
 
 use crate::axum::framework::FrameworkErrors;
 use crate::axum::negotiate::{self, ResponseOptions};
+use crate::axum::panic::{PanicAsEnvelope, catching};
 use crate::axum::request_id::{
-    REQUEST_ID_HEADER, as_text, new_request_id, request_id_of, with_current_request_id,
+    REQUEST_ID_HEADER, as_text, new_request_id, propagate_request_id, request_id_of,
+    set_request_id, with_current_request_id,
 };
 use crate::axum::response::AnsweredError;
 use crate::axum::telemetry::{self, Telemetry};
@@ -70,6 +73,7 @@ pub struct EnvelopeLayer {
     errors: Arc<FrameworkErrors>,
     telemetry: Telemetry,
     options: Arc<ResponseOptions>,
+    whole_stack: Option<PanicAsEnvelope>,
 }
 
 impl EnvelopeLayer {
@@ -82,6 +86,7 @@ impl EnvelopeLayer {
             errors: Arc::new(errors),
             telemetry: Telemetry::default(),
             options: Arc::default(),
+            whole_stack: None,
         }
     }
 
@@ -105,6 +110,18 @@ impl EnvelopeLayer {
         self.telemetry = telemetry;
         self
     }
+
+    /// The same layer, doing itself what the other layers of
+    /// [`ApiErrorLayer`](crate::axum::ApiErrorLayer)'s stack do: it drops an invalid incoming id
+    /// and sets the request's (`drop_invalid_request_id`, `SetRequestIdLayer`), answers panics
+    /// with `panics` (`CatchPanicLayer`), and gives the response the id (`PropagateRequestIdLayer`),
+    /// each exactly as those do. One service instead of five saves every request four futures,
+    /// the boxed body `CatchPanicLayer` wraps each response's body in, and a second look at the
+    /// id's header (BENCHMARKS.md, "Telemetry (#25)").
+    pub(crate) fn with_whole_stack(mut self, panics: PanicAsEnvelope) -> Self {
+        self.whole_stack = Some(panics);
+        self
+    }
 }
 
 impl<S> Layer<S> for EnvelopeLayer {
@@ -116,6 +133,7 @@ impl<S> Layer<S> for EnvelopeLayer {
             errors: Arc::clone(&self.errors),
             telemetry: self.telemetry,
             options: Arc::clone(&self.options),
+            whole_stack: self.whole_stack,
         }
     }
 }
@@ -127,6 +145,9 @@ pub struct EnvelopeService<S> {
     errors: Arc<FrameworkErrors>,
     telemetry: Telemetry,
     options: Arc<ResponseOptions>,
+    /// Set when the service is the whole of `ApiErrorLayer`'s stack
+    /// ([`EnvelopeLayer::with_whole_stack`]): the panic handler.
+    whole_stack: Option<PanicAsEnvelope>,
 }
 
 /// The future of an [`EnvelopeService`] (and of [`ApiErrorService`](crate::axum::ApiErrorService)).
@@ -147,24 +168,42 @@ where
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, request: Request<RequestBody>) -> Self::Future {
-        let request_id = request_id_of(&request).unwrap_or_else(new_request_id);
+    fn call(&mut self, mut request: Request<RequestBody>) -> Self::Future {
+        let whole_stack = self.whole_stack;
+        let (request_id, header_id) = match whole_stack {
+            Some(_) => {
+                let ids = set_request_id(&mut request);
+                (ids.request, ids.header)
+            }
+            None => (request_id_of(&request).unwrap_or_else(new_request_id), None),
+        };
         let span = telemetry::request_span(&request_id);
         let telemetry = self.telemetry.start(&request);
         let format = self.options.format_for(request.headers());
         #[cfg(feature = "l10n")]
         let language = self.options.language_for(request.headers());
-        let inner = with_current_request_id(&request_id, || self.inner.call(request));
+        let inner = with_current_request_id(&request_id, || {
+            catching(whole_stack, || self.inner.call(request))
+        });
         let errors = Arc::clone(&self.errors);
         let options = Arc::clone(&self.options);
         Box::pin(
             async move {
-                let response = WithRequestId {
-                    inner: pin!(inner),
-                    request_id: &request_id,
+                let mut response = match inner {
+                    Ok(inner) => {
+                        WithRequestId {
+                            inner: pin!(inner),
+                            request_id: &request_id,
+                            panics: whole_stack,
+                        }
+                        .await?
+                    }
+                    Err(panicked) => *panicked,
+                };
+                if whole_stack.is_some() {
+                    propagate_request_id(&mut response, header_id.as_ref().unwrap_or(&request_id));
                 }
-                .await?;
-                let response = complete(response.map(Body::new), request_id, &errors).await;
+                let response = complete(response, request_id, &errors).await;
                 let answered = response.extensions().get::<AnsweredError>();
                 telemetry.answered(&response, answered.map(AnsweredError::spec));
                 Ok(negotiate::finish(
@@ -181,18 +220,31 @@ where
 }
 
 /// Polls `inner` with `request_id` as the current request id, so that code building a response
-/// in it (`IntoResponse`, the panic handler) knows which request it answers.
+/// in it (`IntoResponse`, the panic handler) knows which request it answers, answering a panic
+/// in a poll with `panics`' envelope when there is a handler.
 struct WithRequestId<'a, F> {
     inner: Pin<&'a mut F>,
     request_id: &'a HeaderValue,
+    panics: Option<PanicAsEnvelope>,
 }
 
-impl<F: Future> Future for WithRequestId<'_, F> {
-    type Output = F::Output;
+impl<F, ResponseBody, E> Future for WithRequestId<'_, F>
+where
+    F: Future<Output = Result<http::Response<ResponseBody>, E>>,
+    ResponseBody: HttpBody<Data = Bytes> + Send + 'static,
+    ResponseBody::Error: Into<BoxError>,
+{
+    type Output = Result<Response, E>;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
-        let request_id = self.request_id;
-        with_current_request_id(request_id, || self.inner.as_mut().poll(cx))
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        let inner = this.inner.as_mut();
+        with_current_request_id(this.request_id, || {
+            match catching(this.panics, || inner.poll(cx)) {
+                Ok(polled) => polled.map(|answer| answer.map(|response| response.map(Body::new))),
+                Err(panicked) => Poll::Ready(Ok(*panicked)),
+            }
+        })
     }
 }
 
@@ -209,6 +261,10 @@ async fn complete(
             return Response::from_parts(parts, body);
         }
         let body = error.render(&request_id);
+        // tower-http's `PropagateRequestIdLayer` inside gave the response the id it carried.
+        if parts.extensions.get::<RequestId>().is_some() {
+            parts.extensions.insert(RequestId::new(request_id.clone()));
+        }
         parts.headers.insert(REQUEST_ID_HEADER, request_id);
         parts.headers.remove(CONTENT_LENGTH);
         return Response::from_parts(parts, body);

@@ -2,6 +2,7 @@
 
 use std::any::Any;
 use std::borrow::Cow;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use axum::body::Body;
 use http::Response;
@@ -55,5 +56,23 @@ impl ResponseForPanic for PanicAsEnvelope {
         );
         AnsweredError::new(self.spec, Cow::Borrowed(self.spec.message()))
             .into_response_with(request_id, None)
+    }
+}
+
+/// Runs `work`, answering a panic in it with `panics`' envelope when there is a handler: what
+/// tower-http's `CatchPanicLayer` does around the inner service's `call` and each poll of its
+/// future. Without a handler a panic unwinds as it would.
+///
+/// The inner service and its future are not used again after a panic (the answer is the panic's
+/// envelope), which is why asserting unwind safety is sound, as it is for tower-http. The
+/// panic's answer is boxed so that the result of every call that did not panic stays small.
+pub(crate) fn catching<T>(
+    panics: Option<PanicAsEnvelope>,
+    work: impl FnOnce() -> T,
+) -> Result<T, Box<Response<Body>>> {
+    match panics {
+        None => Ok(work()),
+        Some(mut handler) => catch_unwind(AssertUnwindSafe(work))
+            .map_err(|panic| Box::new(handler.response_for_panic(panic))),
     }
 }

@@ -77,6 +77,75 @@ pub(crate) fn request_id_of<B>(request: &Request<B>) -> Option<HeaderValue> {
         .cloned()
 }
 
+/// The request's id, made its `x-request-id` and its `RequestId` extension: what
+/// [`drop_invalid_request_id`] followed by tower-http's
+/// `SetRequestIdLayer::new(REQUEST_ID_HEADER, MakeRequestUuid)` do, in one pass over the header.
+///
+/// A single valid incoming id is kept; anything else (no id, an invalid one, two) is replaced by
+/// a fresh UUID in the header and the extension. As with tower-http, a `RequestId` extension an
+/// outer layer set is kept when the header held a valid id, and is then the request's id if it is
+/// valid itself ([`request_id_of`]); the header's id, which tower-http's
+/// `PropagateRequestIdLayer` copies to the response, is then returned too.
+pub(crate) fn set_request_id<B>(request: &mut Request<B>) -> SetIds {
+    let mut ids = request.headers().get_all(REQUEST_ID_HEADER).iter();
+    let incoming = match (ids.next(), ids.next()) {
+        (Some(id), None) if is_valid_request_id_bytes(id.as_bytes()) => Some(id.clone()),
+        // Two ids leave no way to tell which one the client meant.
+        _ => None,
+    };
+    let Some(incoming) = incoming else {
+        let id = new_request_id();
+        // `insert` replaces every value the header had.
+        request.headers_mut().insert(REQUEST_ID_HEADER, id.clone());
+        request.extensions_mut().insert(RequestId::new(id.clone()));
+        return SetIds::same(id);
+    };
+    match request.extensions().get::<RequestId>() {
+        None => {
+            request
+                .extensions_mut()
+                .insert(RequestId::new(incoming.clone()));
+            SetIds::same(incoming)
+        }
+        Some(outer) if is_valid_request_id_bytes(outer.header_value().as_bytes()) => SetIds {
+            request: outer.header_value().clone(),
+            header: Some(incoming),
+        },
+        Some(_) => SetIds::same(incoming),
+    }
+}
+
+/// The ids [`set_request_id`] settled on.
+pub(crate) struct SetIds {
+    /// The request's id, for its envelopes and logs.
+    pub(crate) request: HeaderValue,
+    /// The request's `x-request-id`, when it is not `request` (an outer layer's extension won).
+    pub(crate) header: Option<HeaderValue>,
+}
+
+impl SetIds {
+    fn same(id: HeaderValue) -> Self {
+        SetIds {
+            request: id,
+            header: None,
+        }
+    }
+}
+
+/// Gives `response` the request's id in `x-request-id` and its `RequestId` extension, unless it
+/// has an `x-request-id` of its own: what tower-http's `PropagateRequestIdLayer` does.
+pub(crate) fn propagate_request_id<B>(response: &mut http::Response<B>, id: &HeaderValue) {
+    if let Some(own) = response.headers().get(REQUEST_ID_HEADER) {
+        if response.extensions().get::<RequestId>().is_none() {
+            let own = RequestId::new(own.clone());
+            response.extensions_mut().insert(own);
+        }
+        return;
+    }
+    response.headers_mut().insert(REQUEST_ID_HEADER, id.clone());
+    response.extensions_mut().insert(RequestId::new(id.clone()));
+}
+
 /// A fresh request id: a random (version 4) UUID, as tower-http's `MakeRequestUuid` makes them.
 pub(crate) fn new_request_id() -> HeaderValue {
     let mut buffer = uuid::Uuid::encode_buffer();

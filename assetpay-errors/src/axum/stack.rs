@@ -1,5 +1,5 @@
-//! `ApiErrorLayer`: the one layer to install, made of tower-http's request-id and catch-panic
-//! layers around [`EnvelopeLayer`].
+//! `ApiErrorLayer`: the one layer to install, doing what tower-http's request-id and
+//! catch-panic layers around [`EnvelopeLayer`] do, as one service.
 
 use std::fmt;
 use std::task::{Context, Poll};
@@ -8,24 +8,18 @@ use axum::Router;
 use axum::body::Body;
 use axum::response::Response;
 use http::Request;
-use tower::util::MapRequest;
-use tower::{Layer, Service, ServiceBuilder};
-use tower_http::catch_panic::{CatchPanic, CatchPanicLayer};
-use tower_http::request_id::{
-    MakeRequestUuid, PropagateRequestId, PropagateRequestIdLayer, SetRequestId, SetRequestIdLayer,
-};
+use tower::{Layer, Service};
 
 use crate::axum::envelope_layer::{EnvelopeLayer, EnvelopeService, ResponseFuture};
 use crate::axum::framework::FrameworkErrors;
 use crate::axum::negotiate::ResponseOptions;
 use crate::axum::panic::PanicAsEnvelope;
-use crate::axum::request_id::{REQUEST_ID_HEADER, drop_invalid_request_id};
 use crate::axum::telemetry::Telemetry;
 
-/// Makes every error response of a service an envelope carrying the request's id. From the
-/// outside in:
+/// Makes every error response of a service an envelope carrying the request's id. It does what
+/// this stack of layers does, from the outside in:
 ///
-/// 1. [`drop_invalid_request_id`] drops an incoming `x-request-id` that is not a valid id;
+/// 1. [`drop_invalid_request_id`](crate::axum::drop_invalid_request_id) drops an incoming `x-request-id` that is not a valid id;
 /// 2. tower-http's `SetRequestIdLayer` keeps the incoming id or generates a UUID v4;
 /// 3. [`EnvelopeLayer`] makes the id known to the handlers' error responses and turns plain error
 ///    responses (axum's rejections, 404 and 405, other middleware's 401, 403, 429, 503 and
@@ -34,6 +28,11 @@ use crate::axum::telemetry::Telemetry;
 /// 4. tower-http's `PropagateRequestIdLayer` copies the id to the `x-request-id` of every
 ///    response;
 /// 5. tower-http's `CatchPanicLayer` answers panics with [`PanicAsEnvelope`].
+///
+/// It is one service rather than those five: each layer's future (and `CatchPanicLayer`'s boxed
+/// body around every response) costs every request, success included, and one service reads the
+/// id's header once. Each step behaves as the layer it stands for; the stack above, assembled
+/// by hand, answers alike (the tests run both).
 ///
 /// Install it with [`RouterExt::with_api_errors`], or with `Router::layer` as the last (so
 /// outermost) layer: error responses made by layers outside it stay as they are, so
@@ -117,35 +116,15 @@ impl ApiErrorLayer {
     }
 }
 
-/// [`drop_invalid_request_id`] for the body type `Router::layer` hands its layers, as a function
-/// pointer so that the stack's type can be named.
-type DropInvalidRequestId = fn(Request<Body>) -> Request<Body>;
-
-type Stack<S> = MapRequest<
-    SetRequestId<
-        EnvelopeService<PropagateRequestId<CatchPanic<S, PanicAsEnvelope>>>,
-        MakeRequestUuid,
-    >,
-    DropInvalidRequestId,
->;
-
 impl<S> Layer<S> for ApiErrorLayer {
     type Service = ApiErrorService<S>;
 
     fn layer(&self, inner: S) -> Self::Service {
-        let stack = ServiceBuilder::new()
-            .map_request(drop_invalid_request_id as DropInvalidRequestId)
-            .layer(SetRequestIdLayer::new(REQUEST_ID_HEADER, MakeRequestUuid))
-            .layer(
-                EnvelopeLayer::new(self.errors.clone())
-                    .with_telemetry(self.telemetry)
-                    .with_options(self.options.clone()),
-            )
-            .layer(PropagateRequestIdLayer::new(REQUEST_ID_HEADER))
-            .layer(CatchPanicLayer::custom(PanicAsEnvelope::new(
-                self.errors.server_error(),
-            )))
-            .service(inner);
+        let stack = EnvelopeLayer::new(self.errors.clone())
+            .with_telemetry(self.telemetry)
+            .with_options(self.options.clone())
+            .with_whole_stack(PanicAsEnvelope::new(self.errors.server_error()))
+            .layer(inner);
         ApiErrorService { stack }
     }
 }
@@ -153,7 +132,7 @@ impl<S> Layer<S> for ApiErrorLayer {
 /// The service [`ApiErrorLayer`] wraps around another.
 #[derive(Clone)]
 pub struct ApiErrorService<S> {
-    stack: Stack<S>,
+    stack: EnvelopeService<S>,
 }
 
 impl<S> fmt::Debug for ApiErrorService<S> {
