@@ -167,6 +167,12 @@ pub const fn head_len(code: u16, key_len: usize) -> usize {
     BEFORE_CODE.len() + decimal_len(code) + BEFORE_KEY.len() + key_len + BEFORE_MESSAGE.len()
 }
 
+/// Where `code`'s digits lie in [`head`] (and so in every rendered tail): a reader of the
+/// rendered fragment can borrow the code as text from it instead of formatting the number.
+pub const fn code_digits_in_head(code: u16) -> core::ops::Range<usize> {
+    BEFORE_CODE.len()..BEFORE_CODE.len() + decimal_len(code)
+}
+
 const fn decimal_len(mut number: u16) -> usize {
     let mut digits = 1;
     while number >= 10 {
@@ -190,6 +196,14 @@ mod tests {
     use std::{assert_eq, format, vec};
 
     use super::*;
+
+    #[test]
+    fn the_code_digits_are_where_head_writes_them() {
+        for code in [0u16, 7, 11, 99, 100, 1001, 9999, 10000, 65535] {
+            let head = head(code, "KEY");
+            assert_eq!(head[code_digits_in_head(code)], code.to_string());
+        }
+    }
 
     #[test]
     fn head_and_tail_are_serde_json_bytes() {

@@ -275,7 +275,8 @@ async fn complete(
     }
     let spec = errors.spec_for_status(status);
     let invalid = parts.extensions.remove::<InvalidRequest>();
-    let text = read_ready_prefix(body, QUOTED_BODY_LIMIT).await;
+    let prefix = read_ready_prefix(body, QUOTED_BODY_LIMIT).await;
+    let text = quoted_text(&prefix);
     let message = if let Some(invalid) = invalid.as_ref().filter(|_| !spec.is_server_error()) {
         // The violations say what the text says, as data.
         tracing::debug!(
@@ -291,7 +292,7 @@ async fn complete(
             status = status.as_u16(),
             code = spec.code(),
             key = spec.key(),
-            body = text.as_str(),
+            body = &*text,
             "a plain server error response was replaced by an envelope",
         );
         Cow::Borrowed(spec.message())
@@ -304,37 +305,50 @@ async fn complete(
                 status = status.as_u16(),
                 code = spec.code(),
                 key = spec.key(),
-                body = text.as_str(),
+                body = &*text,
                 "a plain client error response was replaced by an envelope; its text is not sent",
             );
         }
         Cow::Borrowed(spec.message())
     };
-    for header in [
-        CONTENT_TYPE,
-        CONTENT_LENGTH,
-        TRANSFER_ENCODING,
-        CONTENT_ENCODING,
-    ] {
-        parts.headers.remove(header);
-    }
-    keep_retry_after_if_retryable(&mut parts.headers, spec);
+    // Headers the plain response had (`Allow` on a 405, `WWW-Authenticate` on a 401,
+    // `Retry-After` on a 429 or 503) still hold: the envelope is answered in its parts.
+    drop_plain_body_headers(&mut parts.headers, spec);
     let mut envelope = AnsweredError::new(spec, message);
     if let Some(invalid) = invalid {
         envelope = envelope.with_details(invalid.shared_violations());
     }
-    let mut envelope = envelope.into_response_with(request_id, None);
+    let body = envelope.answer_in(&mut parts, request_id, None);
     // The plain response's status survives (405 stays 405, 413 stays 413), but for malformed
     // requests, which take the validation entry's: `FrameworkErrors::status_for`.
-    *envelope.status_mut() = errors.status_for(status);
-    // Headers the plain response had (`Allow` on a 405, `WWW-Authenticate` on a 401,
-    // `Retry-After` on a 429 or 503) still hold.
-    let envelope_headers = std::mem::take(envelope.headers_mut());
-    let (mut envelope_parts, envelope_body) = envelope.into_parts();
-    envelope_parts.headers = parts.headers;
-    envelope_parts.headers.extend(envelope_headers);
-    envelope_parts.extensions.extend(parts.extensions);
-    Response::from_parts(envelope_parts, envelope_body)
+    parts.status = errors.status_for(status);
+    Response::from_parts(parts, body)
+}
+
+/// Drops the headers that described the plain response's body (its length, transfer and
+/// content encoding: the envelope is a new body, whose type [`AnsweredError::answer_in`] sets),
+/// and keeps `Retry-After` only as [`keep_retry_after_if_retryable`] says.
+///
+/// The names are looked at in one pass and only those present are removed, because a plain
+/// response has two or three headers and each `remove` hashes its name.
+fn drop_plain_body_headers(headers: &mut HeaderMap, spec: &ErrorSpec) {
+    let (mut length, mut transfer, mut encoding, mut retry_after) = (false, false, false, false);
+    for name in headers.keys() {
+        length |= name == CONTENT_LENGTH;
+        transfer |= name == TRANSFER_ENCODING;
+        encoding |= name == CONTENT_ENCODING;
+        retry_after |= name == RETRY_AFTER;
+    }
+    for (present, name) in [
+        (length, CONTENT_LENGTH),
+        (transfer, TRANSFER_ENCODING),
+        (encoding, CONTENT_ENCODING),
+    ] {
+        if present {
+            headers.remove(name);
+        }
+    }
+    keep_retry_after_if_retryable(headers, retry_after, spec);
 }
 
 /// Whether a plain client error's text is appended to the envelope's message: only for the
@@ -356,12 +370,12 @@ fn is_quoted(status: StatusCode) -> bool {
 /// `Retry-After` is sent for retryable entries only, as for handler errors: the plain response's
 /// own value when it had one (the middleware knows how long its limit lasts), else the wait the
 /// entry declares. A non-retryable entry drops it, so no client waits to retry what will fail.
-fn keep_retry_after_if_retryable(headers: &mut HeaderMap, spec: &ErrorSpec) {
+fn keep_retry_after_if_retryable(headers: &mut HeaderMap, present: bool, spec: &ErrorSpec) {
     if !spec.is_retryable() {
-        headers.remove(RETRY_AFTER);
-    } else if !headers.contains_key(RETRY_AFTER)
-        && let Some(secs) = spec.retry_after_secs()
-    {
+        if present {
+            headers.remove(RETRY_AFTER);
+        }
+    } else if !present && let Some(secs) = spec.retry_after_secs() {
         headers.insert(RETRY_AFTER, HeaderValue::from(secs));
     }
 }
@@ -380,35 +394,56 @@ pub(crate) fn is_json(headers: &HeaderMap) -> bool {
     essence.eq_ignore_ascii_case("application/json") || suffix.eq_ignore_ascii_case(b"+json")
 }
 
-/// Up to `limit` bytes of `body` that are ready now, as trimmed text (invalid UTF-8, such as a
-/// character cut at the limit, becomes U+FFFD). Reading stops at the first frame that is not
-/// ready, at the end of the body, or at an error, with what was read so far.
+/// Up to `limit` bytes of `body` that are ready now. Reading stops at the first frame that is
+/// not ready, at the end of the body, or at an error, with what was read so far. A body of one
+/// frame (axum's rejections, most plain responses) is returned as it is, without a copy.
 ///
 /// No deadline is waited for: a body that is not all there yet is a stream from somewhere else
 /// (an upstream that sent its status and stalled, say), and the client's answer must not hang on
 /// it. The text is only a quote for the message or the log, and needs no timer (so no runtime's
 /// timer is assumed either).
-async fn read_ready_prefix(mut body: Body, limit: usize) -> String {
-    let mut bytes = Vec::new();
-    while bytes.len() < limit {
+async fn read_ready_prefix(mut body: Body, limit: usize) -> Bytes {
+    let mut first = Bytes::new();
+    // Only a second frame makes a copy.
+    let mut joined = Vec::new();
+    while first.len() + joined.len() < limit {
         let frame = poll_fn(|cx| match Pin::new(&mut body).poll_frame(cx) {
             Poll::Pending => Poll::Ready(None),
             Poll::Ready(frame) => Poll::Ready(frame),
         })
         .await;
-        match frame {
-            Some(Ok(frame)) => {
-                if let Some(data) = frame.data_ref() {
-                    let room = limit - bytes.len();
-                    bytes.extend_from_slice(&data[..data.len().min(room)]);
-                }
+        let Some(Ok(frame)) = frame else {
+            break;
+        };
+        let Ok(mut data) = frame.into_data() else {
+            // Trailers say nothing to quote.
+            continue;
+        };
+        data.truncate(limit - first.len() - joined.len());
+        if first.is_empty() && joined.is_empty() {
+            first = data;
+        } else {
+            if joined.is_empty() {
+                joined.extend_from_slice(&std::mem::take(&mut first));
             }
-            Some(Err(_)) | None => break,
+            joined.extend_from_slice(&data);
         }
     }
-    let text = String::from_utf8_lossy(&bytes);
-    let text = text.trim();
-    text.to_owned()
+    if joined.is_empty() {
+        first
+    } else {
+        Bytes::from(joined)
+    }
+}
+
+/// `prefix` as trimmed text for the message or the log: invalid UTF-8, such as a character cut
+/// at the limit, becomes U+FFFD. Valid text is borrowed; `str::from_utf8` is tried first because
+/// it checks ASCII a word at a time, where the lossy decoder goes character by character.
+fn quoted_text(prefix: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(prefix) {
+        Ok(text) => Cow::Borrowed(text.trim()),
+        Err(_) => Cow::Owned(String::from_utf8_lossy(prefix).trim().to_owned()),
+    }
 }
 
 #[cfg(test)]
@@ -442,19 +477,65 @@ mod tests {
         assert!(!is_json(&HeaderMap::new()));
     }
 
+    async fn quoted(body: Body, limit: usize) -> String {
+        quoted_text(&read_ready_prefix(body, limit).await).into_owned()
+    }
+
     #[tokio::test]
     async fn a_quoted_body_is_cut_at_the_limit_and_trimmed() {
+        assert_eq!(quoted(Body::from("  too long  "), 6).await, "too");
+        assert_eq!(quoted(Body::from("\n short \n"), 512).await, "short");
+        assert_eq!(quoted(Body::from("caf\u{e9}"), 4).await, "caf\u{fffd}");
+    }
+
+    /// A body of the frames given, all ready, then a trailer.
+    struct Frames(std::collections::VecDeque<http_body::Frame<Bytes>>);
+
+    impl HttpBody for Frames {
+        type Data = Bytes;
+        type Error = std::convert::Infallible;
+
+        fn poll_frame(
+            mut self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+        ) -> Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
+            Poll::Ready(self.0.pop_front().map(Ok))
+        }
+    }
+
+    fn frames(parts: &[&'static str]) -> Body {
+        let mut frames: std::collections::VecDeque<_> = parts
+            .iter()
+            .map(|part| http_body::Frame::data(Bytes::from_static(part.as_bytes())))
+            .collect();
+        frames.push_back(http_body::Frame::trailers(HeaderMap::new()));
+        frames.push_back(http_body::Frame::data(Bytes::from_static(b" after")));
+        Body::new(Frames(frames))
+    }
+
+    #[tokio::test]
+    async fn a_body_of_several_frames_is_quoted_whole_up_to_the_limit() {
         assert_eq!(
-            read_ready_prefix(Body::from("  too long  "), 6).await,
-            "too"
+            quoted(frames(&["one", ", two", ", three"]), 512).await,
+            "one, two, three after"
         );
         assert_eq!(
-            read_ready_prefix(Body::from("\n short \n"), 512).await,
-            "short"
+            quoted(frames(&["one", ", two", ", three"]), 7).await,
+            "one, tw"
         );
         assert_eq!(
-            read_ready_prefix(Body::from("caf\u{e9}"), 4).await,
-            "caf\u{fffd}"
+            quoted(frames(&["", "caf", "\u{e9}"]), 512).await,
+            "caf\u{e9} after"
         );
+        // A character split across frames is whole once both are read, and cut at the limit.
+        let split = "caf\u{e9}".as_bytes();
+        let (start, end) = split.split_at(4);
+        let body = Body::new(Frames(
+            [start, end]
+                .map(|part| http_body::Frame::data(Bytes::copy_from_slice(part)))
+                .into(),
+        ));
+        assert_eq!(quoted(body, 512).await, "caf\u{e9}");
+        assert_eq!(quoted(frames(&["caf\u{e9}", "x"]), 4).await, "caf\u{fffd}");
     }
 }

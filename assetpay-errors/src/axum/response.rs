@@ -311,15 +311,31 @@ impl AnsweredError {
         request_id: HeaderValue,
         retry_after: Option<u32>,
     ) -> Response {
-        let mut response = Response::new(self.render(&request_id));
-        *response.status_mut() = self.spec.status();
-        let headers = response.headers_mut();
+        let (mut parts, ()) = Response::new(()).into_parts();
+        let body = self.answer_in(&mut parts, request_id, retry_after);
+        Response::from_parts(parts, body)
+    }
+
+    /// Makes `parts` this error's answer and returns its body: the entry's status, the envelope's
+    /// `content-type`, `x-request-id` and `Retry-After` in place of any the parts had, and `self`
+    /// in the extensions; every other header and extension the parts held stays. The layer
+    /// answers a plain error response in its own parts this way, so that the headers that carry
+    /// meaning (`Allow`, `WWW-Authenticate`) are kept without copying them into new ones.
+    pub(crate) fn answer_in(
+        self,
+        parts: &mut http::response::Parts,
+        request_id: HeaderValue,
+        retry_after: Option<u32>,
+    ) -> Body {
+        let body = self.render(&request_id);
+        parts.status = self.spec.status();
+        let headers = &mut parts.headers;
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         headers.insert(REQUEST_ID_HEADER, request_id);
         if let Some(secs) = retry_after {
             headers.insert(RETRY_AFTER, HeaderValue::from(secs));
         }
-        response.extensions_mut().insert(self);
-        response
+        parts.extensions.insert(self);
+        body
     }
 }

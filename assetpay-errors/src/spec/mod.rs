@@ -52,6 +52,16 @@ impl ErrorSpec {
         self.code
     }
 
+    /// The numeric code's digits, borrowed from the envelope fragment the derive rendered (the
+    /// `json` field), for a label that must not allocate per response; `None` only for a spec
+    /// built without one.
+    pub(crate) fn code_text(&self) -> Option<&'static str> {
+        let digits = assetpay_errors_shared::envelope::code_digits_in_head(self.code);
+        let after = self.json.as_bytes().get(digits.end);
+        let digits = self.json.get(digits)?;
+        (digits.bytes().all(|byte| byte.is_ascii_digit()) && after == Some(&b',')).then_some(digits)
+    }
+
     /// The stable string key, such as `"VALIDATION_FAILED"`.
     pub const fn key(&self) -> &'static str {
         self.key
