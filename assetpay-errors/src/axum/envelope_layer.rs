@@ -1,10 +1,10 @@
 //! `EnvelopeLayer`: every error response leaves as an envelope carrying the request's id.
 
 use std::borrow::Cow;
-use std::future::{Future, poll_fn};
+use std::future::Future;
 use std::pin::{Pin, pin};
 use std::sync::Arc;
-use std::task::{Context, Poll};
+use std::task::{Context, Poll, Waker};
 
 use axum::body::{Body, Bytes, HttpBody};
 use axum::response::Response;
@@ -203,7 +203,7 @@ where
                 if whole_stack.is_some() {
                     propagate_request_id(&mut response, header_id.as_ref().unwrap_or(&request_id));
                 }
-                let response = complete(response, request_id, &errors).await;
+                let response = complete(response, request_id, &errors);
                 let answered = response.extensions().get::<AnsweredError>();
                 telemetry.answered(&response, answered.map(AnsweredError::spec));
                 Ok(negotiate::finish(
@@ -250,11 +250,10 @@ where
 
 /// The response as it leaves: envelopes carry `request_id`, plain error responses become
 /// envelopes.
-async fn complete(
-    response: Response,
-    request_id: HeaderValue,
-    errors: &FrameworkErrors,
-) -> Response {
+///
+/// Not `async`: it reads only what a plain body has ready ([`read_ready_prefix`]), and a plain
+/// function keeps its state out of the future every request allocates.
+fn complete(response: Response, request_id: HeaderValue, errors: &FrameworkErrors) -> Response {
     let (mut parts, body) = response.into_parts();
     if let Some(error) = parts.extensions.get::<AnsweredError>() {
         if parts.headers.get(REQUEST_ID_HEADER) == Some(&request_id) {
@@ -275,7 +274,7 @@ async fn complete(
     }
     let spec = errors.spec_for_status(status);
     let invalid = parts.extensions.remove::<InvalidRequest>();
-    let prefix = read_ready_prefix(body, QUOTED_BODY_LIMIT).await;
+    let prefix = read_ready_prefix(body, QUOTED_BODY_LIMIT);
     let text = quoted_text(&prefix);
     let message = if let Some(invalid) = invalid.as_ref().filter(|_| !spec.is_server_error()) {
         // The violations say what the text says, as data.
@@ -382,16 +381,19 @@ fn keep_retry_after_if_retryable(headers: &mut HeaderMap, present: bool, spec: &
 
 /// Whether the response says its body is JSON (`application/json` or a `+json` type): such a
 /// body was written on purpose and is left alone.
+///
+/// Only the media type's essence (before any `;`) is read, as bytes: every plain error response
+/// passes through here, and the parameters, which may hold any byte, say nothing about the type.
 pub(crate) fn is_json(headers: &HeaderMap) -> bool {
-    let Some(content_type) = headers
-        .get(CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-    else {
+    let Some(content_type) = headers.get(CONTENT_TYPE) else {
         return false;
     };
-    let essence = content_type.split(';').next().unwrap_or_default().trim();
-    let suffix = essence.as_bytes().rchunks(5).next().unwrap_or_default();
-    essence.eq_ignore_ascii_case("application/json") || suffix.eq_ignore_ascii_case(b"+json")
+    let value = content_type.as_bytes();
+    let essence = value.split(|&byte| byte == b';').next().unwrap_or_default();
+    let essence = essence.trim_ascii();
+    let suffix = essence.len().checked_sub(5).map(|start| &essence[start..]);
+    essence.eq_ignore_ascii_case(b"application/json")
+        || suffix.is_some_and(|suffix| suffix.eq_ignore_ascii_case(b"+json"))
 }
 
 /// Up to `limit` bytes of `body` that are ready now. Reading stops at the first frame that is
@@ -402,17 +404,15 @@ pub(crate) fn is_json(headers: &HeaderMap) -> bool {
 /// (an upstream that sent its status and stalled, say), and the client's answer must not hang on
 /// it. The text is only a quote for the message or the log, and needs no timer (so no runtime's
 /// timer is assumed either).
-async fn read_ready_prefix(mut body: Body, limit: usize) -> Bytes {
+fn read_ready_prefix(mut body: Body, limit: usize) -> Bytes {
+    // Nothing waits to be woken: a frame that is not ready ends the reading, and the body is
+    // dropped with it.
+    let mut ready_now = Context::from_waker(Waker::noop());
     let mut first = Bytes::new();
     // Only a second frame makes a copy.
     let mut joined = Vec::new();
     while first.len() + joined.len() < limit {
-        let frame = poll_fn(|cx| match Pin::new(&mut body).poll_frame(cx) {
-            Poll::Pending => Poll::Ready(None),
-            Poll::Ready(frame) => Poll::Ready(frame),
-        })
-        .await;
-        let Some(Ok(frame)) = frame else {
+        let Poll::Ready(Some(Ok(frame))) = Pin::new(&mut body).poll_frame(&mut ready_now) else {
             break;
         };
         let Ok(mut data) = frame.into_data() else {
@@ -471,21 +471,29 @@ mod tests {
             "json",
             "text/html",
             "application/jsonp",
+            "application/json-seq",
+            "text/plain; profile=application/json",
+            "",
         ] {
             assert!(!is_json(&with_content_type(other)), "{other}");
         }
+        // Bytes outside visible ASCII in the parameters do not hide the type.
+        let mut headers = HeaderMap::new();
+        let value = HeaderValue::from_bytes(b"application/json; title=caf\xe9").unwrap();
+        headers.insert(CONTENT_TYPE, value);
+        assert!(is_json(&headers));
         assert!(!is_json(&HeaderMap::new()));
     }
 
-    async fn quoted(body: Body, limit: usize) -> String {
-        quoted_text(&read_ready_prefix(body, limit).await).into_owned()
+    fn quoted(body: Body, limit: usize) -> String {
+        quoted_text(&read_ready_prefix(body, limit)).into_owned()
     }
 
-    #[tokio::test]
-    async fn a_quoted_body_is_cut_at_the_limit_and_trimmed() {
-        assert_eq!(quoted(Body::from("  too long  "), 6).await, "too");
-        assert_eq!(quoted(Body::from("\n short \n"), 512).await, "short");
-        assert_eq!(quoted(Body::from("caf\u{e9}"), 4).await, "caf\u{fffd}");
+    #[test]
+    fn a_quoted_body_is_cut_at_the_limit_and_trimmed() {
+        assert_eq!(quoted(Body::from("  too long  "), 6), "too");
+        assert_eq!(quoted(Body::from("\n short \n"), 512), "short");
+        assert_eq!(quoted(Body::from("caf\u{e9}"), 4), "caf\u{fffd}");
     }
 
     /// A body of the frames given, all ready, then a trailer.
@@ -513,18 +521,15 @@ mod tests {
         Body::new(Frames(frames))
     }
 
-    #[tokio::test]
-    async fn a_body_of_several_frames_is_quoted_whole_up_to_the_limit() {
+    #[test]
+    fn a_body_of_several_frames_is_quoted_whole_up_to_the_limit() {
         assert_eq!(
-            quoted(frames(&["one", ", two", ", three"]), 512).await,
+            quoted(frames(&["one", ", two", ", three"]), 512),
             "one, two, three after"
         );
+        assert_eq!(quoted(frames(&["one", ", two", ", three"]), 7), "one, tw");
         assert_eq!(
-            quoted(frames(&["one", ", two", ", three"]), 7).await,
-            "one, tw"
-        );
-        assert_eq!(
-            quoted(frames(&["", "caf", "\u{e9}"]), 512).await,
+            quoted(frames(&["", "caf", "\u{e9}"]), 512),
             "caf\u{e9} after"
         );
         // A character split across frames is whole once both are read, and cut at the limit.
@@ -535,7 +540,7 @@ mod tests {
                 .map(|part| http_body::Frame::data(Bytes::copy_from_slice(part)))
                 .into(),
         ));
-        assert_eq!(quoted(body, 512).await, "caf\u{e9}");
-        assert_eq!(quoted(frames(&["caf\u{e9}", "x"]), 4).await, "caf\u{fffd}");
+        assert_eq!(quoted(body, 512), "caf\u{e9}");
+        assert_eq!(quoted(frames(&["caf\u{e9}", "x"]), 4), "caf\u{fffd}");
     }
 }

@@ -11,6 +11,9 @@
 //!
 //! `cargo run --release -p assetpay-errors-bench --bin http-load [ROUNDS]` prints, per case,
 //! requests per second and p99 latency: the median over the rounds, with the range.
+//! `--case success`, `--case handler` or `--case axum` runs one case alone; `--same` puts the
+//! hand-written service against another of itself, which shows how far apart the driver measures
+//! two services doing the same work (its resolution).
 //!
 //! # Telemetry on and off
 //!
@@ -44,8 +47,10 @@ const CONNECTIONS: usize = 32;
 const REQUESTS_PER_ROUND: usize = 20_000;
 /// A round that takes longer than this stops early; its figures still count what it sent.
 const ROUND_TIME_LIMIT: Duration = Duration::from_secs(20);
-/// Requests sent to each service before measuring, to warm connections, allocator and caches.
+/// Requests sent to each service before measuring, to warm the allocator and caches.
 const WARM_UP_REQUESTS: usize = 5_000;
+/// Requests sent over a round's fresh connections before it is timed.
+const ROUND_WARM_UP_REQUESTS: usize = 1_000;
 
 // ---- the load generator ----------------------------------------------------------------------
 
@@ -55,28 +60,73 @@ struct Round {
     p99: Duration,
 }
 
-async fn serve(app: Router) -> SocketAddr {
+/// What builds a service for a fresh round.
+type MakeService = fn() -> Router;
+
+/// A server of `app` on an ephemeral port, stopped (for new connections) when dropped.
+struct Served {
+    address: SocketAddr,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn serve(app: Router) -> Served {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = listener.local_addr().expect("address");
-    tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
-    address
+    let task = tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+    Served { address, task }
+}
+
+/// One round of `case` against a fresh server of `app` over fresh connections: neither the
+/// start nor the warm-up is timed. Every round starting afresh matters on this 2-thread
+/// runtime: which worker a server's listener and connection tasks land on is decided when they
+/// start, and it held for a whole run before, shifting one service's figures by up to ±8% in one
+/// run and the other way in the next; now it is drawn again for each round, and pairing rounds
+/// cancels it like any other noise.
+async fn fresh_round(app: MakeService, case: &'static Case, total: usize) -> Round {
+    let served = serve(app()).await;
+    let mut senders = open(served.address).await;
+    round(&mut senders, case, ROUND_WARM_UP_REQUESTS).await;
+    let measured = round(&mut senders, case, total).await;
+    drop(senders);
+    drop(served);
+    measured
+}
+
+/// One keep-alive connection of the load generator.
+type Sender = hyper::client::conn::http1::SendRequest<Full<Bytes>>;
+
+/// [`CONNECTIONS`] keep-alive connections to `address`, opened once and used by every round, so
+/// that no round's time includes connecting, and no round shares the machine with the closing of
+/// the last round's connections.
+async fn open(address: SocketAddr) -> Vec<Sender> {
+    let mut senders = Vec::with_capacity(CONNECTIONS);
+    for _ in 0..CONNECTIONS {
+        let stream = TcpStream::connect(address).await.expect("connect");
+        stream.set_nodelay(true).expect("nodelay");
+        let (sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+            .await
+            .expect("handshake");
+        tokio::spawn(connection);
+        senders.push(sender);
+    }
+    senders
 }
 
 /// Sends requests over one connection until `next` reaches `total` or `deadline` passes;
-/// returns each request's latency.
+/// returns the connection and each request's latency.
 async fn connection(
-    address: SocketAddr,
+    mut sender: Sender,
     case: &'static Case,
     next: Arc<AtomicUsize>,
     total: usize,
     deadline: Instant,
-) -> Vec<Duration> {
-    let stream = TcpStream::connect(address).await.expect("connect");
-    stream.set_nodelay(true).expect("nodelay");
-    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
-        .await
-        .expect("handshake");
-    tokio::spawn(connection);
+) -> (Sender, Vec<Duration>) {
     let mut latencies = Vec::with_capacity(total / CONNECTIONS + 1);
     while next.fetch_add(1, Ordering::Relaxed) < total && Instant::now() < deadline {
         let started = Instant::now();
@@ -101,7 +151,7 @@ async fn connection(
         };
         assert!(well_formed, "{}: {body:?}", case.path);
     }
-    latencies
+    (sender, latencies)
 }
 
 /// One answer's body, to show that both services answer alike.
@@ -119,16 +169,19 @@ async fn sample(address: SocketAddr, case: &Case) -> String {
     String::from_utf8_lossy(&body.to_bytes()).into_owned()
 }
 
-async fn round(address: SocketAddr, case: &'static Case, total: usize) -> Round {
+async fn round(senders: &mut Vec<Sender>, case: &'static Case, total: usize) -> Round {
     let next = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
     let deadline = started + ROUND_TIME_LIMIT;
-    let tasks: Vec<_> = (0..CONNECTIONS)
-        .map(|_| tokio::spawn(connection(address, case, next.clone(), total, deadline)))
+    let tasks: Vec<_> = senders
+        .drain(..)
+        .map(|sender| tokio::spawn(connection(sender, case, next.clone(), total, deadline)))
         .collect();
     let mut latencies = Vec::with_capacity(total);
     for task in tasks {
-        latencies.extend(task.await.expect("a connection task"));
+        let (sender, measured) = task.await.expect("a connection task");
+        senders.push(sender);
+        latencies.extend(measured);
     }
     let elapsed = started.elapsed();
     latencies.sort_unstable();
@@ -166,12 +219,20 @@ fn counted(scrape: &str, name: &str) -> f64 {
 
 fn main() {
     let mut arguments: Vec<String> = std::env::args().skip(1).collect();
-    let telemetry = arguments
-        .first()
-        .is_some_and(|first| first == "--telemetry");
-    if telemetry {
-        arguments.remove(0);
-    }
+    let mut flag = |name: &str| {
+        let given = arguments.iter().position(|argument| argument == name);
+        given.map(|at| arguments.remove(at)).is_some()
+    };
+    let telemetry = flag("--telemetry");
+    let same = flag("--same");
+    // `--case NAME`: only the case whose name starts with NAME (`success`, `handler`, `axum`).
+    let only = arguments
+        .iter()
+        .position(|argument| argument == "--case")
+        .map(|at| {
+            arguments.remove(at);
+            arguments.remove(at)
+        });
     let rounds: usize = arguments
         .first()
         .map(|rounds| rounds.parse().expect("ROUNDS is a number"))
@@ -187,10 +248,17 @@ fn main() {
         .build()
         .expect("a runtime");
     runtime.block_on(async {
-        let services = [("by hand", serve(by_hand()).await), ("ours", serve(ours()).await)];
+        // `--same`: the hand-written service against another of itself, which shows how far
+        // apart the driver measures two services that do the same work.
+        let services: [(&str, MakeService); 2] = if same {
+            [("by hand", by_hand), ("by hand, again", by_hand)]
+        } else {
+            [("by hand", by_hand), ("ours", ours)]
+        };
         println!(
             "{CONNECTIONS} connections, {REQUESTS_PER_ROUND} requests per round, {rounds} rounds, \
-             services alternating; telemetry {}",
+             services alternating{}; telemetry {}",
+            if same { " (--same: by hand against by hand)" } else { "" },
             if telemetry {
                 "on (a Prometheus recorder; by hand counts the same series)"
             } else {
@@ -199,8 +267,9 @@ fn main() {
         );
         println!();
         for case in &CASES {
-            for (name, address) in services {
-                println!("- {} / {name}: `{}`", case.name, sample(address, case).await);
+            for (name, app) in services {
+                let served = serve(app()).await;
+                println!("- {} / {name}: `{}`", case.name, sample(served.address, case).await);
             }
         }
         println!();
@@ -209,15 +278,19 @@ fn main() {
         );
         println!("|---|---|---|---|---|---|");
         let mut ratios = Vec::new();
-        for case in &CASES {
-            for (_, address) in services {
-                round(address, case, WARM_UP_REQUESTS).await;
+        let cases = CASES
+            .iter()
+            .filter(|case| only.as_ref().is_none_or(|only| case.name.starts_with(only.as_str())));
+        for case in cases {
+            for (_, app) in services {
+                fresh_round(app, case, WARM_UP_REQUESTS).await;
             }
             let mut measured: [Vec<Round>; 2] = [Vec::new(), Vec::new()];
             for index in 0..rounds {
                 let order = if index % 2 == 0 { [0, 1] } else { [1, 0] };
                 for service in order {
-                    measured[service].push(round(services[service].1, case, REQUESTS_PER_ROUND).await);
+                    let measured_round = fresh_round(services[service].1, case, REQUESTS_PER_ROUND).await;
+                    measured[service].push(measured_round);
                 }
             }
             let mut medians = Vec::new();
@@ -263,7 +336,12 @@ fn main() {
             );
             println!();
             println!("error responses counted: ours {ours}, by hand {by_hand}");
-            assert!(ours > 0.0 && ours == by_hand, "{scrape}");
+            if same {
+                // Both sides are the hand-written service, counting into one series.
+                assert!(ours == 0.0 && by_hand > 0.0 && by_hand % 2.0 == 0.0, "{scrape}");
+            } else {
+                assert!(ours > 0.0 && ours == by_hand, "{scrape}");
+            }
         }
     });
 }
