@@ -296,7 +296,12 @@ fn complete(response: Response, request_id: HeaderValue, errors: &FrameworkError
         );
         Cow::Borrowed(spec.message())
     } else if is_quoted(status) && !text.is_empty() {
-        Cow::Owned(format!("{}: {text}", spec.message()))
+        // Joined by hand: `format!` would walk its formatting machinery for three pieces.
+        let mut message = String::with_capacity(spec.message().len() + 2 + text.len());
+        message.push_str(spec.message());
+        message.push_str(": ");
+        message.push_str(&text);
+        Cow::Owned(message)
     } else {
         if !text.is_empty() {
             tracing::info!(
