@@ -20,7 +20,7 @@ use crate::axum::framework::FrameworkErrors;
 use crate::axum::negotiate::{self, ResponseOptions};
 use crate::axum::panic::{PanicAsEnvelope, catching};
 use crate::axum::request_id::{
-    REQUEST_ID_HEADER, as_text, new_request_id, propagate_request_id, request_id_of,
+    REQUEST_ID_HEADER, SetIds, as_text, new_request_id, propagate_request_id, request_id_of,
     set_request_id, with_current_request_id,
 };
 use crate::axum::response::AnsweredError;
@@ -170,19 +170,17 @@ where
 
     fn call(&mut self, mut request: Request<RequestBody>) -> Self::Future {
         let whole_stack = self.whole_stack;
-        let (request_id, header_id) = match whole_stack {
-            Some(_) => {
-                let ids = set_request_id(&mut request);
-                (ids.request, ids.header)
-            }
-            None => (request_id_of(&request).unwrap_or_else(new_request_id), None),
+        let ids = match whole_stack {
+            Some(_) => set_request_id(&mut request),
+            None => SetIds::same(request_id_of(&request).unwrap_or_else(new_request_id)),
         };
-        let span = telemetry::request_span(&request_id);
+        let request_id = &ids.request;
+        let span = telemetry::request_span(request_id);
         let telemetry = self.telemetry.start(&request);
         let format = self.options.format_for(request.headers());
         #[cfg(feature = "l10n")]
         let language = self.options.language_for(request.headers());
-        let inner = with_current_request_id(&request_id, || {
+        let inner = with_current_request_id(request_id, || {
             catching(whole_stack, || self.inner.call(request))
         });
         let errors = Arc::clone(&self.errors);
@@ -193,7 +191,7 @@ where
                     Ok(inner) => {
                         WithRequestId {
                             inner: pin!(inner),
-                            request_id: &request_id,
+                            request_id: &ids.request,
                             panics: whole_stack,
                         }
                         .await?
@@ -201,9 +199,9 @@ where
                     Err(panicked) => *panicked,
                 };
                 if whole_stack.is_some() {
-                    propagate_request_id(&mut response, header_id.as_ref().unwrap_or(&request_id));
+                    propagate_request_id(&mut response, ids.header());
                 }
-                let response = complete(response, request_id, &errors);
+                let response = complete(response, ids.request, &errors);
                 let answered = response.extensions().get::<AnsweredError>();
                 telemetry.answered(&response, answered.map(AnsweredError::spec));
                 Ok(negotiate::finish(
@@ -260,7 +258,8 @@ fn complete(response: Response, request_id: HeaderValue, errors: &FrameworkError
             return Response::from_parts(parts, body);
         }
         let body = error.render(&request_id);
-        // tower-http's `PropagateRequestIdLayer` inside gave the response the id it carried.
+        // The id's propagation inside (this service's own, or tower-http's layer) gave the
+        // response the id it carried.
         if parts.extensions.get::<RequestId>().is_some() {
             parts.extensions.insert(RequestId::new(request_id.clone()));
         }

@@ -48,16 +48,21 @@ pub fn is_valid_request_id(id: &str) -> bool {
 /// [`ApiErrorLayer`](crate::axum::ApiErrorLayer) runs it first; use it on its own (with
 /// `tower::ServiceBuilder::map_request`) only when assembling the layers by hand.
 pub fn drop_invalid_request_id<B>(mut request: Request<B>) -> Request<B> {
-    let mut ids = request.headers().get_all(REQUEST_ID_HEADER).iter();
-    let keep = match (ids.next(), ids.next()) {
-        (Some(id), None) => is_valid_request_id_bytes(id.as_bytes()),
-        // Two ids leave no way to tell which one the client meant.
-        _ => false,
-    };
-    if !keep {
+    if single_valid_id(request.headers()).is_none() {
         request.headers_mut().remove(REQUEST_ID_HEADER);
     }
     request
+}
+
+/// The incoming `x-request-id`, when there is exactly one and it is valid: the only id a
+/// request keeps.
+fn single_valid_id(headers: &http::HeaderMap) -> Option<&HeaderValue> {
+    let mut ids = headers.get_all(REQUEST_ID_HEADER).iter();
+    match (ids.next(), ids.next()) {
+        (Some(id), None) if is_valid_request_id_bytes(id.as_bytes()) => Some(id),
+        // Two ids leave no way to tell which one the client meant.
+        _ => None,
+    }
 }
 
 /// The request's id: the `RequestId` extension tower-http's `SetRequestIdLayer` inserts, else the
@@ -87,13 +92,7 @@ pub(crate) fn request_id_of<B>(request: &Request<B>) -> Option<HeaderValue> {
 /// valid itself ([`request_id_of`]); the header's id, which tower-http's
 /// `PropagateRequestIdLayer` copies to the response, is then returned too.
 pub(crate) fn set_request_id<B>(request: &mut Request<B>) -> SetIds {
-    let mut ids = request.headers().get_all(REQUEST_ID_HEADER).iter();
-    let incoming = match (ids.next(), ids.next()) {
-        (Some(id), None) if is_valid_request_id_bytes(id.as_bytes()) => Some(id.clone()),
-        // Two ids leave no way to tell which one the client meant.
-        _ => None,
-    };
-    let Some(incoming) = incoming else {
+    let Some(incoming) = single_valid_id(request.headers()).cloned() else {
         let id = new_request_id();
         // `insert` replaces every value the header had.
         request.headers_mut().insert(REQUEST_ID_HEADER, id.clone());
@@ -115,20 +114,26 @@ pub(crate) fn set_request_id<B>(request: &mut Request<B>) -> SetIds {
     }
 }
 
-/// The ids [`set_request_id`] settled on.
+/// The ids a request is answered with: those [`set_request_id`] settled on, or one id for both.
 pub(crate) struct SetIds {
     /// The request's id, for its envelopes and logs.
     pub(crate) request: HeaderValue,
     /// The request's `x-request-id`, when it is not `request` (an outer layer's extension won).
-    pub(crate) header: Option<HeaderValue>,
+    header: Option<HeaderValue>,
 }
 
 impl SetIds {
-    fn same(id: HeaderValue) -> Self {
+    /// `id` as the request's id and its header's.
+    pub(crate) fn same(id: HeaderValue) -> Self {
         SetIds {
             request: id,
             header: None,
         }
+    }
+
+    /// The id the response's `x-request-id` gets: the request's header's.
+    pub(crate) fn header(&self) -> &HeaderValue {
+        self.header.as_ref().unwrap_or(&self.request)
     }
 }
 

@@ -101,21 +101,24 @@ async fn fresh_round(app: MakeService, case: &'static Case, total: usize) -> Rou
 /// One keep-alive connection of the load generator.
 type Sender = hyper::client::conn::http1::SendRequest<Full<Bytes>>;
 
-/// [`CONNECTIONS`] keep-alive connections to `address`, opened once and used by every round, so
-/// that no round's time includes connecting, and no round shares the machine with the closing of
-/// the last round's connections.
+/// [`CONNECTIONS`] keep-alive connections to `address`, opened before a round is timed.
 async fn open(address: SocketAddr) -> Vec<Sender> {
     let mut senders = Vec::with_capacity(CONNECTIONS);
     for _ in 0..CONNECTIONS {
-        let stream = TcpStream::connect(address).await.expect("connect");
-        stream.set_nodelay(true).expect("nodelay");
-        let (sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
-            .await
-            .expect("handshake");
-        tokio::spawn(connection);
-        senders.push(sender);
+        senders.push(connect(address).await);
     }
     senders
+}
+
+/// One keep-alive connection to `address`, its requests sent as soon as they are written.
+async fn connect(address: SocketAddr) -> Sender {
+    let stream = TcpStream::connect(address).await.expect("connect");
+    stream.set_nodelay(true).expect("nodelay");
+    let (sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+        .await
+        .expect("handshake");
+    tokio::spawn(connection);
+    sender
 }
 
 /// Sends requests over one connection until `next` reaches `total` or `deadline` passes;
@@ -156,11 +159,7 @@ async fn connection(
 
 /// One answer's body, to show that both services answer alike.
 async fn sample(address: SocketAddr, case: &Case) -> String {
-    let stream = TcpStream::connect(address).await.expect("connect");
-    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
-        .await
-        .expect("handshake");
-    tokio::spawn(connection);
+    let mut sender = connect(address).await;
     let response = sender
         .send_request(case.request::<Full<Bytes>>())
         .await

@@ -148,14 +148,7 @@ fn envelope_write_json(iterations: usize) {
 
 /// The envelope of an error whose message interpolates two fields (`write_json`, a clean id).
 fn envelope_interpolated(iterations: usize) {
-    let mut out = Vec::with_capacity(256);
-    let error = TradingError::TooManyItems { max: 50, got: 75 };
-    let id = ValidRequestId::new(REQUEST_ID).expect("a valid id");
-    for _ in 0..iterations {
-        out.clear();
-        Envelope::with_valid_id(black_box(id), black_box(&error)).write_json(&mut out);
-        black_box(&out);
-    }
+    envelopes_with_valid_id(&TradingError::TooManyItems { max: 50, got: 75 }, iterations);
 }
 
 /// That error's message alone, as the derive renders it.
@@ -168,12 +161,16 @@ fn message_interpolated(iterations: usize) {
 }
 
 fn envelope_valid_id(iterations: usize) {
+    envelopes_with_valid_id(&TradingError::PriceChanged, iterations);
+}
+
+/// `error`'s envelope through `write_json`, with a request id already known to be clean.
+fn envelopes_with_valid_id(error: &TradingError, iterations: usize) {
     let mut out = Vec::with_capacity(256);
-    let error = TradingError::PriceChanged;
     let id = ValidRequestId::new(REQUEST_ID).expect("a valid id");
     for _ in 0..iterations {
         out.clear();
-        Envelope::with_valid_id(black_box(id), black_box(&error)).write_json(&mut out);
+        Envelope::with_valid_id(black_box(id), black_box(error)).write_json(&mut out);
         black_box(&out);
     }
 }
